@@ -1,0 +1,42 @@
+// Package testtool finds the external programs that tests use to look at
+// outputs the way a person would (pdftotext, pdffonts, qpdf, zbarimg,
+// LibreOffice). Outside CI a missing program skips the test; with CI=true it
+// fails it, so CI can never pass by skipping.
+package testtool
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"testing"
+)
+
+// Need returns the path of the program name, or skips (fails under CI=true)
+// the test when it is not installed.
+func Need(t testing.TB, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err == nil {
+		return p
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatalf("%s is not installed; .ci/run must install it", name)
+	}
+	t.Skipf("%s is not installed", name)
+	return ""
+}
+
+// Run runs the program name (found with Need) with args and returns its
+// standard output; the test fails if the program fails.
+func Run(t testing.TB, name string, args ...string) string {
+	t.Helper()
+	p := Need(t, name)
+	var out, errb bytes.Buffer
+	cmd := exec.Command(p, args...)
+	cmd.Stdout = &out
+	cmd.Stderr = &errb
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%s %v: %v\n%s%s", name, args, err, out.String(), errb.String())
+	}
+	return out.String()
+}
