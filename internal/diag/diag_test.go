@@ -1,0 +1,43 @@
+package diag
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestListSortDedupCap(t *testing.T) {
+	var l List
+	l.Addf(Loc{Pos{"b.yaml", 3, 1}, "x"}, "三")
+	l.Addf(Loc{Pos{"a.yaml", 9, 2}, "y"}, "二")
+	l.Addf(Loc{Pos{"a.yaml", 2, 5}, "z"}, "一")
+	l.Addf(Loc{Pos{"a.yaml", 2, 7}, "z2"}, "同じ行の二つ目")
+	l.Addf(Loc{Pos{"c.yaml", 1, 1}, ""}, "四")
+	var b strings.Builder
+	l.Print(&b, 3)
+	want := "a.yaml:2:5: z: 一\na.yaml:9:2: y: 二\nb.yaml:3:1: x: 三\nほか 1 件の問題があります (and 1 more)\n"
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+	if len(l.Sorted()) != 4 {
+		t.Errorf("Sorted kept %d, want 4 (one per line)", len(l.Sorted()))
+	}
+}
+
+func TestPosString(t *testing.T) {
+	for _, c := range []struct {
+		p    Pos
+		want string
+	}{
+		{Pos{}, ""},
+		{Pos{File: "f"}, "f"},
+		{Pos{File: "f", Line: 2}, "f:2"},
+		{Pos{"f", 2, 3}, "f:2:3"},
+	} {
+		if got := c.p.String(); got != c.want {
+			t.Errorf("%#v: got %q want %q", c.p, got, c.want)
+		}
+	}
+	if (List{}).Err() != nil {
+		t.Error("empty list must be a nil error")
+	}
+}

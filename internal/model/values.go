@@ -1,0 +1,124 @@
+package model
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+	"unicode"
+
+	"sodan/internal/source"
+)
+
+// date parses a YYYY-MM-DD date. An empty value is allowed unless required
+// (required emptiness is reported by the decoder).
+func (b *builder) date(s source.Str, required bool) (time.Time, bool) {
+	v := strings.TrimSpace(s.V)
+	if v == "" {
+		return time.Time{}, false
+	}
+	t, err := time.Parse("2006-01-02", v)
+	if err != nil {
+		b.errorf(s.Loc, "日付の形式が正しくありません（「%s」。例: 2025-04-01）", v)
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+var (
+	phoneShort = regexp.MustCompile(`^1\d\d$`)  // 110, 118, 119, 188, 189
+	phoneHash  = regexp.MustCompile(`^#\d{4}$`) // #9110, #7119
+	phoneLong  = regexp.MustCompile(`^0\d{1,4}-\d{1,4}-\d{3,4}$`)
+)
+
+// PhoneMessage is the message for a phone number in the wrong form.
+const PhoneMessage = "電話番号の形式が正しくありません（例: 03-1234-5678, 0120-123-456, #9110, 188）"
+
+// checkPhone returns "" when n is a well-formed Japanese phone number as
+// printed for callers, or the reason it is not.
+func checkPhone(n string) string {
+	if strings.IndexFunc(n, func(r rune) bool {
+		return r >= '０' && r <= '９' || r == '－' || r == '‐' || r == '―' || r == '＃'
+	}) >= 0 {
+		return PhoneMessage + "。数字・ハイフン・# は半角で書いてください"
+	}
+	switch {
+	case phoneShort.MatchString(n), phoneHash.MatchString(n):
+		return ""
+	case phoneLong.MatchString(n):
+		digits := strings.Count(n, "") - 1 - strings.Count(n, "-")
+		switch {
+		case strings.HasPrefix(n, "0120-"), strings.HasPrefix(n, "0570-"):
+			if digits != 10 {
+				return PhoneMessage + "。0120・0570 の番号は全部で10桁です"
+			}
+		case strings.HasPrefix(n, "0800-"):
+			if digits != 11 {
+				return PhoneMessage + "。0800 の番号は全部で11桁です"
+			}
+		case strings.HasPrefix(n, "090-"), strings.HasPrefix(n, "080-"), strings.HasPrefix(n, "070-"), strings.HasPrefix(n, "050-"):
+			if digits != 11 {
+				return PhoneMessage + "。携帯・IP電話の番号は全部で11桁です"
+			}
+		default:
+			if digits != 10 {
+				return PhoneMessage + "。固定電話の番号は市外局番から全部で10桁です"
+			}
+		}
+		return ""
+	}
+	return PhoneMessage
+}
+
+var emailRe = regexp.MustCompile(`^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$`)
+
+// checkEmail returns "" for a plain e-mail address, or the reason it is not.
+func checkEmail(e string) string {
+	if !emailRe.MatchString(e) {
+		return "メールアドレスの形式が正しくありません（例: info@example.jp）。半角で、空白を入れずに書いてください"
+	}
+	return ""
+}
+
+// checkURL returns "" for an absolute http or https URL, or the reason it is
+// not one.
+func checkURL(s string) string {
+	if strings.IndexFunc(s, unicode.IsSpace) >= 0 {
+		return "URL に空白が入っています"
+	}
+	u, err := url.Parse(s)
+	if err != nil {
+		return "URL として読めません（例: https://www.example.jp/）"
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return "URL は http:// か https:// で始めてください"
+	}
+	if u.Host == "" || !strings.Contains(u.Host, ".") {
+		return "URL にホスト名がありません（例: https://www.example.jp/）"
+	}
+	return ""
+}
+
+var idRe = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// checkID returns "" for an id of lower-case letters, digits and hyphens.
+func checkID(id string) string {
+	if !idRe.MatchString(id) {
+		return "id は半角の英小文字・数字・ハイフンで書いてください（例: ipa-anshin）"
+	}
+	return ""
+}
+
+// uniqueIDs reports ids that repeat within one list, naming the first use.
+func (b *builder) uniqueID(seen map[string]source.Str, id source.Str) bool {
+	if msg := checkID(id.V); msg != "" {
+		b.errorf(id.Loc, "%s", msg)
+		return false
+	}
+	if first, dup := seen[id.V]; dup {
+		b.errorf(id.Loc, "id「%s」が重複しています（最初は %d 行目）", id.V, first.Loc.Line)
+		return false
+	}
+	seen[id.V] = id
+	return true
+}

@@ -1,0 +1,276 @@
+package source
+
+import (
+	"fmt"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"sodan/internal/diag"
+)
+
+// Str is a scalar from a source file, kept as written, with its location.
+type Str struct {
+	V   string
+	Loc diag.Loc
+}
+
+// Int is an integer from a source file with its location.
+type Int struct {
+	V   int
+	Set bool // false when the key was absent
+	Loc diag.Loc
+}
+
+// IsZero reports whether the key was absent or its value empty.
+func (s Str) IsZero() bool { return strings.TrimSpace(s.V) == "" }
+
+var (
+	strType = reflect.TypeOf(Str{})
+	intType = reflect.TypeOf(Int{})
+	locType = reflect.TypeOf(diag.Loc{})
+)
+
+// decoder turns yaml.Nodes into the raw structs of this package. Struct
+// fields are matched by their `yaml:"key"` tag; the options are "required"
+// (the key must be present and not empty) and "shorthand" (a bare scalar in
+// place of the mapping sets this field). A field of type diag.Loc tagged
+// `yaml:"-"` receives the location of the mapping itself.
+type decoder struct {
+	file string
+	errs *diag.List
+}
+
+func (d *decoder) loc(n *yaml.Node, field string) diag.Loc {
+	return diag.Loc{Pos: diag.Pos{File: d.file, Line: n.Line, Col: n.Column}, Field: field}
+}
+
+func (d *decoder) errorf(n *yaml.Node, field, format string, args ...any) {
+	d.errs.Addf(d.loc(n, field), format, args...)
+}
+
+// kindName names a node kind the way a consultant would read it.
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "キーと値の組（マッピング）"
+	case yaml.SequenceNode:
+		return "リスト（- で始まる項目）"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "空の値"
+		}
+		return fmt.Sprintf("値「%s」", n.Value)
+	}
+	return "別の種類の値"
+}
+
+func (d *decoder) decode(n *yaml.Node, v reflect.Value, field string) {
+	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	switch v.Type() {
+	case strType:
+		d.decodeStr(n, v, field)
+		return
+	case intType:
+		d.decodeInt(n, v, field)
+		return
+	}
+	switch v.Kind() {
+	case reflect.Slice:
+		d.decodeSlice(n, v, field)
+	case reflect.Struct:
+		d.decodeStruct(n, v, field)
+	default:
+		panic("source: unsupported field type " + v.Type().String())
+	}
+}
+
+func (d *decoder) decodeStr(n *yaml.Node, v reflect.Value, field string) {
+	s := Str{Loc: d.loc(n, field)}
+	switch {
+	case n.Kind != yaml.ScalarNode:
+		d.errorf(n, field, "ここには文字列が必要ですが、%sが書かれています", kindName(n))
+	case n.Tag == "!!null":
+		// An empty value stays empty; "required" reports it.
+		if strings.HasPrefix(strings.TrimSpace(n.LineComment), "#") || looksLikeHashNumber(n.LineComment) {
+			d.errorf(n, field, "値が空です。「#」で始まる値（例: #9110）は \"#9110\" のように引用符で囲んでください")
+		}
+	default:
+		s.V = n.Value
+	}
+	v.Set(reflect.ValueOf(s))
+}
+
+// looksLikeHashNumber reports whether a comment is really an unquoted
+// "#9110"-style phone number that YAML took for a comment.
+func looksLikeHashNumber(comment string) bool {
+	c := strings.TrimPrefix(comment, "#")
+	return c != "" && c[0] >= '0' && c[0] <= '9'
+}
+
+func (d *decoder) decodeInt(n *yaml.Node, v reflect.Value, field string) {
+	i := Int{Loc: d.loc(n, field), Set: true}
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		d.errorf(n, field, "ここには整数が必要ですが、%sが書かれています", kindName(n))
+	} else if x, err := strconv.Atoi(strings.TrimSpace(n.Value)); err != nil {
+		d.errorf(n, field, "整数が必要です（「%s」は整数ではありません）", n.Value)
+	} else {
+		i.V = x
+	}
+	v.Set(reflect.ValueOf(i))
+}
+
+func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, field string) {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(n, field, "ここにはリスト（- で始まる項目）が必要ですが、%sが書かれています", kindName(n))
+		return
+	}
+	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+	for i, c := range n.Content {
+		d.decode(c, s.Index(i), fmt.Sprintf("%s[%d]", field, i))
+	}
+	v.Set(s)
+}
+
+// fieldInfo describes one struct field that maps to a YAML key.
+type fieldInfo struct {
+	index     int
+	key       string
+	required  bool
+	shorthand bool
+}
+
+func fieldsOf(t reflect.Type) (fields []fieldInfo, locIndex int) {
+	locIndex = -1
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag := f.Tag.Get("yaml")
+		if tag == "-" {
+			if f.Type == locType {
+				locIndex = i
+			}
+			continue
+		}
+		if tag == "" {
+			continue
+		}
+		parts := strings.Split(tag, ",")
+		fi := fieldInfo{index: i, key: parts[0]}
+		for _, o := range parts[1:] {
+			switch o {
+			case "required":
+				fi.required = true
+			case "shorthand":
+				fi.shorthand = true
+			}
+		}
+		fields = append(fields, fi)
+	}
+	return fields, locIndex
+}
+
+func join(field, key string) string {
+	if field == "" {
+		return key
+	}
+	return field + "." + key
+}
+
+func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, field string) {
+	fields, locIndex := fieldsOf(v.Type())
+	if locIndex >= 0 {
+		v.Field(locIndex).Set(reflect.ValueOf(d.loc(n, field)))
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
+		for _, f := range fields {
+			if f.shorthand {
+				d.decode(n, v.Field(f.index), field)
+				d.checkRequired(n, v, fields, field, f.index)
+				return
+			}
+		}
+	}
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, field, "ここにはキーと値の組（マッピング）が必要ですが、%sが書かれています", kindName(n))
+		return
+	}
+	byKey := map[string]fieldInfo{}
+	for _, f := range fields {
+		byKey[f.key] = f
+	}
+	seen := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		key := k.Value
+		if first, dup := seen[key]; dup {
+			d.errorf(k, join(field, key), "キー「%s」が重複しています（最初は %d 行目）", key, first.Line)
+			continue
+		}
+		seen[key] = k
+		f, ok := byKey[key]
+		if !ok {
+			d.errorf(k, join(field, key), "不明なキー「%s」です（使えるキー: %s）", key, keyList(fields))
+			continue
+		}
+		d.decode(val, v.Field(f.index), join(field, key))
+	}
+	d.checkRequired(n, v, fields, field, -1)
+}
+
+// checkRequired reports required fields that are absent or empty. skip is a
+// field index already set from a shorthand scalar.
+func (d *decoder) checkRequired(n *yaml.Node, v reflect.Value, fields []fieldInfo, field string, skip int) {
+	for _, f := range fields {
+		if !f.required || f.index == skip {
+			if f.index == skip && f.required && v.Field(f.index).Interface().(Str).IsZero() {
+				d.errorf(n, join(field, f.key), "必須の項目「%s」が空です", f.key)
+			}
+			continue
+		}
+		fv := v.Field(f.index)
+		switch x := fv.Interface().(type) {
+		case Str:
+			if x.Loc.Line == 0 {
+				d.errorf(n, join(field, f.key), "必須の項目「%s」がありません", f.key)
+			} else if x.IsZero() {
+				d.errorf(valueNode(n, f.key), join(field, f.key), "必須の項目「%s」が空です", f.key)
+			}
+		case Int:
+			if !x.Set {
+				d.errorf(n, join(field, f.key), "必須の項目「%s」がありません", f.key)
+			}
+		default:
+			if fv.Kind() == reflect.Slice && fv.Len() == 0 {
+				d.errorf(n, join(field, f.key), "必須の項目「%s」がないか、空です", f.key)
+			}
+		}
+	}
+}
+
+// valueNode finds the key node for key in a mapping, for positions of
+// present-but-empty values; it falls back to the mapping.
+func valueNode(n *yaml.Node, key string) *yaml.Node {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return n
+}
+
+func keyList(fields []fieldInfo) string {
+	keys := make([]string, len(fields))
+	for i, f := range fields {
+		keys[i] = f.key
+	}
+	sort.Strings(keys)
+	return strings.Join(keys, ", ")
+}
