@@ -97,13 +97,19 @@ func (d *decoder) decodeStr(n *yaml.Node, v reflect.Value, field string) {
 		d.errorf(n, field, "ここには文字列が必要ですが、%sが書かれています", kindName(n))
 	case n.Tag == "!!null":
 		// An empty value stays empty; "required" reports it.
-		if strings.HasPrefix(strings.TrimSpace(n.LineComment), "#") || looksLikeHashNumber(n.LineComment) {
-			d.errorf(n, field, "値が空です。「#」で始まる値（例: #9110）は \"#9110\" のように引用符で囲んでください")
-		}
+		d.hashComment(n, n.LineComment, field)
 	default:
 		s.V = n.Value
 	}
 	v.Set(reflect.ValueOf(s))
+}
+
+// hashComment reports a value that YAML read as empty because it began with
+// "#" (such as an unquoted #9110), which made the rest a comment.
+func (d *decoder) hashComment(n *yaml.Node, comment, field string) {
+	if looksLikeHashNumber(comment) {
+		d.errorf(n, field, "値が空です。「#」で始まる値（例: #9110）は \"#9110\" のように引用符で囲んでください")
+	}
 }
 
 // looksLikeHashNumber reports whether a comment is really an unquoted
@@ -192,8 +198,10 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, field string) {
 	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
 		for _, f := range fields {
 			if f.shorthand {
-				d.decode(n, v.Field(f.index), field)
-				d.checkRequired(n, v, fields, field, f.index)
+				d.decode(n, v.Field(f.index), join(field, f.key))
+				if f.required && v.Field(f.index).Interface().(Str).IsZero() {
+					d.errorf(n, join(field, f.key), "必須の項目「%s」が空です", f.key)
+				}
 				return
 			}
 		}
@@ -220,37 +228,31 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, field string) {
 			d.errorf(k, join(field, key), "不明なキー「%s」です（使えるキー: %s）", key, keyList(fields))
 			continue
 		}
+		if val.Kind == yaml.ScalarNode && val.Tag == "!!null" {
+			d.hashComment(val, k.LineComment, join(field, key))
+		}
 		d.decode(val, v.Field(f.index), join(field, key))
 	}
-	d.checkRequired(n, v, fields, field, -1)
+	d.checkRequired(n, v, fields, field, seen)
 }
 
-// checkRequired reports required fields that are absent or empty. skip is a
-// field index already set from a shorthand scalar.
-func (d *decoder) checkRequired(n *yaml.Node, v reflect.Value, fields []fieldInfo, field string, skip int) {
+// checkRequired reports required keys that are absent, and required keys
+// whose value is empty. Keys present with a value of the wrong kind were
+// reported when decoded and are not reported again.
+func (d *decoder) checkRequired(n *yaml.Node, v reflect.Value, fields []fieldInfo, field string, present map[string]*yaml.Node) {
 	for _, f := range fields {
-		if !f.required || f.index == skip {
-			if f.index == skip && f.required && v.Field(f.index).Interface().(Str).IsZero() {
-				d.errorf(n, join(field, f.key), "必須の項目「%s」が空です", f.key)
-			}
+		if !f.required {
 			continue
 		}
-		fv := v.Field(f.index)
-		switch x := fv.Interface().(type) {
-		case Str:
-			if x.Loc.Line == 0 {
-				d.errorf(n, join(field, f.key), "必須の項目「%s」がありません", f.key)
-			} else if x.IsZero() {
-				d.errorf(valueNode(n, f.key), join(field, f.key), "必須の項目「%s」が空です", f.key)
-			}
-		case Int:
-			if !x.Set {
-				d.errorf(n, join(field, f.key), "必須の項目「%s」がありません", f.key)
-			}
-		default:
-			if fv.Kind() == reflect.Slice && fv.Len() == 0 {
-				d.errorf(n, join(field, f.key), "必須の項目「%s」がないか、空です", f.key)
-			}
+		if _, ok := present[f.key]; !ok {
+			d.errorf(n, join(field, f.key), "必須の項目「%s」がありません", f.key)
+			continue
+		}
+		val := valueNode(n, f.key)
+		if val.Kind == yaml.ScalarNode && (val.Tag == "!!null" || strings.TrimSpace(val.Value) == "") {
+			d.errorf(val, join(field, f.key), "必須の項目「%s」が空です", f.key)
+		} else if val.Kind == yaml.SequenceNode && len(val.Content) == 0 {
+			d.errorf(val, join(field, f.key), "必須の項目「%s」が空です", f.key)
 		}
 	}
 }

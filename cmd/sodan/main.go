@@ -1,0 +1,155 @@
+// Command sodan builds the printed and projected material of an SME
+// cybersecurity consultation programme from one set of YAML sources: the
+// 相談・届出先クイックリスト handout (A4 PDF), seminar slide decks (16:9 PDF
+// and A4 handouts of them) and the リスク分析シート workbook (xlsx).
+//
+// Usage:
+//
+//	sodan check   [-sources DIR]
+//	sodan build   [-sources DIR] [-layouts DIR] [-o DIR] [-only handout,slides,workbook]
+//	sodan version
+//
+// check reads and validates the sources and reports every problem, one per
+// line, as file:line:col: field: message (in Japanese). build does the same
+// and then writes the outputs into the output folder (default out/); each
+// file is written to a temporary name and renamed into place, and nothing is
+// written when any source or layout has a problem.
+//
+// Exit codes: 0 success, 1 a problem in the sources or layouts (or the
+// build could not be written), 2 wrong usage.
+//
+// The build date printed in the outputs comes from SOURCE_DATE_EPOCH when it
+// is set, otherwise from the edition date in sources/edition.yaml; the same
+// sources always give the same bytes.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"sodan/internal/build"
+	"sodan/internal/diag"
+)
+
+// version is set at link time with -ldflags "-X main.version=...".
+var version = "dev"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// maxProblems caps the list printed for one run.
+const maxProblems = 50
+
+const usage = `使い方:
+  sodan check   [-sources DIR]
+  sodan build   [-sources DIR] [-layouts DIR] [-o DIR] [-only handout,slides,workbook]
+  sodan version
+`
+
+// run is the whole command: it parses args, does the work and returns the
+// exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "check":
+		return runCheck(args[1:], stdout, stderr)
+	case "build":
+		return runBuild(args[1:], stdout, stderr)
+	case "version":
+		fmt.Fprintln(stdout, "sodan", version)
+		return 0
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "sodan: 「%s」というコマンドはありません\n%s", args[0], usage)
+	return 2
+}
+
+func newFlags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("sodan "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("check", stderr)
+	sources := fs.String("sources", "sources", "ソースの `フォルダ`")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "sodan check: 余分な引数があります: %s\n", strings.Join(fs.Args(), " "))
+		return 2
+	}
+	if _, err := os.Stat(*sources); err != nil {
+		fmt.Fprintf(stderr, "sodan check: ソースのフォルダ %s を開けません\n", *sources)
+		return 1
+	}
+	book, errs := build.Check(os.DirFS(*sources), *sources)
+	if len(errs) > 0 {
+		report(stderr, errs, "")
+		return 1
+	}
+	fmt.Fprintf(stdout, "%s: 問題はありません（連絡先 %d 件、状況 %d 件）\n", *sources, len(book.Contacts), len(book.QuickList.Situations))
+	return 0
+}
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("build", stderr)
+	opts := build.Options{Warn: stderr}
+	fs.StringVar(&opts.Sources, "sources", "sources", "ソースの `フォルダ`")
+	fs.StringVar(&opts.Layouts, "layouts", "layouts", "レイアウトの `フォルダ`")
+	fs.StringVar(&opts.Out, "o", "out", "出力先の `フォルダ`")
+	only := fs.String("only", "", "作る出力をカンマ区切りで（"+strings.Join(build.TargetNames(), ",")+"）")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "sodan build: 余分な引数があります: %s\n", strings.Join(fs.Args(), " "))
+		return 2
+	}
+	set, err := build.ParseOnly(*only)
+	if err != nil {
+		fmt.Fprintln(stderr, "sodan build:", err)
+		return 2
+	}
+	opts.Only = set
+	if _, err := os.Stat(opts.Sources); err != nil {
+		fmt.Fprintf(stderr, "sodan build: ソースのフォルダ %s を開けません\n", opts.Sources)
+		return 1
+	}
+	written, err := build.Run(opts)
+	var errs diag.List
+	if errors.As(err, &errs) {
+		report(stderr, errs, opts.Out)
+		return 1
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "sodan build:", err)
+		return 1
+	}
+	for _, w := range written {
+		fmt.Fprintln(stdout, w)
+	}
+	return 0
+}
+
+// report prints the problems and a closing line in Japanese.
+func report(w io.Writer, errs diag.List, out string) {
+	errs.Print(w, maxProblems)
+	n := len(errs.Sorted())
+	if out != "" {
+		fmt.Fprintf(w, "%d 件の問題が見つかりました。%s の中身は変更していません。\n", n, out)
+	} else {
+		fmt.Fprintf(w, "%d 件の問題が見つかりました。\n", n)
+	}
+}

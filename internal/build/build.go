@@ -1,0 +1,185 @@
+// Package build runs the pipeline: load the sources, check them into a
+// model, lay out and render every output, and write them into the output
+// folder through temporary files and renames, so the folder never holds a
+// half-written file and a failed build leaves earlier outputs untouched.
+package build
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"sodan/internal/diag"
+	"sodan/internal/model"
+	"sodan/internal/source"
+)
+
+// ErrContent is wrapped by errors caused by the sources or layouts (as
+// opposed to the machine: disk, permissions).
+var ErrContent = errors.New("content error")
+
+// Check loads the sources in fsys (shown to the user as dir) and validates
+// them. It returns the book, or every problem found.
+func Check(fsys fs.FS, dir string) (*model.Book, diag.List) {
+	raw, errs := source.Load(fsys, dir)
+	// The model is built even from a partly decoded source, so one run
+	// reports the decoding and the checking problems together; the list
+	// keeps one problem per line, so follow-on messages stay few.
+	book, more := model.Build(raw)
+	if len(errs) > 0 {
+		return nil, append(errs, more...)
+	}
+	return book, more
+}
+
+// Options are the settings of one build.
+type Options struct {
+	Sources string          // sources folder
+	Layouts string          // layouts folder
+	Out     string          // output folder
+	Only    map[string]bool // targets to build; empty means all
+	Warn    io.Writer       // warnings (may be nil)
+}
+
+// Output is one file a target makes.
+type Output struct {
+	Name string // file name inside the output folder
+	Data []byte
+}
+
+// Target is one kind of output: it renders the book into files.
+type Target struct {
+	Name   string
+	Render func(ctx *Context) ([]Output, error)
+}
+
+// Context is what a target gets: the book, the layouts folder, the build
+// date and a place for warnings.
+type Context struct {
+	Book    *model.Book
+	Layouts fs.FS
+	// LayoutsDir is the layouts folder as the user knows it, for messages.
+	LayoutsDir string
+	Date       time.Time
+	Warn       io.Writer
+}
+
+// Targets are the known outputs, in build order.
+var Targets []Target
+
+// TargetNames lists the names of the known targets.
+func TargetNames() []string {
+	var names []string
+	for _, t := range Targets {
+		names = append(names, t.Name)
+	}
+	return names
+}
+
+// Date is the build date: SOURCE_DATE_EPOCH when set (as reproducible-build
+// tools expect), otherwise the edition date. Never the clock.
+func Date(book *model.Book) (time.Time, error) {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH %q is not a number of seconds", s)
+		}
+		return time.Unix(n, 0).UTC(), nil
+	}
+	return book.Edition.Date, nil
+}
+
+// Run builds the selected targets. Content problems come back as a
+// diag.List (wrapped with ErrContent semantics by the caller); everything
+// is rendered before anything is written, and files are replaced one by one
+// through a rename.
+func Run(opts Options) (written []string, err error) {
+	book, errs := Check(os.DirFS(opts.Sources), opts.Sources)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	date, err := Date(book)
+	if err != nil {
+		return nil, err
+	}
+	ctx := &Context{Book: book, Layouts: os.DirFS(opts.Layouts), LayoutsDir: opts.Layouts, Date: date, Warn: opts.Warn}
+	if ctx.Warn == nil {
+		ctx.Warn = io.Discard
+	}
+	var outs []Output
+	for _, t := range Targets {
+		if len(opts.Only) > 0 && !opts.Only[t.Name] {
+			continue
+		}
+		o, err := t.Render(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", t.Name, err)
+		}
+		outs = append(outs, o...)
+	}
+	sort.Slice(outs, func(i, j int) bool { return outs[i].Name < outs[j].Name })
+	if err := os.MkdirAll(opts.Out, 0o755); err != nil {
+		return nil, fmt.Errorf("write: %w", err)
+	}
+	for _, o := range outs {
+		if err := writeFile(filepath.Join(opts.Out, o.Name), o.Data); err != nil {
+			return written, fmt.Errorf("write: %w", err)
+		}
+		written = append(written, filepath.Join(opts.Out, o.Name))
+	}
+	return written, nil
+}
+
+// writeFile writes data to a temporary file beside path and renames it into
+// place, so a reader never sees half a file.
+func writeFile(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp, 0o644)
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+	}
+	return err
+}
+
+// ParseOnly turns "handout,slides" into a set, refusing unknown names.
+func ParseOnly(s string) (map[string]bool, error) {
+	set := map[string]bool{}
+	if strings.TrimSpace(s) == "" {
+		return set, nil
+	}
+	known := map[string]bool{}
+	for _, n := range TargetNames() {
+		known[n] = true
+	}
+	for _, p := range strings.Split(s, ",") {
+		p = strings.TrimSpace(p)
+		if !known[p] {
+			return nil, fmt.Errorf("-only: 「%s」という出力はありません（使える値: %s）", p, strings.Join(TargetNames(), ", "))
+		}
+		set[p] = true
+	}
+	return set, nil
+}
