@@ -25,13 +25,29 @@ type Int struct {
 	Loc diag.Loc
 }
 
+// Num is a number (which may have a fraction) with its location.
+type Num struct {
+	V   float64
+	Set bool // false when the key was absent
+	Loc diag.Loc
+}
+
+// Bool is a true/false value with its location.
+type Bool struct {
+	V   bool
+	Set bool
+	Loc diag.Loc
+}
+
 // IsZero reports whether the key was absent or its value empty.
 func (s Str) IsZero() bool { return strings.TrimSpace(s.V) == "" }
 
 var (
-	strType = reflect.TypeOf(Str{})
-	intType = reflect.TypeOf(Int{})
-	locType = reflect.TypeOf(diag.Loc{})
+	strType  = reflect.TypeOf(Str{})
+	intType  = reflect.TypeOf(Int{})
+	numType  = reflect.TypeOf(Num{})
+	boolType = reflect.TypeOf(Bool{})
+	locType  = reflect.TypeOf(diag.Loc{})
 )
 
 // decoder turns yaml.Nodes into the raw structs of this package. Struct
@@ -78,6 +94,26 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, field string) {
 		return
 	case intType:
 		d.decodeInt(n, v, field)
+		return
+	case numType:
+		x := Num{Loc: d.loc(n, field), Set: true}
+		if f, err := strconv.ParseFloat(strings.TrimSpace(n.Value), 64); n.Kind != yaml.ScalarNode || err != nil {
+			d.errorf(n, field, "ここには数値が必要ですが、%sが書かれています", kindName(n))
+		} else {
+			x.V = f
+		}
+		v.Set(reflect.ValueOf(x))
+		return
+	case boolType:
+		x := Bool{Loc: d.loc(n, field), Set: true}
+		switch strings.TrimSpace(n.Value) {
+		case "true", "yes", "on":
+			x.V = true
+		case "false", "no", "off":
+		default:
+			d.errorf(n, field, "ここには true か false が必要ですが、%sが書かれています", kindName(n))
+		}
+		v.Set(reflect.ValueOf(x))
 		return
 	}
 	switch v.Kind() {

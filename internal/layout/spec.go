@@ -1,0 +1,81 @@
+package layout
+
+import (
+	"io/fs"
+	"path"
+	"strconv"
+	"strings"
+
+	"sodan/internal/diag"
+	"sodan/internal/source"
+)
+
+// ReadSpec decodes layouts/name (read from fsys, shown as dir/name) into
+// out, a pointer to a struct of source.Str/Num/Int/Bool fields, strictly:
+// unknown keys and wrong kinds of value are reported with positions.
+func ReadSpec(fsys fs.FS, dir, name string, out any) diag.List {
+	var errs diag.List
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		errs.Add(diag.Diagnostic{Pos: diag.Pos{File: path.Join(dir, name)}, Msg: "レイアウトのファイルを読めません"})
+		return errs
+	}
+	source.DecodeFile(path.Join(dir, name), data, out, &errs)
+	return errs
+}
+
+// StyleSpec is a text style as written in a layout file.
+type StyleSpec struct {
+	Size    source.Num  `yaml:"size,required"`
+	MinSize source.Num  `yaml:"min_size"`
+	Leading source.Num  `yaml:"leading"`
+	Bold    source.Bool `yaml:"bold"`
+	Color   source.Str  `yaml:"color"`
+}
+
+// SpecChecker turns layout values into typed ones, collecting problems.
+type SpecChecker struct {
+	Errs diag.List
+}
+
+// Style converts a StyleSpec; sizes must be between 4 and 200 points and
+// min_size not above size.
+func (c *SpecChecker) Style(s StyleSpec) Style {
+	st := Style{Size: s.Size.V, MinSize: s.MinSize.V, Leading: s.Leading.V, Bold: s.Bold.V, Color: c.Color(s.Color, Color{})}
+	if s.Size.Set && (st.Size < 4 || st.Size > 200) {
+		c.Errs.Addf(s.Size.Loc, "文字の大きさは 4〜200pt にしてください")
+	}
+	if s.MinSize.Set && (st.MinSize < 4 || st.MinSize > st.Size) {
+		c.Errs.Addf(s.MinSize.Loc, "min_size は 4pt 以上、size（%gpt）以下にしてください", st.Size)
+	}
+	if s.Leading.Set && (st.Leading < 1 || st.Leading > 3) {
+		c.Errs.Addf(s.Leading.Loc, "leading（行の高さ÷文字の大きさ）は 1〜3 にしてください")
+	}
+	return st
+}
+
+// Color parses "#RRGGBB"; an empty value gives def.
+func (c *SpecChecker) Color(s source.Str, def Color) Color {
+	v := strings.TrimSpace(s.V)
+	if v == "" {
+		return def
+	}
+	if len(v) != 7 || v[0] != '#' {
+		c.Errs.Addf(s.Loc, "色は #RRGGBB の形で書いてください（例: #1A4D8F）")
+		return def
+	}
+	n, err := strconv.ParseUint(v[1:], 16, 32)
+	if err != nil {
+		c.Errs.Addf(s.Loc, "色は #RRGGBB の形で書いてください（例: #1A4D8F）")
+		return def
+	}
+	return Color{uint8(n >> 16), uint8(n >> 8), uint8(n)}
+}
+
+// Positive checks a length in mm is above zero and below max.
+func (c *SpecChecker) Positive(n source.Num, max float64) float64 {
+	if n.Set && (n.V <= 0 || n.V > max) {
+		c.Errs.Addf(n.Loc, "0 より大きく %g 以下の値にしてください", max)
+	}
+	return n.V
+}
