@@ -14,10 +14,12 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"sodan/internal/diag"
 	"sodan/internal/model"
+	"sodan/internal/render/pdf"
 	"sodan/internal/source"
 )
 
@@ -57,6 +59,7 @@ type Output struct {
 // Target is one kind of output: it renders the book into files.
 type Target struct {
 	Name   string
+	Order  int // build and listing order
 	Render func(ctx *Context) ([]Output, error)
 }
 
@@ -69,10 +72,28 @@ type Context struct {
 	LayoutsDir string
 	Date       time.Time
 	Warn       io.Writer
+
+	fontsOnce sync.Once
+	fonts     *pdf.Fonts
+	fontsErr  error
 }
 
-// Targets are the known outputs, in build order.
+// Fonts returns the embedded fonts, parsed once per build and shared by
+// every PDF target.
+func (c *Context) Fonts() (*pdf.Fonts, error) {
+	c.fontsOnce.Do(func() { c.fonts, c.fontsErr = pdf.LoadFonts() })
+	return c.fonts, c.fontsErr
+}
+
+// Targets are the known outputs, in build order. Each target file adds its
+// own with register.
 var Targets []Target
+
+// register adds a target, keeping Targets in Order.
+func register(t Target) {
+	Targets = append(Targets, t)
+	sort.SliceStable(Targets, func(i, j int) bool { return Targets[i].Order < Targets[j].Order })
+}
 
 // TargetNames lists the names of the known targets.
 func TargetNames() []string {

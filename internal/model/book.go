@@ -37,6 +37,7 @@ type Book struct {
 	Flow        Flow
 	Risk        Risk
 	SelfCheck   SelfCheck
+	Decks       []Deck
 
 	contactByID map[string]*Contact
 }
@@ -89,6 +90,7 @@ func Build(raw *source.Raw) (*Book, diag.List) {
 		b.flow,
 		b.risk,
 		b.selfCheck,
+		b.decks,
 		b.verifiedSpan,
 	}
 	for _, step := range steps {

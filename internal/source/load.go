@@ -66,6 +66,7 @@ func Load(fsys fs.FS, dir string) (*Raw, diag.List) {
 		errs.Add(diag.Diagnostic{Pos: diag.Pos{File: dir}, Msg: "フォルダを読めません: " + plainErr(err)})
 		return raw, errs
 	}
+	raw.Decks = loadDecks(fsys, dir, &errs)
 	for _, e := range entries {
 		n := e.Name()
 		if !e.IsDir() && (strings.HasSuffix(n, ".yaml") || strings.HasSuffix(n, ".yml")) && !known[n] {
@@ -73,6 +74,35 @@ func Load(fsys fs.FS, dir string) (*Raw, diag.List) {
 		}
 	}
 	return raw, errs
+}
+
+// DecksDir is the folder inside the sources that holds the slide decks.
+const DecksDir = "decks"
+
+// loadDecks reads every decks/*.yaml in file-name order. A sources folder
+// without decks is allowed (no decks are built).
+func loadDecks(fsys fs.FS, dir string, errs *diag.List) []Deck {
+	entries, err := fs.ReadDir(fsys, DecksDir)
+	if err != nil {
+		return nil
+	}
+	var decks []Deck
+	for _, e := range entries { // ReadDir sorts by name
+		n := e.Name()
+		if e.IsDir() || !(strings.HasSuffix(n, ".yaml") || strings.HasSuffix(n, ".yml")) {
+			continue
+		}
+		data, err := fs.ReadFile(fsys, path.Join(DecksDir, n))
+		if err != nil {
+			errs.Add(diag.Diagnostic{Pos: diag.Pos{File: path.Join(dir, DecksDir, n)}, Msg: "ファイルを読めません: " + plainErr(err)})
+			continue
+		}
+		var d Deck
+		DecodeFile(path.Join(dir, DecksDir, n), data, &d, errs)
+		d.File = n
+		decks = append(decks, d)
+	}
+	return decks
 }
 
 func knownList() string {

@@ -14,6 +14,7 @@ type Raw struct {
 	Flow      Flow
 	Risk      Risk
 	SelfCheck SelfCheck
+	Decks     []Deck // sources/decks/*.yaml, in file-name order
 }
 
 // Edition is edition.yaml: the 版 of the material and its history.
