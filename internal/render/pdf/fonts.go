@@ -26,7 +26,7 @@ type Fonts struct {
 type face struct {
 	file  string // file name, for messages
 	style string // fpdf style: "" or "B"
-	data  []byte
+	data  []byte // the font as handed to fpdf (see longMetrics)
 	m     *metrics
 	// name is the PostScript name written, after the subset tag, as the
 	// font's BaseFont and FontName.
@@ -69,7 +69,11 @@ func LoadFonts() (*Fonts, error) {
 			return nil, fmt.Errorf("load fonts: font %s: a second face with style %q", fc.Name, fc.Style)
 		}
 		seen[i] = true
-		m, err := parseMetrics(fc.Data)
+		data, err := longMetrics(fc.Data)
+		if err != nil {
+			return nil, fmt.Errorf("load fonts: font %s: %w", fc.Name, err)
+		}
+		m, err := parseMetrics(data)
 		if err != nil {
 			return nil, fmt.Errorf("load fonts: font %s: %w", fc.Name, err)
 		}
@@ -84,7 +88,7 @@ func LoadFonts() (*Fonts, error) {
 		// plainName guarantees len(name) >= 4, so n >= 6.
 		n := 3 + len(name) - len(fc.Style)
 		family := "sodan" + [2]string{"r", "b"}[i] + strings.Repeat("x", n-6)
-		f.faces[i] = face{file: fc.Name, style: fc.Style, data: fc.Data, m: m, name: name, family: family}
+		f.faces[i] = face{file: fc.Name, style: fc.Style, data: data, m: m, name: name, family: family}
 		if got, want := len(f.faces[i].written()), 7+len(name); got != want {
 			return nil, fmt.Errorf("load fonts: font %s: placeholder name has %d bytes, want %d", fc.Name, got, want)
 		}

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -159,6 +160,7 @@ func TestParseBrokenFonts(t *testing.T) {
 		if n < 0 || n > len(data) {
 			continue
 		}
+		_, _ = longMetrics(data[:n])
 		if _, err := parseMetrics(data[:n]); err == nil {
 			t.Errorf("font cut to %d bytes: no error", n)
 		} else if !errors.Is(err, errFont) {
@@ -192,6 +194,7 @@ func TestParseBrokenFonts(t *testing.T) {
 				}
 			}()
 			_, _ = parseMetrics(b)
+			_, _ = longMetrics(b)
 		}()
 	}
 }
@@ -232,4 +235,61 @@ func ExampleFonts_Width() {
 	// 14.11 mm
 	// 14.11 mm
 	// true false
+}
+
+// TestLongMetrics checks the copy of each face that fpdf gets: every glyph
+// has its own long metric, with the advance and bearing of the original, and
+// the widths Width uses are the same as from the original file.
+func TestLongMetrics(t *testing.T) {
+	faces, err := fonts.Faces()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, fc := range faces {
+		long, err := longMetrics(fc.Data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		orig, err := parseSFNT(fc.Data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cp, err := parseSFNT(long)
+		if err != nil {
+			t.Fatal(err)
+		}
+		nhm, ng := u16(orig.tables["hhea"], 34), u16(orig.tables["maxp"], 4)
+		if got := u16(cp.tables["hhea"], 34); got != ng {
+			t.Errorf("%s: numberOfHMetrics %d in the copy, want %d", fc.Name, got, ng)
+		}
+		oh, ch := orig.tables["hmtx"], cp.tables["hmtx"]
+		for g := range ng {
+			adv, lsb := u16(oh, 4*(nhm-1)), u16(oh, 4*nhm+2*(g-nhm))
+			if g < nhm {
+				adv, lsb = u16(oh, 4*g), u16(oh, 4*g+2)
+			}
+			if u16(ch, 4*g) != adv || u16(ch, 4*g+2) != lsb {
+				t.Fatalf("%s: glyph %d: metric (%d, %d), want (%d, %d)", fc.Name, g, u16(ch, 4*g), u16(ch, 4*g+2), adv, lsb)
+			}
+		}
+		for tag, tb := range orig.tables {
+			if tag != "hmtx" && tag != "hhea" && !bytes.Equal(tb, cp.tables[tag]) {
+				t.Errorf("%s: table %q changed", fc.Name, tag)
+			}
+		}
+		if checksum(ch) != u32(long, cp.dir["hmtx"]+4) || checksum(cp.tables["hhea"]) != u32(long, cp.dir["hhea"]+4) {
+			t.Errorf("%s: stale table checksums", fc.Name)
+		}
+		m1, err := parseMetrics(fc.Data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m2, err := parseMetrics(long)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m1.cw != m2.cw || m1.gid != m2.gid || m1.missing != m2.missing {
+			t.Errorf("%s: metrics differ between the file and its copy", fc.Name)
+		}
+	}
 }

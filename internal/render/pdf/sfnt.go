@@ -20,6 +20,7 @@ var errFont = errors.New("unusable TrueType font")
 // sfnt is a TrueType file split into its tables.
 type sfnt struct {
 	tables map[string][]byte
+	dir    map[string]int // offset of each table's directory record
 }
 
 // parseSFNT reads the table directory of data.
@@ -36,7 +37,7 @@ func parseSFNT(data []byte) (*sfnt, error) {
 	if 12+16*n > len(data) {
 		return nil, fmt.Errorf("table directory past end of file: %w", errFont)
 	}
-	s := &sfnt{tables: make(map[string][]byte, n)}
+	s := &sfnt{tables: make(map[string][]byte, n), dir: make(map[string]int, n)}
 	for i := range n {
 		rec := data[12+16*i:]
 		tag := string(rec[:4])
@@ -46,8 +47,79 @@ func parseSFNT(data []byte) (*sfnt, error) {
 			return nil, fmt.Errorf("table %q past end of file: %w", tag, errFont)
 		}
 		s.tables[tag] = data[off : off+size]
+		s.dir[tag] = 12 + 16*i
 	}
 	return s, nil
+}
+
+// longMetrics returns data itself if every glyph has a full (advance, left
+// side bearing) pair in hmtx, or else a copy of the font in which it has:
+// the hmtx table is rebuilt that way and appended, its directory record
+// points there, and hhea's numberOfHMetrics is the number of glyphs. Widths
+// do not change.
+//
+// fpdf v0.9.0 must only ever see such a font: for a glyph past the long
+// metrics its getMetrics appends to a slice of the font file, overwriting
+// two bytes of the caller's data. That would change the embedded font under
+// every later Write, racing with concurrent ones.
+func longMetrics(data []byte) ([]byte, error) {
+	s, err := parseSFNT(data)
+	if err != nil {
+		return nil, err
+	}
+	hhea, err := s.table("hhea", 36)
+	if err != nil {
+		return nil, err
+	}
+	maxp, err := s.table("maxp", 6)
+	if err != nil {
+		return nil, err
+	}
+	nhm, numGlyphs := u16(hhea, 34), u16(maxp, 4)
+	if nhm == 0 || nhm > numGlyphs {
+		return nil, fmt.Errorf("numberOfHMetrics %d with %d glyphs: %w", nhm, numGlyphs, errFont)
+	}
+	if nhm == numGlyphs {
+		return data, nil
+	}
+	hmtx, err := s.table("hmtx", 4*nhm+2*(numGlyphs-nhm))
+	if err != nil {
+		return nil, err
+	}
+	at := (len(data) + 3) &^ 3
+	out := make([]byte, at+4*numGlyphs)
+	copy(out, data)
+	long := out[at:]
+	for g := range numGlyphs {
+		if g < nhm {
+			copy(long[4*g:4*g+4], hmtx[4*g:])
+			continue
+		}
+		copy(long[4*g:4*g+2], hmtx[4*(nhm-1):])         // the last advance
+		copy(long[4*g+2:4*g+4], hmtx[4*nhm+2*(g-nhm):]) // its own bearing
+	}
+	rec := out[s.dir["hmtx"]:]
+	binary.BigEndian.PutUint32(rec[4:], checksum(long))
+	binary.BigEndian.PutUint32(rec[8:], uint32(at))
+	binary.BigEndian.PutUint32(rec[12:], uint32(len(long)))
+
+	rec = out[s.dir["hhea"]:]
+	off := int(u32(rec, 8))
+	binary.BigEndian.PutUint16(out[off+34:], uint16(numGlyphs))
+	binary.BigEndian.PutUint32(rec[4:], checksum(out[off:off+len(hhea)]))
+	return out, nil
+}
+
+// checksum is the TrueType table checksum: the sum of big-endian 32-bit
+// words, the last one padded with zeros.
+func checksum(b []byte) uint32 {
+	var sum uint32
+	for i := 0; i < len(b); i += 4 {
+		var w [4]byte
+		copy(w[:], b[i:])
+		sum += binary.BigEndian.Uint32(w[:])
+	}
+	return sum
 }
 
 // table returns the table tag, which must be at least min bytes long.

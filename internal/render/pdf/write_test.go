@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -19,6 +20,7 @@ import (
 
 	"github.com/go-pdf/fpdf"
 
+	"sodan/fonts"
 	"sodan/internal/layout"
 	"sodan/internal/testtool"
 )
@@ -441,4 +443,38 @@ func ExampleWrite() {
 	// Output:
 	// true
 	// render pdf: page 1, item 3: text "𠮷": U+20BB7 '𠮷': character not in the embedded fonts
+}
+
+// TestWriteLeavesFontBytesAlone draws the characters whose glyphs lie past
+// the font's long horizontal metrics. fpdf v0.9.0 reads their metrics by
+// appending to a slice of the font file (utf8fontfile.go, getMetrics), which
+// writes into the file's bytes; Write must hand fpdf bytes where that
+// cannot happen, or the embedded fonts change under every later Write.
+func TestWriteLeavesFontBytesAlone(t *testing.T) {
+	f := loadFonts(t)
+	sums := func() [2][32]byte {
+		faces, err := fonts.Faces()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return [2][32]byte{sha256.Sum256(faces[0].Data), sha256.Sum256(faces[1].Data)}
+	}
+	before := sums()
+	doc := testDoc()
+	const rare = "˚΅ˆ΄ ¨" // glyphs 13928–13931 in BIZ UDPGothic
+	add(doc, layout.Text{X: 20, Y: 100, Str: rare, Size: 10})
+	add(doc, layout.Text{X: 20, Y: 110, Str: rare, Bold: true, Size: 10})
+	var a, b bytes.Buffer
+	if err := Write(&a, doc, f); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(&b, doc, f); err != nil {
+		t.Fatal(err)
+	}
+	if sums() != before {
+		t.Error("Write changed the embedded font files")
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("two writes of the same document differ")
+	}
 }
