@@ -478,3 +478,32 @@ func TestWriteLeavesFontBytesAlone(t *testing.T) {
 		t.Error("two writes of the same document differ")
 	}
 }
+
+// TestWriteConcurrent writes from several goroutines with one Fonts, as a
+// build that renders the handout and the slides at once does; run with
+// -race it catches any write into shared font data.
+func TestWriteConcurrent(t *testing.T) {
+	f := loadFonts(t)
+	doc := testDoc()
+	add(doc, layout.Text{X: 20, Y: 100, Str: "˚΅ˆ΄", Size: 10})
+	var want bytes.Buffer
+	if err := Write(&want, doc, f); err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			var b bytes.Buffer
+			err := Write(&b, doc, f)
+			if err == nil && !bytes.Equal(b.Bytes(), want.Bytes()) {
+				err = errors.New("concurrent write gave other bytes")
+			}
+			errs <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
