@@ -58,7 +58,15 @@ var (
 type decoder struct {
 	file string
 	errs *diag.List
+	// expanding holds the anchors being expanded, to refuse an alias that
+	// contains itself; aliases counts expansions, to refuse "billion
+	// laughs" documents that would expand exponentially.
+	expanding map[*yaml.Node]bool
+	aliases   int
 }
+
+// maxAliases bounds how many aliases one file may expand.
+const maxAliases = 1000
 
 func (d *decoder) loc(n *yaml.Node, field string) diag.Loc {
 	return diag.Loc{Pos: diag.Pos{File: d.file, Line: n.Line, Col: n.Column}, Field: field}
@@ -85,8 +93,26 @@ func kindName(n *yaml.Node) string {
 }
 
 func (d *decoder) decode(n *yaml.Node, v reflect.Value, field string) {
-	for n.Kind == yaml.AliasNode && n.Alias != nil {
-		n = n.Alias
+	if n.Kind == yaml.AliasNode {
+		target := n.Alias
+		switch {
+		case target == nil:
+			d.errorf(n, field, "定義されていない別名（*%s）です", n.Value)
+			return
+		case d.expanding[target]:
+			d.errorf(n, field, "別名（*%s）が自分自身を含んでいます", n.Value)
+			return
+		case d.aliases >= maxAliases:
+			d.errorf(n, field, "別名（*名前）の展開が多すぎます（%d 回まで）", maxAliases)
+			return
+		}
+		d.aliases++
+		if d.expanding == nil {
+			d.expanding = map[*yaml.Node]bool{}
+		}
+		d.expanding[target] = true
+		defer delete(d.expanding, target)
+		n = target
 	}
 	switch v.Type() {
 	case strType:
