@@ -1,0 +1,90 @@
+package xlsx
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"sodan/internal/testtool"
+)
+
+var pdfOut = flag.String("pdf", "", "also write the workbook printed by LibreOffice to this PDF file, to look at")
+
+// TestPrint prints the workbook (with a few ledger rows and answers filled
+// in) to PDF with LibreOffice and checks what a reader of the paper sees:
+// A4 landscape pages, every sheet, headings on every ledger page with the
+// first and last column on the same page, and no "###" for a value too
+// wide for its cell.
+func TestPrint(t *testing.T) {
+	testtool.Need(t, "soffice")
+	book := loadBook(t)
+	w, err := build(book, DefaultSpec())
+	if err != nil {
+		t.Fatal(err)
+	}
+	fillLedger(t, w)
+	for i, a := range w.check.answers {
+		must(t, w.f.SetCellStr(sheetCheck, a, book.SelfCheck.Answers[i%2].Label.S))
+	}
+	p := w.ledger
+	data := save(t, w)
+
+	dir := t.TempDir()
+	in := filepath.Join(dir, "book.xlsx")
+	if err := os.WriteFile(in, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	testtool.Run(t, "soffice", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--headless", "--norestore", "--convert-to", "pdf", "--outdir", dir, in)
+	pdf := filepath.Join(dir, "book.pdf")
+	if *pdfOut != "" {
+		b, err := os.ReadFile(pdf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(*pdfOut, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	info := testtool.Run(t, "pdfinfo", "-f", "1", "-l", "999", pdf)
+	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindStringSubmatch(info)
+	if m == nil {
+		t.Fatalf("pdfinfo: no page count\n%s", info)
+	}
+	pages, _ := strconv.Atoi(m[1])
+	for _, size := range regexp.MustCompile(`(?m)^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)`).FindAllStringSubmatch(info, -1) {
+		wd, _ := strconv.ParseFloat(size[1], 64)
+		ht, _ := strconv.ParseFloat(size[2], 64)
+		if wd < 841 || wd > 843 || ht < 594 || ht > 596 {
+			t.Errorf("page size %s x %s pt, want A4 landscape (842 x 595)", size[1], size[2])
+		}
+	}
+
+	first, last := p.cols[0].title, p.cols[len(p.cols)-1].title
+	seen := map[string]bool{}
+	for n := 1; n <= pages; n++ {
+		text := testtool.Run(t, "pdftotext", "-layout", "-f", strconv.Itoa(n), "-l", strconv.Itoa(n), pdf, "-")
+		if strings.Contains(text, "###") {
+			t.Errorf("page %d shows ### (a value too wide for its cell)", n)
+		}
+		for _, sh := range sheetOrder {
+			if strings.Contains(text, sh+" "+strconv.Itoa(n)+" / ") {
+				seen[sh] = true
+				if sh == sheetLedger && (!strings.Contains(text, first) || !strings.Contains(text, last)) {
+					t.Errorf("ledger page %d lacks the heading %q or %q: columns cut or titles not repeated", n, first, last)
+				}
+			}
+		}
+	}
+	for _, sh := range sheetOrder {
+		if !seen[sh] {
+			t.Errorf("no printed page has the footer of %s", sh)
+		}
+	}
+	t.Logf("%d pages, %d bytes of xlsx", pages, len(data))
+}
