@@ -99,7 +99,11 @@ func (w *writer) criteriaSheet() {
 	w.name(nameTable, area(sh, 2, head+1, 1+len(vulns), row))
 	row = w.paragraph(sh, row+1, last, "行が脅威の発生頻度、列が脆弱性です。交わるセルの値が被害発生可能性になります（脅威と脆弱性の積ではありません）。", s.note)
 
-	// 6. Judgement bands, ascending so LOOKUP can read them.
+	// 6. Judgement bands, ascending so LOOKUP can read them. They start a
+	// page, so the tables a consultant may change print whole.
+	if w.err == nil {
+		w.fail(w.f.InsertPageBreak(sh, cell(1, row+1)))
+	}
 	row = w.heading(sh, row+1, "6. リスク値の判定")
 	row = w.paragraph(sh, row, last, fmt.Sprintf("リスク値 ＝ 重要度 × 被害発生可能性。この尺度でとりうるリスク値は %s です。リスク値が「下限」以上になる判定のうち、下限がいちばん大きいものが判定になります。下限は小さい順に並べてください。", w.riskValues()), s.note)
 	w.headerRow(sh, row, s.header, "下限", "判定", "意味", "対応")

@@ -12,16 +12,26 @@ import (
 	"sodan/internal/testtool"
 )
 
-var pdfOut = flag.String("pdf", "", "also write the workbook printed by LibreOffice to this PDF file, to look at")
+var pdfOut = flag.String("pdf", "", "also write the workbooks printed by LibreOffice to PDF files with this prefix, to look at")
 
 // TestPrint prints the workbook (with a few ledger rows and answers filled
 // in) to PDF with LibreOffice and checks what a reader of the paper sees:
 // A4 landscape pages, every sheet, headings on every ledger page with the
 // first and last column on the same page, and no "###" for a value too
-// wide for its cell.
+// wide for its cell. Both scale editions are printed.
 func TestPrint(t *testing.T) {
+	for _, id := range []string{"current", "old"} {
+		t.Run(id, func(t *testing.T) {
+			t.Parallel()
+			testPrint(t, id)
+		})
+	}
+}
+
+func testPrint(t *testing.T, scale string) {
 	testtool.Need(t, "soffice")
 	book := loadBook(t)
+	useScale(t, book, scale)
 	w, err := build(book, DefaultSpec())
 	if err != nil {
 		t.Fatal(err)
@@ -46,7 +56,7 @@ func TestPrint(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(*pdfOut, b, 0o644); err != nil {
+		if err := os.WriteFile(*pdfOut+"-"+scale+".pdf", b, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}

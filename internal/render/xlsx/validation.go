@@ -135,7 +135,7 @@ func (w *writer) bandValidation(sheet string, first, last int) {
 	dv := excelize.NewDataValidation(false)
 	dv.Sqref = cell(1, first) + ":" + cell(1, last)
 	w.fail(dv.SetRange(-100, 100, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween))
-	dv.SetInput("判定の下限", "リスク値がこの値以上のとき、この判定になります（上の行の下限に届かないとき）。下限は小さい順に並べてください。")
+	dv.SetInput("判定の下限", "リスク値がこの値以上で、下の行の下限より小さいとき、この判定になります。下限は小さい順に並べてください。")
 	dv.SetError(excelize.DataValidationErrorStyleStop, "入力できない値です", "下限は -100〜100 の整数で入力してください。")
 	w.fail(w.f.AddDataValidation(sheet, dv))
 }
