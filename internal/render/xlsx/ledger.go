@@ -136,7 +136,9 @@ func (w *writer) ledgerSheet(sheet string, examples []model.Example) *ledgerPlan
 	w.groupRow(p)
 	hl := 1
 	for _, c := range p.cols {
-		w.str(sheet, c.col, ledgerHeaderRow, c.title)
+		if _, grouped := groups[c.id]; grouped {
+			w.str(sheet, c.col, ledgerHeaderRow, c.title) // else groupRow wrote it above, merged
+		}
 		st := s.header
 		if c.kind.computed() {
 			st = s.compHead

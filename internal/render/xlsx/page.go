@@ -37,7 +37,7 @@ func (w *writer) finish(sheet, titleRows string) {
 	}))
 	d := w.book.Edition.Date
 	w.fail(w.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
-		OddHeader: "&L" + hfText(w.title()) + "&R" + hfText(fmt.Sprintf("%d年%d月%d日版", d.Year(), int(d.Month()), d.Day())),
+		OddHeader: "&L" + hfText(clip(w.title(), 100)) + "&R" + hfText(fmt.Sprintf("%d年%d月%d日版", d.Year(), int(d.Month()), d.Day())),
 		OddFooter: "&C&A &P / &N",
 	}))
 	if titleRows != "" {
@@ -54,4 +54,5 @@ func (w *writer) finish(sheet, titleRows string) {
 }
 
 // hfText escapes text for a page header or footer: "&" starts a code.
+// Excel allows 255 characters for the whole header, hence the clip above.
 func hfText(s string) string { return strings.ReplaceAll(s, "&", "&&") }

@@ -482,3 +482,52 @@ func BenchmarkWrite(b *testing.B) {
 	}
 	b.ReportMetric(float64(size), "bytes/file")
 }
+
+// TestMerges checks merged ranges do not overlap (Excel calls such a file
+// damaged) and that only their top-left cell holds a value or formula in
+// the stored XML (excelize's getters report the top-left value for every
+// cell of a merge, so the XML is read directly).
+func TestMerges(t *testing.T) {
+	filled := regexp.MustCompile(`<c r="([A-Z]+[0-9]+)"[^>]*?(?:/>|>(.*?)</c>)`)
+	for _, id := range []string{"current", "old"} {
+		book := loadBook(t)
+		useScale(t, book, id)
+		data := writeBook(t, book)
+		f := openBook(t, data)
+		for i, sh := range sheetOrder {
+			held := map[string]bool{}
+			for _, m := range filled.FindAllStringSubmatch(readPart(t, data, "xl/worksheets/sheet"+string(rune('1'+i))+".xml"), -1) {
+				if strings.Contains(m[2], "<v>") || strings.Contains(m[2], "<f>") || strings.Contains(m[2], "<is>") {
+					held[m[1]] = true
+				}
+			}
+			merges, err := f.GetMergeCells(sh)
+			if err != nil {
+				t.Fatal(err)
+			}
+			type box struct{ c1, r1, c2, r2 int }
+			var boxes []box
+			for _, m := range merges {
+				c1, r1, _ := excelize.CellNameToCoordinates(m.GetStartAxis())
+				c2, r2, _ := excelize.CellNameToCoordinates(m.GetEndAxis())
+				b := box{c1, r1, c2, r2}
+				for _, o := range boxes {
+					if b.c1 <= o.c2 && o.c1 <= b.c2 && b.r1 <= o.r2 && o.r1 <= b.r2 {
+						t.Errorf("%s %s: merged %v overlaps %v", id, sh, b, o)
+					}
+				}
+				boxes = append(boxes, b)
+				for r := r1; r <= r2; r++ {
+					for c := c1; c <= c2; c++ {
+						if (c != c1 || r != r1) && held[cell(c, r)] {
+							t.Errorf("%s %s: %s inside merged %s holds a value", id, sh, cell(c, r), m.GetStartAxis())
+						}
+					}
+				}
+			}
+			if len(held) == 0 {
+				t.Errorf("%s %s: no filled cells found in the XML", id, sh)
+			}
+		}
+	}
+}
