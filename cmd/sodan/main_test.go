@@ -105,6 +105,9 @@ func TestScripts(t *testing.T) {
 			a := parseArchive(string(data))
 			dir := t.TempDir()
 			copyDir(t, "testdata/base", filepath.Join(dir, "sources"))
+			if _, err := os.Stat("../../layouts"); err == nil {
+				copyDir(t, "../../layouts", filepath.Join(dir, "layouts"))
+			}
 			type want struct {
 				prefix string
 				seen   bool
@@ -179,6 +182,14 @@ func TestScripts(t *testing.T) {
 							t.Errorf("%s lacks %q; it is:\n%s", pair.name, l, pair.got)
 						}
 					}
+				}
+			}
+			if code == 1 && len(args) > 0 && args[0] == "check" {
+				// The same sources must also stop a build, leaving out/ alone.
+				bargs := []string{"build", "-sources", filepath.Join(dir, "sources"), "-o", out, "-layouts", filepath.Join(dir, "layouts")}
+				var bo, be bytes.Buffer
+				if c := run(bargs, &bo, &be); c != 1 {
+					t.Errorf("build exit code %d, want 1\n%s", c, be.String())
 				}
 			}
 			if code != 0 {
