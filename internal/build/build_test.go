@@ -1,0 +1,118 @@
+package build
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+func listFiles(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[rel] = b
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// TestBuildTwiceSameBytes builds every target from the bundled sources twice
+// and compares the outputs byte for byte.
+func TestBuildTwiceSameBytes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds every output twice")
+	}
+	var outs [2]map[string][]byte
+	for i := range outs {
+		dir := t.TempDir()
+		written, err := Run(Options{Sources: "../../sources", Layouts: "../../layouts", Out: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(written) == 0 {
+			t.Fatal("nothing written")
+		}
+		outs[i] = listFiles(t, dir)
+	}
+	var names []string
+	for n := range outs[0] {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	t.Logf("outputs: %s", strings.Join(names, ", "))
+	for _, n := range names {
+		if !bytes.Equal(outs[0][n], outs[1][n]) {
+			t.Errorf("%s differs between two builds", n)
+		}
+	}
+	if len(outs[0]) != len(outs[1]) {
+		t.Errorf("builds wrote %d and %d files", len(outs[0]), len(outs[1]))
+	}
+	for n := range outs[0] {
+		if strings.Contains(n, ".tmp") {
+			t.Errorf("temporary file left behind: %s", n)
+		}
+	}
+}
+
+// TestFailedBuildKeepsOutputs checks that a build stopped by a problem in a
+// layout file leaves earlier outputs exactly as they were.
+func TestFailedBuildKeepsOutputs(t *testing.T) {
+	out := t.TempDir()
+	if _, err := Run(Options{Sources: "../../sources", Layouts: "../../layouts", Out: out, Only: map[string]bool{"workbook": true}}); err != nil {
+		t.Fatal(err)
+	}
+	before := listFiles(t, out)
+	layouts := t.TempDir()
+	os.WriteFile(filepath.Join(layouts, "workbook.yaml"), []byte("ledger_rows: 10\n"), 0o644)
+	_, err := Run(Options{Sources: "../../sources", Layouts: layouts, Out: out, Only: map[string]bool{"workbook": true}})
+	if err == nil || !strings.Contains(err.Error(), "workbook.yaml:1:14: ledger_rows: 100〜5000 にしてください") {
+		t.Fatalf("want the ledger_rows problem, got %v", err)
+	}
+	after := listFiles(t, out)
+	if len(after) != len(before) {
+		t.Fatalf("files before %d, after %d", len(before), len(after))
+	}
+	for n, b := range before {
+		if !bytes.Equal(b, after[n]) {
+			t.Errorf("%s changed", n)
+		}
+	}
+}
+
+func TestSourceDateEpoch(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1767225600") // 2026-01-01T00:00:00Z
+	book, errs := Check(os.DirFS("../../sources"), "sources")
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	d, err := Date(book)
+	if err != nil || d.Format("2006-01-02") != "2026-01-01" {
+		t.Errorf("date %v, %v", d, err)
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "soon")
+	if _, err := Date(book); err == nil {
+		t.Error("a bad SOURCE_DATE_EPOCH must be refused")
+	}
+}
+
+func TestParseOnly(t *testing.T) {
+	if _, err := ParseOnly("workbook,nosuch"); err == nil {
+		t.Error("unknown target accepted")
+	}
+	set, err := ParseOnly(" workbook ")
+	if err != nil || !set["workbook"] {
+		t.Errorf("%v %v", set, err)
+	}
+}
