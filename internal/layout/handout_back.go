@@ -1,0 +1,134 @@
+package layout
+
+import (
+	"fmt"
+	"unicode/utf8"
+
+	"sodan/internal/diag"
+	"sodan/internal/model"
+)
+
+// resources lays out the prevention and support resources: a band, the
+// lead, and each group's title kept with its first desk.
+func (h *handout) resources() []unit {
+	r := h.book.Resources
+	if len(r.Groups) == 0 {
+		return nil
+	}
+	sp, st := h.sp, &h.sp.Styles
+	units := []unit{h.band("", r.Title, r.Lead)}
+	for _, g := range r.Groups {
+		var s stack
+		s.add(Bookmark{Title: g.Title.S, Level: 1, Y: 0})
+		s.block(h.fit(g.Title, h.colW, st.GroupTitle, sp.Lines.Situation), 0)
+		units = append(units, unit{h: s.y, items: s.items, gap: sp.Situation.GapBefore, keep: len(g.Contacts) > 0, loc: g.Title.Loc})
+		for _, ref := range g.Contacts {
+			units = append(units, h.card(ref.Contact, cardOpts{note: ref.Note, purpose: true, where: g.Title.S}, h.colW))
+		}
+	}
+	return units
+}
+
+// gokajo lays out the 情報セキュリティ5か条: a band, then each article with
+// its number, title and explanation.
+func (h *handout) gokajo() []unit {
+	g := h.book.SelfCheck.Gokajo
+	if len(g.Items) == 0 {
+		return nil
+	}
+	sp, st := h.sp, &h.sp.Styles
+	units := []unit{h.band("", g.Title, model.Text{})}
+	numW := 0.0
+	for i := range g.Items {
+		numW = max(numW, h.m.Width(fmt.Sprint(i+1), true, st.GokajoNumber.Size))
+	}
+	numW += sp.Section.ItemIndent
+	for i, it := range g.Items {
+		var s stack
+		nb := h.line(h.own("gokajo_number", fmt.Sprint(i+1)), numW, st.GokajoNumber)
+		s.add(nb.Draw(0, 0)...)
+		s.block(h.fit(it.Title, h.colW-numW, st.GokajoTitle, sp.Lines.Item), numW)
+		if !it.Text.Empty() {
+			s.block(h.fit(it.Text, h.colW-numW, st.Body, sp.Lines.Body), numW)
+		}
+		units = append(units, unit{h: s.y, items: s.items, gap: sp.Section.ItemGap * 2, loc: it.Title.Loc})
+	}
+	return units
+}
+
+// facts is a ruled box on where the facts come from: the span of the dates
+// on which the desks were verified, the facts note and the disclaimer.
+func (h *handout) facts() []unit {
+	sp, st, cl := h.sp, &h.sp.Styles, &h.sp.Colors
+	e := h.book.Edition
+	var texts []model.Text
+	if !e.VerifiedFrom.IsZero() {
+		span := jaDate(e.VerifiedFrom)
+		if !e.VerifiedTo.Equal(e.VerifiedFrom) {
+			span += "〜" + jaDate(e.VerifiedTo)
+		}
+		texts = append(texts, h.own("facts", "掲載した窓口の情報は、"+span+"の各出典で確かめたものです。"))
+	}
+	for _, t := range []model.Text{e.FactsNote, e.Disclaimer} {
+		if !t.Empty() {
+			texts = append(texts, t)
+		}
+	}
+	if len(texts) == 0 {
+		return nil
+	}
+	pad := sp.Section.Padding * 2
+	var s stack
+	s.y = pad
+	s.add(Bookmark{Title: h.own("facts", "掲載情報の確認日").S, Level: 0, Y: 0})
+	for _, t := range texts {
+		s.block(h.fit(t, h.colW-2*pad, st.Facts, sp.Lines.Facts), pad)
+	}
+	s.y += pad
+	frame := Rect{X: 0, Y: 0, W: round2(h.colW), H: round2(s.y), Fill: &cl.CardTint, Stroke: &cl.Rule, LineWidth: sp.Card.RuleWidth, Radius: sp.Card.Radius}
+	return []unit{{h: s.y, items: append([]Item{frame}, s.items...), gap: sp.Section.GapBefore, loc: texts[0].Loc}}
+}
+
+// history is the revision history in small print: a heading kept with the
+// entries, each a date and what changed.
+func (h *handout) history() []unit {
+	revs := h.book.Edition.Revisions
+	if len(revs) == 0 {
+		return nil
+	}
+	sp, st := h.sp, &h.sp.Styles
+	var s stack
+	head := st.History
+	head.Bold = true
+	s.add(Bookmark{Title: h.own("history", "改版履歴").S, Level: 0, Y: 0})
+	s.block(h.line(h.own("history", "改版履歴"), h.colW, head), 0)
+	dateW := 0.0
+	for _, r := range revs {
+		dateW = max(dateW, h.m.Width(jaDate(r.Date), false, st.History.Size))
+	}
+	dateW += sp.Card.PhoneGap
+	units := []unit{{h: s.y, items: s.items, gap: sp.Section.GapBefore, keep: true, loc: revs[0].Text.Loc}}
+	for _, r := range revs {
+		var s stack
+		s.add(h.line(h.own("history", jaDate(r.Date)), dateW, st.History).Draw(0, 0)...)
+		s.block(h.fit(r.Text, h.colW-dateW, st.History, sp.Lines.History), dateW)
+		units = append(units, unit{h: s.y, items: s.items, loc: r.Text.Loc})
+	}
+	return units
+}
+
+// checkMeta checks the document information that is not drawn (and so not
+// checked by the Setter): the keywords, which the PDF writer can only
+// store for characters in the Basic Multilingual Plane.
+func (h *handout) checkMeta() {
+	e := h.book.Edition
+	for i, k := range e.Keywords {
+		for _, r := range k {
+			if r > 0xFFFF || r == utf8.RuneError || !h.m.HasGlyph(r) {
+				h.set.Errs.Add(diag.Diagnostic{Pos: diag.Pos{File: e.Title.Loc.File}, Field: fmt.Sprintf("keywords[%d]", i),
+					Msg: fmt.Sprintf("「%s」（U+%04X）は PDF の文書情報に書けない文字です。ふつうの文字に置き換えてください", string(r), r)})
+				break
+			}
+		}
+	}
+}
