@@ -30,14 +30,14 @@ func Handout(book *model.Book, spec HandoutSpec, m Measurer, date time.Time) (*D
 	h.footerH = spec.Styles.Footer.LineHeight(spec.Styles.Footer.Size)
 	h.runningH = spec.Styles.Running.LineHeight(spec.Styles.Running.Size)
 
-	f := &flow{sp: &spec, pages: []Page{{W: spec.PageW, H: spec.PageH}}, top: spec.Top, errs: &h.set.Errs}
+	f := &hoFlow{sp: &spec, pages: []Page{{W: spec.PageW, H: spec.PageH}}, top: spec.Top, errs: &h.set.Errs}
 	first := &f.pages[0]
 	y := spec.Top
 	y = h.header(first, y)
 	y = h.emergency(first, y)
 	f.top, f.y = y, y
 
-	var units []unit
+	var units []hoUnit
 	for i, c := range book.QuickList.Checks {
 		units = append(units, h.check(i, c)...)
 	}
@@ -119,13 +119,13 @@ func (h *handout) join(loc diag.Loc, sep string, parts ...model.Text) (model.Tex
 	return model.Text{S: strings.Join(ss, sep), Loc: loc}, true
 }
 
-// editionDate is the date as printed: 2026年11月25日版.
-func editionDate(d time.Time) string {
+// hoEditionDate is the date as printed: 2026年11月25日版.
+func hoEditionDate(d time.Time) string {
 	return fmt.Sprintf("%d年%d月%d日版", d.Year(), int(d.Month()), d.Day())
 }
 
-// jaDate is a date as printed in sentences: 2026年11月25日.
-func jaDate(d time.Time) string {
+// hoJaDate is a date as printed in sentences: 2026年11月25日.
+func hoJaDate(d time.Time) string {
 	return fmt.Sprintf("%d年%d月%d日", d.Year(), int(d.Month()), d.Day())
 }
 
@@ -137,7 +137,7 @@ func (h *handout) header(p *Page, y float64) float64 {
 	x := sp.Left
 
 	// The edition date in a ruled box at the right of the title.
-	ed := h.line(h.own("edition", editionDate(e.Date)), w/3, st.Edition)
+	ed := h.line(h.own("edition", hoEditionDate(e.Date)), w/3, st.Edition)
 	pad := sp.Header.DateBoxPadding
 	boxW := h.lastWidth(ed) + 2*pad
 	boxH := ed.Height() + 2*pad
@@ -174,7 +174,7 @@ func (h *handout) emergency(p *Page, y float64) float64 {
 	w := sp.PageW - sp.Left - sp.Right
 	cw := (w - float64(len(es)-1)*e.CellGap) / float64(len(es))
 	inner := cw - 2*e.Padding
-	var cells []stack
+	var cells []hoStack
 	height := 0.0
 	for _, em := range es {
 		// The numbers large at the left; beside them what the number is
@@ -182,7 +182,7 @@ func (h *handout) emergency(p *Page, y float64) float64 {
 		// says what it is for); the hours below, across the cell.
 		c := em.Contact
 		h.full[c] = "緊急の電話番号"
-		var s stack
+		var s hoStack
 		s.y = e.Padding
 		numW := 0.0
 		var nums []Block
@@ -195,7 +195,7 @@ func (h *handout) emergency(p *Page, y float64) float64 {
 			s.block(b, e.Padding)
 		}
 		sideW := inner - numW - e.NumberGap
-		var side stack
+		var side hoStack
 		side.block(h.fit(em.Label, sideW, st.EmergencyLabel, 1), 0)
 		name := c.Desk
 		if name.Empty() {
@@ -204,7 +204,7 @@ func (h *handout) emergency(p *Page, y float64) float64 {
 		side.block(h.fit(name, sideW, st.EmergencyDesk, h.sp.Lines.Emergency), 0)
 		numH := s.y - e.Padding
 		sy := e.Padding + max(0, (numH-side.y)/2)
-		s.add(shift(side.items, e.Padding+numW+e.NumberGap, sy)...)
+		s.add(hoShift(side.items, e.Padding+numW+e.NumberGap, sy)...)
 		s.y = max(s.y, sy+side.y)
 		if !c.Hours.Empty() {
 			s.block(h.fit(c.Hours, inner, st.EmergencyDesk, h.sp.Lines.Emergency), e.Padding)
@@ -218,7 +218,7 @@ func (h *handout) emergency(p *Page, y float64) float64 {
 		x := sp.Left + float64(i)*(cw+e.CellGap)
 		p.Items = append(p.Items, Rect{X: round2(x), Y: round2(y), W: round2(cw), H: round2(height),
 			Fill: &cl.EmergencyTint, Stroke: &cl.EmergencyRule, LineWidth: e.RuleWidth, Radius: e.Radius})
-		p.Items = append(p.Items, shift(s.items, x, y)...)
+		p.Items = append(p.Items, hoShift(s.items, x, y)...)
 	}
 	return y + height + e.GapAfter
 }
@@ -231,9 +231,9 @@ func (h *handout) lastWidth(b Block) float64 {
 	return h.m.Width(b.Lines[len(b.Lines)-1], b.Style.Bold, b.Size)
 }
 
-// deskLoc is where a desk's name is written: the desk, or the organisation
+// hoDeskLoc is where a desk's name is written: the desk, or the organisation
 // when there is no desk.
-func deskLoc(c *model.Contact) diag.Loc {
+func hoDeskLoc(c *model.Contact) diag.Loc {
 	if !c.Desk.Empty() {
 		return c.Desk.Loc
 	}
@@ -243,11 +243,11 @@ func deskLoc(c *model.Contact) diag.Loc {
 // band is the heading of a section: a tinted band with an optional boxed
 // label (such as CHECK1) and the title; the lead follows below it. It
 // carries a level-0 bookmark.
-func (h *handout) band(label string, title, lead model.Text) unit {
+func (h *handout) band(label string, title, lead model.Text) hoUnit {
 	sp, st, cl := h.sp, &h.sp.Styles, &h.sp.Colors
 	se := sp.Section
 	w := h.colW
-	var s stack
+	var s hoStack
 	x := se.Padding
 	labelW := 0.0
 	var lb Block
@@ -277,12 +277,12 @@ func (h *handout) band(label string, title, lead model.Text) unit {
 	if !lead.Empty() {
 		s.block(h.fit(lead, w, st.Lead, sp.Lines.Lead), 0)
 	}
-	return unit{h: s.y, items: s.items, gap: se.GapBefore, keep: true, loc: title.Loc}
+	return hoUnit{h: s.y, items: s.items, gap: se.GapBefore, keep: true, loc: title.Loc}
 }
 
 // check lays out one CHECK step: its band, its items and its situations.
-func (h *handout) check(i int, c model.Check) []unit {
-	units := []unit{h.band(fmt.Sprintf("CHECK%d", i+1), c.Title, c.Lead)}
+func (h *handout) check(i int, c model.Check) []hoUnit {
+	units := []hoUnit{h.band(fmt.Sprintf("CHECK%d", i+1), c.Title, c.Lead)}
 	for _, it := range c.Items {
 		units = append(units, h.item(it))
 	}
@@ -293,10 +293,10 @@ func (h *handout) check(i int, c model.Check) []unit {
 }
 
 // item is one line of a CHECK step, with its desk when it names one.
-func (h *handout) item(it model.CheckItem) unit {
+func (h *handout) item(it model.CheckItem) hoUnit {
 	sp, st, cl := h.sp, &h.sp.Styles, &h.sp.Colors
 	ind := sp.Section.ItemIndent
-	var s stack
+	var s hoStack
 	b := h.fit(it.Text, h.colW-ind, st.Item, sp.Lines.Item)
 	// A square bullet, drawn, so that it needs no glyph.
 	d := st.Item.Size * PtToMM * 0.32
@@ -307,30 +307,30 @@ func (h *handout) item(it model.CheckItem) unit {
 	// An alert source is named with its address; it is a page to read, not
 	// a desk to call, so it gets no card and no QR code.
 	if c := it.Contact; c != nil {
-		var slot runIn
-		if name, ok := h.join(deskLoc(c), " ", c.Org, c.Desk); ok {
+		var slot hoRunIn
+		if name, ok := h.join(hoDeskLoc(c), " ", c.Org, c.Desk); ok {
 			nb := h.fit(name, h.colW-ind, st.Desk, sp.Lines.Desk)
 			s.block(nb, ind)
 			slot = h.slot(nb, ind, s.y, h.colW-ind)
 		}
 		if link := c.Link(); link != "" {
-			short := model.Text{S: ShortURL(link), Loc: linkLoc(c)}
+			short := model.Text{S: ShortURL(link), Loc: hoLinkLoc(c)}
 			if sp.Card.Labels || !h.runIn(&s, &slot, short, st.URL, link) {
 				h.labelled(&s, "Web", short, link, ind, h.colW-ind, st.URL, sp.Lines.URL)
 			}
 		}
 	}
-	return unit{h: s.y, items: s.items, gap: sp.Section.ItemGap, loc: it.Text.Loc}
+	return hoUnit{h: s.y, items: s.items, gap: sp.Section.ItemGap, loc: it.Text.Loc}
 }
 
 // situation is a situation's heading (title, symptoms, note) kept with its
 // first desk, then one unit per desk.
-func (h *handout) situation(si *model.Situation) []unit {
+func (h *handout) situation(si *model.Situation) []hoUnit {
 	sp, st, cl := h.sp, &h.sp.Styles, &h.sp.Colors
 	ss := sp.Situation
 	w := h.colW - ss.BarWidth - ss.Indent
 	x := ss.BarWidth + ss.Indent
-	var s stack
+	var s hoStack
 	s.add(Bookmark{Title: si.Title.S, Level: 1, Y: 0})
 	s.block(h.fit(si.Title, w, st.SituationTitle, sp.Lines.Situation), x)
 	if len(si.Symptoms) > 0 && ss.Symptoms {
@@ -345,11 +345,11 @@ func (h *handout) situation(si *model.Situation) []unit {
 		s.y += ss.GapAfter
 		s.block(h.fit(si.Note, w, st.SituationNote, sp.Lines.Note), x)
 	}
-	head := unit{h: s.y + ss.GapAfter, items: s.items, gap: ss.GapBefore, keep: len(si.Contacts) > 0, loc: si.Title.Loc}
-	units := []unit{head}
+	head := hoUnit{h: s.y + ss.GapAfter, items: s.items, gap: ss.GapBefore, keep: len(si.Contacts) > 0, loc: si.Title.Loc}
+	units := []hoUnit{head}
 	for i, r := range si.Contacts {
-		u := h.card(r.Contact, cardOpts{badge: fmt.Sprint(i + 1), note: r.Note, purpose: true, where: si.Title.S}, h.colW-x)
-		u.items = shift(u.items, x, 0)
+		u := h.card(r.Contact, hoCardOpts{badge: fmt.Sprint(i + 1), note: r.Note, purpose: true, where: si.Title.S}, h.colW-x)
+		u.items = hoShift(u.items, x, 0)
 		units = append(units, u)
 	}
 	return units

@@ -10,8 +10,8 @@ import (
 	"sodan/internal/model"
 )
 
-// cardOpts says how a desk is shown where it is mentioned.
-type cardOpts struct {
+// hoCardOpts says how a desk is shown where it is mentioned.
+type hoCardOpts struct {
 	badge   string     // its place in the situation's order ("" for none)
 	note    model.Text // what the desk does in this situation
 	purpose bool       // print the desk's purpose
@@ -25,7 +25,7 @@ type cardOpts struct {
 // printed in full is repeated without purpose and QR code (unless the
 // layout asks for it in full), optionally with a pointer to where it is
 // printed in full. The card is framed, or set off by a rule above it.
-func (h *handout) card(c *model.Contact, o cardOpts, w float64) unit {
+func (h *handout) card(c *model.Contact, o hoCardOpts, w float64) hoUnit {
 	sp, st, cl := h.sp, &h.sp.Styles, &h.sp.Colors
 	cs := sp.Card
 	firstAt, seen := h.full[c]
@@ -47,12 +47,12 @@ func (h *handout) card(c *model.Contact, o cardOpts, w float64) unit {
 	}
 	purpose := !repeat && !c.Purpose.Empty() && (o.purpose || o.note.Empty()) && (o.note.Empty() || cs.PurposeWithNote)
 
-	var s stack
+	var s hoStack
 	s.y = cs.PadY
 	// The end of the name's last line is free for one short text set flush
 	// right: the note, a repeated desk's pointer, or the URL.
-	var slot runIn
-	if name, ok := h.join(deskLoc(c), " ", c.Org, c.Desk); ok {
+	var slot hoRunIn
+	if name, ok := h.join(hoDeskLoc(c), " ", c.Org, c.Desk); ok {
 		nb := h.fit(name, tw, st.Desk, sp.Lines.Desk)
 		s.block(nb, x)
 		slot = h.slot(nb, x, s.y, tw)
@@ -66,7 +66,7 @@ func (h *handout) card(c *model.Contact, o cardOpts, w float64) unit {
 			s.block(h.fit(ptr, tw, st.Symptoms, sp.Lines.Body), x)
 		}
 	}
-	var phoneSlot runIn
+	var phoneSlot hoRunIn
 	for i, ph := range c.Phones {
 		var right []model.Text
 		if !ph.Label.Empty() {
@@ -106,7 +106,7 @@ func (h *handout) card(c *model.Contact, o cardOpts, w float64) unit {
 			addr("メール", c.Email, "mailto:"+c.Email.S)
 		}
 		if link != "" {
-			addr("Web", model.Text{S: ShortURL(link), Loc: linkLoc(c)}, link)
+			addr("Web", model.Text{S: ShortURL(link), Loc: hoLinkLoc(c)}, link)
 		}
 	}
 	s.y += cs.PadY
@@ -134,7 +134,7 @@ func (h *handout) card(c *model.Contact, o cardOpts, w float64) unit {
 		items = append(items, Rect{X: bx, Y: round2(by), W: cs.Badge, H: cs.Badge, Fill: &cl.Accent, Radius: cs.Badge / 2})
 		items = append(items, b.DrawCentred(h.m, bx, by+(cs.Badge-b.Height())/2, cs.Badge)...)
 	}
-	return unit{h: s.y, items: items, gap: cs.GapBefore, loc: deskLoc(c)}
+	return hoUnit{h: s.y, items: items, gap: cs.GapBefore, loc: hoDeskLoc(c)}
 }
 
 // phoneRow draws a phone number large and bold, with its label and the
@@ -142,19 +142,19 @@ func (h *handout) card(c *model.Contact, o cardOpts, w float64) unit {
 // at the right if it fits there, and reports whether it did (drawing
 // nothing when it did not). When nothing is set at the right, the row's
 // slot is free for a run-in text.
-func (h *handout) phoneRow(s *stack, number model.Text, right []model.Text, purpose model.Text, x, w float64) (bool, runIn) {
+func (h *handout) phoneRow(s *hoStack, number model.Text, right []model.Text, purpose model.Text, x, w float64) (bool, hoRunIn) {
 	st, cs := &h.sp.Styles, h.sp.Card
 	num := h.line(number, w, st.Phone)
 	numW := h.lastWidth(num)
 	rx := numW + cs.PhoneGap
-	var side stack
+	var side hoStack
 	if !purpose.Empty() {
 		// A trial on its own Setter: a purpose that does not fit here is
 		// set below the number instead, and is not a problem.
 		trial := &Setter{M: h.m}
 		b, ok := trial.Fit(purpose, w-rx, st.Body, Limit{MaxLines: h.sp.Lines.Label})
 		if !ok || len(trial.Errs) > 0 || len(b.Lines) == 0 {
-			return false, runIn{}
+			return false, hoRunIn{}
 		}
 		side.block(b, 0)
 	}
@@ -163,15 +163,15 @@ func (h *handout) phoneRow(s *stack, number model.Text, right []model.Text, purp
 	}
 	rowH := max(num.Height(), side.y)
 	s.add(num.Draw(x, s.y+(rowH-num.Height())/2)...)
-	s.add(shift(side.items, x+rx, s.y+(rowH-side.y)/2)...)
-	sl := runIn{free: side.y == 0, top: s.y, lh: rowH, from: x + rx, end: x + w}
+	s.add(hoShift(side.items, x+rx, s.y+(rowH-side.y)/2)...)
+	sl := hoRunIn{free: side.y == 0, top: s.y, lh: rowH, from: x + rx, end: x + w}
 	s.y += rowH
 	return true, sl
 }
 
 // labelled draws a small label ("Web", "メール", "受付") and the value
 // beside it; a value with a target becomes a link over each of its lines.
-func (h *handout) labelled(s *stack, label string, v model.Text, target string, x, w float64, st Style, maxLines int) {
+func (h *handout) labelled(s *hoStack, label string, v model.Text, target string, x, w float64, st Style, maxLines int) {
 	ls := h.sp.Styles.PhoneLabel
 	ls.Bold = true
 	ls.Color = h.sp.Colors.Muted
@@ -195,8 +195,8 @@ func (h *handout) labelled(s *stack, label string, v model.Text, target string, 
 	s.y += b.Height()
 }
 
-// linkLoc is where a desk's link is written.
-func linkLoc(c *model.Contact) diag.Loc {
+// hoLinkLoc is where a desk's link is written.
+func hoLinkLoc(c *model.Contact) diag.Loc {
 	if !c.FormURL.Empty() {
 		return c.FormURL.Loc
 	}
@@ -234,9 +234,9 @@ func LinkURL(s string) string {
 	return b.String()
 }
 
-// qrByteCapacity is how many bytes a QR code of versions 1 to 10 holds at
+// hoQRCapacity is how many bytes a QR code of versions 1 to 10 holds at
 // error-correction level M in byte mode, the mode URLs are encoded in.
-var qrByteCapacity = [...]int{14, 26, 42, 62, 84, 106, 122, 152, 180, 213}
+var hoQRCapacity = [...]int{14, 26, 42, 62, 84, 106, 122, 152, 180, 213}
 
 // qrSide is the side of the QR code for a desk's link: the layout's size,
 // or more when the link needs so many modules that they would come out
@@ -244,20 +244,20 @@ var qrByteCapacity = [...]int{14, 26, 42, 62, 84, 106, 122, 152, 180, 213}
 // version 10 is reported at its position.
 func (h *handout) qrSide(c *model.Contact) float64 {
 	data := LinkURL(c.Link())
-	for v, n := range qrByteCapacity {
+	for v, n := range hoQRCapacity {
 		if len(data) <= n {
 			modules := 17 + 4*(v+1) + 2*4 // the code and its quiet zone
 			side := max(h.sp.QR.Size, float64(modules)*h.sp.QR.MinModule)
 			return math.Ceil(side*2) / 2
 		}
 	}
-	h.set.Errs.Addf(linkLoc(c), "URL が長すぎて、印刷して読み取れる QR コードになりません（%d 文字まで）", qrByteCapacity[len(qrByteCapacity)-1])
+	h.set.Errs.Addf(hoLinkLoc(c), "URL が長すぎて、印刷して読み取れる QR コードになりません（%d 文字まで）", hoQRCapacity[len(hoQRCapacity)-1])
 	return h.sp.QR.Size
 }
 
-// runIn is the free end of a line: a short text may be set there, flush
+// hoRunIn is the free end of a line: a short text may be set there, flush
 // right, instead of on a line of its own.
-type runIn struct {
+type hoRunIn struct {
 	free      bool
 	top, lh   float64 // top and height of the line
 	from, end float64 // where the free space starts and ends
@@ -265,18 +265,18 @@ type runIn struct {
 
 // slot is the free end of b's last line, b drawn at x with its bottom at
 // bottom and w wide.
-func (h *handout) slot(b Block, x, bottom, w float64) runIn {
+func (h *handout) slot(b Block, x, bottom, w float64) hoRunIn {
 	if len(b.Lines) == 0 {
-		return runIn{}
+		return hoRunIn{}
 	}
 	used := h.m.Width(b.Lines[len(b.Lines)-1], b.Style.Bold, b.Size)
-	return runIn{free: true, top: bottom - b.LineH, lh: b.LineH, from: x + used + h.sp.Card.PhoneGap, end: x + w}
+	return hoRunIn{free: true, top: bottom - b.LineH, lh: b.LineH, from: x + used + h.sp.Card.PhoneGap, end: x + w}
 }
 
 // runIn sets t in the slot, flush right on one line at its full size, if
 // it fits there; a target makes it a link. It reports whether it did, and
 // then the slot is no longer free.
-func (h *handout) runIn(s *stack, sl *runIn, t model.Text, st Style, target string) bool {
+func (h *handout) runIn(s *hoStack, sl *hoRunIn, t model.Text, st Style, target string) bool {
 	if !sl.free {
 		return false
 	}

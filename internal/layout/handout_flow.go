@@ -7,18 +7,18 @@ import (
 	"sodan/internal/model"
 )
 
-// unit is a piece of the handout that is never split: a heading, a card, a
+// hoUnit is a piece of the handout that is never split: a heading, a card, a
 // list item. Its items are positioned relative to its top-left corner.
-type unit struct {
+type hoUnit struct {
 	h     float64
 	items []Item
 	gap   float64  // space above it, dropped at the top of a column
-	keep  bool     // keep in the same column as the next unit
+	keep  bool     // keep in the same column as the next hoUnit
 	loc   diag.Loc // the source text it shows first, for "too tall" errors
 }
 
-// shift returns the items moved by dx, dy.
-func shift(items []Item, dx, dy float64) []Item {
+// hoShift returns the items moved by dx, dy.
+func hoShift(items []Item, dx, dy float64) []Item {
 	out := make([]Item, len(items))
 	for i, it := range items {
 		switch v := it.(type) {
@@ -54,27 +54,27 @@ func shift(items []Item, dx, dy float64) []Item {
 	return out
 }
 
-// stack builds a unit from the top down.
-type stack struct {
+// hoStack builds a unit from the top down.
+type hoStack struct {
 	items []Item
 	y     float64
 }
 
-func (s *stack) add(items ...Item) { s.items = append(s.items, items...) }
+func (s *hoStack) add(items ...Item) { s.items = append(s.items, items...) }
 
 // block draws b with its top at the current height, at x, and moves down.
-func (s *stack) block(b Block, x float64) {
+func (s *hoStack) block(b Block, x float64) {
 	s.items = append(s.items, b.Draw(x, s.y)...)
 	s.y += b.Height()
 }
 
-// flow places units in the columns of as many pages as needed.
-type flow struct {
+// hoFlow places units in the columns of as many pages as needed.
+type hoFlow struct {
 	sp    *HandoutSpec
 	pages []Page
 	col   int
 	top   float64 // top of the body on the current page
-	y     float64 // where the next unit goes in the current column
+	y     float64 // where the next hoUnit goes in the current column
 	errs  *diag.List
 }
 
@@ -88,7 +88,7 @@ func (h *handout) colX(i int) float64 { return h.sp.Left + float64(i)*(h.colW+h.
 
 // place flows units into columns, starting at y on the current (first)
 // page, opening columns and pages as needed.
-func (h *handout) place(f *flow, units []unit) {
+func (h *handout) place(f *hoFlow, units []hoUnit) {
 	bottom := h.bodyBottom()
 	for i := 0; i < len(units); i++ {
 		u := units[i]
@@ -115,14 +115,14 @@ func (h *handout) place(f *flow, units []unit) {
 				bottom-f.top, u.h))
 		}
 		page := &f.pages[len(f.pages)-1]
-		page.Items = append(page.Items, shift(u.items, h.colX(f.col), f.y+gap)...)
+		page.Items = append(page.Items, hoShift(u.items, h.colX(f.col), f.y+gap)...)
 		f.y += gap + u.h
 	}
 }
 
 // nextColumn moves to the top of the next column, on a new page after the
 // last column.
-func (h *handout) nextColumn(f *flow) {
+func (h *handout) nextColumn(f *hoFlow) {
 	f.col++
 	if f.col < h.sp.Columns {
 		f.y = f.top
@@ -140,7 +140,7 @@ func (h *handout) furnish(pages []Page) {
 	sp, st, cl := h.sp, &h.sp.Styles, &h.sp.Colors
 	w := sp.PageW - sp.Left - sp.Right
 	e := h.book.Edition
-	date := editionDate(e.Date)
+	date := hoEditionDate(e.Date)
 	for i := range pages {
 		p := &pages[i]
 		var items []Item

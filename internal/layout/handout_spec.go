@@ -280,13 +280,13 @@ type HandoutLines struct {
 // to the user as dir). Every problem comes back with its position.
 func ReadHandoutSpec(fsys fs.FS, dir string) (HandoutSpec, diag.List) {
 	var raw handoutRaw
-	if errs := ReadSpec(fsys, dir, HandoutFile, &raw); len(errs) > 0 {
-		return HandoutSpec{}, errs
-	}
+	errs := ReadSpec(fsys, dir, HandoutFile, &raw)
+	// A partly decoded file is checked too, so that one run reports every
+	// problem; values that are absent are not checked again.
 	var c handoutChecker
 	s := c.convert(&raw)
-	if len(c.Errs) > 0 {
-		return HandoutSpec{}, c.Errs
+	if errs = append(errs, c.Errs...); len(errs) > 0 {
+		return HandoutSpec{}, errs
 	}
 	return s, nil
 }
@@ -329,10 +329,10 @@ func (c *handoutChecker) convert(r *handoutRaw) HandoutSpec {
 		RepeatInFull: cd.RepeatFull.V, RepeatPointer: cd.Pointer.V, Labels: cd.Labels.V,
 	}
 	s.QR = QRSpec{c.length(r.QR.Size, 100), c.length(r.QR.MinModule, 5), c.length(r.QR.Gap, 20)}
-	if r.QR.Size.V < MinQRmm {
+	if r.QR.Size.Set && r.QR.Size.V < MinQRmm {
 		c.Errs.Addf(r.QR.Size.Loc, "QR コードは %gmm 以上にしてください（スマホのカメラで読み取れる大きさ）", MinQRmm)
 	}
-	if r.QR.MinModule.V < MinQRModule {
+	if r.QR.MinModule.Set && r.QR.MinModule.V < MinQRModule {
 		c.Errs.Addf(r.QR.MinModule.Loc, "QR コードの 1 マスは %gmm 以上にしてください（事務所のプリンタで潰れない大きさ）", MinQRModule)
 	}
 
@@ -370,10 +370,10 @@ func (c *handoutChecker) convert(r *handoutRaw) HandoutSpec {
 		*x.dst = c.style(x.spec, x.small)
 		ss.locs[x.key] = x.spec.Size.Loc
 	}
-	if smallest(s.Styles.Phone) < MinPhonePt {
+	if st.Phone.Size.Set && hoSmallest(s.Styles.Phone) < MinPhonePt {
 		c.Errs.Addf(st.Phone.Size.Loc, "電話番号の文字は %gpt 以上にしてください（min_size も含む）", MinPhonePt)
 	}
-	if !s.Styles.Phone.Bold {
+	if st.Phone.Size.Set && !s.Styles.Phone.Bold {
 		c.Errs.Addf(st.Phone.Size.Loc, "電話番号は太字（bold: true）にしてください")
 	}
 
@@ -382,14 +382,14 @@ func (c *handoutChecker) convert(r *handoutRaw) HandoutSpec {
 		c.lines(l.Note), c.lines(l.Desk), c.lines(l.RefNote), c.lines(l.Label), c.lines(l.Body), c.lines(l.URL),
 		c.lines(l.History), c.lines(l.Facts), c.lines(l.Emergency)}
 
-	if s.Left+s.Right+float64(s.Columns-1)*s.Gutter >= s.PageW-20 {
+	if r.Page.Width.Set && r.Grid.Gutter.Set && s.Left+s.Right+float64(s.Columns-1)*s.Gutter >= s.PageW-20 {
 		c.Errs.Addf(r.Grid.Gutter.Loc, "余白と段の間が広すぎて、本文の段の幅がほとんどありません")
 	}
 	return s
 }
 
-// smallest is the size a style may shrink to.
-func smallest(st Style) float64 {
+// hoSmallest is the size a style may shrink to.
+func hoSmallest(st Style) float64 {
 	if st.MinSize > 0 && st.MinSize < st.Size {
 		return st.MinSize
 	}
@@ -400,13 +400,16 @@ func smallest(st Style) float64 {
 // and, unless small, a size (after shrinking) of at least MinBodyPt.
 func (c *handoutChecker) style(s StyleSpec, small bool) Style {
 	st := c.Style(s)
+	if !s.Size.Set {
+		return st // reported by the decoder
+	}
 	if !s.Leading.Set {
 		c.Errs.Addf(s.Size.Loc, "leading（行の高さ÷文字の大きさ）を書いてください")
 	}
 	if s.Color.IsZero() {
 		c.Errs.Addf(s.Size.Loc, "color を書いてください（例: \"#1A1A1A\"）")
 	}
-	if !small && smallest(st) < MinBodyPt {
+	if !small && hoSmallest(st) < MinBodyPt {
 		loc := s.Size.Loc
 		if s.MinSize.Set {
 			loc = s.MinSize.Loc

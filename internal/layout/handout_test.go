@@ -1,0 +1,515 @@
+package layout_test
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+	"time"
+	"unicode/utf8"
+
+	"sodan/internal/layout"
+	"sodan/internal/model"
+	"sodan/internal/render/pdf"
+	"sodan/internal/source"
+)
+
+// The -update flag rewrites the golden files. It is registered in init, after
+// every package-level variable, so that it shares the flag with another test
+// file of this package that defines -update too.
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite the golden files in testdata")
+	}
+}
+
+func handoutUpdate() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+var handoutFonts = sync.OnceValues(pdf.LoadFonts)
+
+func fontsForHandout(tb testing.TB) *pdf.Fonts {
+	tb.Helper()
+	f, err := handoutFonts()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return f
+}
+
+// handoutBook loads the bundled sources (a fresh Book for each call, so a
+// test may change it).
+func handoutBook(tb testing.TB) *model.Book {
+	tb.Helper()
+	raw, errs := source.Load(os.DirFS("../../sources"), "sources")
+	if len(errs) > 0 {
+		tb.Fatal(errs)
+	}
+	book, errs := model.Build(raw)
+	if len(errs) > 0 {
+		tb.Fatal(errs)
+	}
+	return book
+}
+
+func handoutSpecFile(tb testing.TB) layout.HandoutSpec {
+	tb.Helper()
+	spec, errs := layout.ReadHandoutSpec(os.DirFS("../../layouts"), "layouts")
+	if len(errs) > 0 {
+		tb.Fatal(errs)
+	}
+	return spec
+}
+
+// handoutDoc lays out the bundled sources with the bundled layout.
+func handoutDoc(tb testing.TB) (*layout.Doc, layout.HandoutSpec) {
+	tb.Helper()
+	book := handoutBook(tb)
+	spec := handoutSpecFile(tb)
+	doc, errs := layout.Handout(book, spec, fontsForHandout(tb), book.Edition.Date)
+	if len(errs) > 0 {
+		tb.Fatal(errs)
+	}
+	return doc, spec
+}
+
+// TestHandoutGolden compares the plan of the bundled handout with
+// testdata/handout.golden. After changing the sources or the layout, look
+// at the PDF and run go test ./internal/layout -run Golden -update.
+func TestHandoutGolden(t *testing.T) {
+	doc, _ := handoutDoc(t)
+	var got bytes.Buffer
+	if err := layout.WritePlan(&got, doc); err != nil {
+		t.Fatal(err)
+	}
+	golden := filepath.Join("testdata", "handout.golden")
+	if handoutUpdate() {
+		if err := os.WriteFile(golden, got.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if d := handoutDiff(string(want), got.String()); d != "" {
+		t.Errorf("plan differs from %s (-want +got); if the change is intended, run with -update:\n%s", golden, d)
+	}
+}
+
+// handoutDiff is a small line diff (longest common subsequence), enough to
+// read what changed in a plan; it shows at most 60 changed lines.
+func handoutDiff(a, b string) string {
+	x, y := strings.Split(a, "\n"), strings.Split(b, "\n")
+	n, m := len(x), len(y)
+	lcs := make([][]int32, n+1)
+	for i := range lcs {
+		lcs[i] = make([]int32, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			if x[i] == y[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	var out strings.Builder
+	shown := 0
+	emit := func(prefix string, lineNo int, s string) {
+		if shown < 60 {
+			fmt.Fprintf(&out, "%s%5d %s\n", prefix, lineNo, s)
+		}
+		shown++
+	}
+	i, j := 0, 0
+	for i < n || j < m {
+		switch {
+		case i < n && j < m && x[i] == y[j]:
+			i, j = i+1, j+1
+		case j < m && (i == n || lcs[i][j+1] >= lcs[i+1][j]):
+			emit("+", j+1, y[j])
+			j++
+		default:
+			emit("-", i+1, x[i])
+			i++
+		}
+	}
+	if shown > 60 {
+		fmt.Fprintf(&out, "… and %d more changed lines\n", shown-60)
+	}
+	return out.String()
+}
+
+// handoutTexts returns every Text item of the document with its page number.
+func handoutTexts(doc *layout.Doc) (out []struct {
+	Page int
+	T    layout.Text
+}) {
+	for pi, p := range doc.Pages {
+		for _, it := range p.Items {
+			if t, ok := it.(layout.Text); ok {
+				out = append(out, struct {
+					Page int
+					T    layout.Text
+				}{pi + 1, t})
+			}
+		}
+	}
+	return out
+}
+
+// TestHandoutKinsoku checks the line breaker's work on the real handout: no
+// drawn line starts with a character that may not begin a line (。、」）
+// …) or ends with one that may not end a line (「（ …).
+func TestHandoutKinsoku(t *testing.T) {
+	doc, _ := handoutDoc(t)
+	n := 0
+	for _, x := range handoutTexts(doc) {
+		s := x.T.Str
+		first, _ := utf8.DecodeRuneInString(s)
+		last, _ := utf8.DecodeLastRuneInString(s)
+		if layout.LineStartForbidden(first) {
+			t.Errorf("page %d: line starts with %q: %q", x.Page, first, s)
+		}
+		if layout.LineEndForbidden(last) {
+			t.Errorf("page %d: line ends with %q: %q", x.Page, last, s)
+		}
+		n++
+	}
+	if n < 200 {
+		t.Errorf("only %d lines of text; is the handout complete?", n)
+	}
+}
+
+// TestHandoutInsideMargins checks that nothing is drawn outside the page
+// margins: every line of text (measured with the real font metrics), every
+// rectangle, rule, QR code and link.
+func TestHandoutInsideMargins(t *testing.T) {
+	doc, spec := handoutDoc(t)
+	f := fontsForHandout(t)
+	const eps = 0.01
+	left, right := spec.Left-eps, spec.PageW-spec.Right+eps
+	top, bottom := spec.Top-eps, spec.PageH-spec.Bottom+eps
+	inside := func(page int, what string, x0, y0, x1, y1 float64) {
+		t.Helper()
+		if x0 < left || x1 > right || y0 < top || y1 > bottom {
+			t.Errorf("page %d: %s at (%.2f,%.2f)–(%.2f,%.2f) leaves the margins (%.1f,%.1f)–(%.1f,%.1f)",
+				page, what, x0, y0, x1, y1, spec.Left, spec.Top, spec.PageW-spec.Right, spec.PageH-spec.Bottom)
+		}
+	}
+	for pi, p := range doc.Pages {
+		if p.W != spec.PageW || p.H != spec.PageH {
+			t.Errorf("page %d is %gx%g mm", pi+1, p.W, p.H)
+		}
+		for _, it := range p.Items {
+			switch v := it.(type) {
+			case layout.Text:
+				size := v.Size * layout.PtToMM
+				// The glyphs' body: about 0.88 em above the baseline and
+				// 0.12 em below it.
+				inside(pi+1, fmt.Sprintf("text %q", v.Str), v.X, v.Y-0.88*size, v.X+f.Width(v.Str, v.Bold, v.Size), v.Y+0.12*size)
+			case layout.Rect:
+				inside(pi+1, "rect", v.X, v.Y, v.X+v.W, v.Y+v.H)
+			case layout.Line:
+				inside(pi+1, "line", min(v.X1, v.X2), min(v.Y1, v.Y2), max(v.X1, v.X2), max(v.Y1, v.Y2))
+			case layout.QR:
+				inside(pi+1, "qr "+v.Data, v.X, v.Y, v.X+v.Size, v.Y+v.Size)
+			case layout.Link:
+				inside(pi+1, "link "+v.URL, v.X, v.Y, v.X+v.W, v.Y+v.H)
+			}
+		}
+	}
+}
+
+// TestHandoutContent checks that the plan shows what a caller needs: every
+// phone number of every situation's desks on one line of its own in bold
+// at 14 pt or more, every desk's name, the emergency numbers, the QR codes
+// of the web-only desks, a link for every URL, bookmarks for every CHECK
+// and situation, the metadata and the page furniture.
+func TestHandoutContent(t *testing.T) {
+	doc, spec := handoutDoc(t)
+	book := handoutBook(t)
+	if len(doc.Pages) > spec.MaxPages {
+		t.Errorf("%d pages, max_pages is %d", len(doc.Pages), spec.MaxPages)
+	}
+	var all strings.Builder
+	phones := map[string]layout.Text{}
+	links := map[string]bool{}
+	qrs := map[string]bool{}
+	bookmarks := map[string]bool{}
+	for _, p := range doc.Pages {
+		for _, it := range p.Items {
+			switch v := it.(type) {
+			case layout.Text:
+				all.WriteString(v.Str)
+				phones[v.Str] = v
+			case layout.Link:
+				links[v.URL] = true
+			case layout.QR:
+				if qrs[v.Data] {
+					t.Errorf("two QR codes for %s", v.Data)
+				}
+				qrs[v.Data] = true
+			case layout.Bookmark:
+				bookmarks[v.Title] = true
+			}
+		}
+	}
+	flat := strings.Join(strings.Fields(all.String()), "")
+	wantQR := map[string]bool{}
+	desk := func(c *model.Contact) {
+		t.Helper()
+		for _, ph := range c.Phones {
+			v, ok := phones[ph.Number.S]
+			if !ok {
+				t.Errorf("%s: phone %s is not a line of its own", c.ID, ph.Number.S)
+			} else if !v.Bold || v.Size < layout.MinPhonePt {
+				t.Errorf("%s: phone %s is %gpt bold=%v", c.ID, ph.Number.S, v.Size, v.Bold)
+			}
+		}
+		if name := strings.Join(strings.Fields(c.Name()), ""); !strings.Contains(flat, name) {
+			t.Errorf("%s: name %q not printed", c.ID, c.Name())
+		}
+		if l := c.Link(); l != "" && !links[layout.LinkURL(l)] {
+			t.Errorf("%s: no link to %s", c.ID, l)
+		}
+		if c.WebOnly() {
+			wantQR[c.Link()] = true
+		}
+	}
+	for i, c := range book.QuickList.Checks {
+		if !bookmarks[fmt.Sprintf("CHECK%d %s", i+1, c.Title.S)] {
+			t.Errorf("no bookmark for CHECK%d", i+1)
+		}
+		for _, s := range c.Situations {
+			if !bookmarks[s.Title.S] {
+				t.Errorf("no bookmark for situation %s", s.ID)
+			}
+			if !s.Note.Empty() && !strings.Contains(flat, strings.Join(strings.Fields(s.Note.S), "")) {
+				t.Errorf("situation %s: note not printed", s.ID)
+			}
+			for _, r := range s.Contacts {
+				desk(r.Contact)
+			}
+		}
+	}
+	for _, g := range book.Resources.Groups {
+		for _, r := range g.Contacts {
+			desk(r.Contact)
+		}
+	}
+	for _, e := range book.QuickList.Emergency {
+		if _, ok := phones[e.Contact.Phones[0].Number.S]; !ok {
+			t.Errorf("emergency number %s missing", e.Contact.Phones[0].Number.S)
+		}
+	}
+	for u := range wantQR {
+		if !qrs[u] {
+			t.Errorf("web-only desk %s has no QR code", u)
+		}
+	}
+	for u := range qrs {
+		if !wantQR[u] {
+			t.Errorf("QR code for %s, which is not a web-only desk", u)
+		}
+	}
+	for _, g := range book.SelfCheck.Gokajo.Items {
+		if !strings.Contains(flat, g.Title.S) {
+			t.Errorf("5か条 %q missing", g.Title.S)
+		}
+	}
+	for _, want := range []string{"2026年11月25日版", "2020年5月18日", "2020年3月1日〜2025年4月15日"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("%q missing", want)
+		}
+	}
+	for i := range doc.Pages {
+		if !strings.Contains(flat, fmt.Sprintf("%d/%dページ", i+1, len(doc.Pages))) {
+			t.Errorf("no page number on page %d", i+1)
+		}
+	}
+	m := doc.Meta
+	if m.Title != "相談・届出先クイックリスト" || m.Author == "" || m.Subject == "" || m.Keywords == "" || m.Lang != "ja-JP" || !m.Date.Equal(book.Edition.Date) {
+		t.Errorf("metadata %+v", m)
+	}
+}
+
+// handoutBigBook is the bundled book with its CHECK4 situations repeated, so that
+// the handout needs more pages than max_pages.
+func handoutBigBook(tb testing.TB) *model.Book {
+	book := handoutBook(tb)
+	c := &book.QuickList.Checks[len(book.QuickList.Checks)-1]
+	sits := c.Situations
+	for range 3 {
+		c.Situations = append(c.Situations, sits...)
+	}
+	return book
+}
+
+// TestHandoutFlowsOntoMorePages lays out more content than fits: it flows
+// onto more pages, each with the running header (from page 2) and the
+// footer with "n / N ページ", and nothing leaves the body.
+func TestHandoutFlowsOntoMorePages(t *testing.T) {
+	spec := handoutSpecFile(t)
+	doc, errs := layout.Handout(handoutBigBook(t), spec, fontsForHandout(t), time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if len(doc.Pages) <= spec.MaxPages {
+		t.Fatalf("%d pages; want more than %d", len(doc.Pages), spec.MaxPages)
+	}
+	for i, p := range doc.Pages {
+		var footer, header bool
+		for _, it := range p.Items {
+			if v, ok := it.(layout.Text); ok {
+				footer = footer || v.Str == fmt.Sprintf("%d / %d ページ", i+1, len(doc.Pages))
+				header = header || (v.Str == "相談・届出先クイックリスト" && v.Y < spec.Top+10)
+			}
+		}
+		if !footer || !header {
+			t.Errorf("page %d: footer %v, header %v", i+1, footer, header)
+		}
+	}
+}
+
+// TestHandoutGlyphProblems puts characters the fonts cannot draw into two
+// texts and gets both problems, each with its position, field, character
+// and code point, and no document.
+func TestHandoutGlyphProblems(t *testing.T) {
+	book := handoutBook(t)
+	s := book.QuickList.Situation("incident")
+	s.Title.S += "😀"
+	c := book.Contact("dekyo")
+	c.Desk.S = "迷惑メール𠮷相談センター"
+	doc, errs := layout.Handout(book, handoutSpecFile(t), fontsForHandout(t), book.Edition.Date)
+	if doc != nil {
+		t.Error("a document despite the problems")
+	}
+	got := errs.Error()
+	for _, want := range []string{
+		fmt.Sprintf("%s: %s: 「😀」（U+1F600、%d 文字目）", s.Title.Loc.Pos, s.Title.Loc.Field, utf8.RuneCountInString(s.Title.S)),
+		fmt.Sprintf("%s: %s: 「𠮷」（U+20BB7、6 文字目）", c.Desk.Loc.Pos, c.Desk.Loc.Field),
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in:\n%s", want, got)
+		}
+	}
+	if !strings.HasPrefix(s.Title.Loc.Pos.String(), "sources/quicklist.yaml:") {
+		t.Errorf("position %v", s.Title.Loc.Pos)
+	}
+}
+
+// TestHandoutTooLong gives a desk a purpose that cannot fit its lines even
+// at the smallest size: the problem names the source line.
+func TestHandoutTooLong(t *testing.T) {
+	book := handoutBook(t)
+	c := book.Contact("ppc")
+	c.Purpose.S = strings.Repeat("個人データの漏えい等が起きたときの報告と相談。", 20)
+	_, errs := layout.Handout(book, handoutSpecFile(t), fontsForHandout(t), book.Edition.Date)
+	want := c.Purpose.Loc.Pos.String() + ": " + c.Purpose.Loc.Field + ": 文が枠に収まりません"
+	if !strings.Contains(errs.Error(), want) {
+		t.Errorf("want %q, got:\n%v", want, errs)
+	}
+}
+
+// TestHandoutLongURL gives a web-only desk a URL too long for a QR code
+// that prints legibly.
+func TestHandoutLongURL(t *testing.T) {
+	book := handoutBook(t)
+	c := book.Contact("ihaho")
+	c.URL.S = "https://ihaho.jp/" + strings.Repeat("a/", 120)
+	_, errs := layout.Handout(book, handoutSpecFile(t), fontsForHandout(t), book.Edition.Date)
+	if want := c.URL.Loc.Pos.String() + ": " + c.URL.Loc.Field + ": URL が長すぎて"; !strings.Contains(errs.Error(), want) {
+		t.Errorf("want %q, got:\n%v", want, errs)
+	}
+}
+
+func TestLinkURL(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://www.jc3.or.jp/":                "https://www.jc3.or.jp/",
+		"https://example.jp/相談/?q=窓口 一覧":        "https://example.jp/%E7%9B%B8%E8%AB%87/?q=%E7%AA%93%E5%8F%A3%20%E4%B8%80%E8%A6%A7",
+		"https://例え.jp/":                        "https://%E4%BE%8B%E3%81%88.jp/",
+		"mailto:info@jpcert.or.jp":              "mailto:info@jpcert.or.jp",
+		"https://www.ppc.go.jp/a/leakAction/#x": "https://www.ppc.go.jp/a/leakAction/#x",
+	} {
+		if got := layout.LinkURL(in); got != want {
+			t.Errorf("LinkURL(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"https://www.jc3.or.jp/":                         "www.jc3.or.jp",
+		"http://example.jp/a/b.html":                     "example.jp/a/b.html",
+		"https://www.npa.go.jp/bureau/cyber/soudan.html": "www.npa.go.jp/bureau/cyber/soudan.html",
+	} {
+		if got := layout.ShortURL(in); got != want {
+			t.Errorf("ShortURL(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestReadHandoutSpecProblems checks that the layout's own rules are
+// reported at their positions: small phone numbers and body text, a small
+// QR code, a misspelt key, a bad colour.
+func TestReadHandoutSpecProblems(t *testing.T) {
+	data, err := os.ReadFile("../../layouts/handout-a4.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(data)
+	for _, r := range []struct{ old, new string }{
+		{"  phone: {size: 14,", "  phone: {size: 12,"},
+		{"  body: {size: 9,", "  body: {size: 8,"},
+		{"qr: # Web だけの窓口の QR コード（読み取り余白を含む一辺）\n  size: 20", "qr: # Web だけの窓口の QR コード（読み取り余白を含む一辺）\n  size: 15"},
+		{"  gutter:", "  gutte:"},
+		{"  tint: \"#E6ECF5\"", "  tint: \"E6ECF5\""},
+	} {
+		if !strings.Contains(s, r.old) {
+			t.Fatalf("layout has no %q; update this test", r.old)
+		}
+		s = strings.Replace(s, r.old, r.new, 1)
+	}
+	fsys := fstest.MapFS{layout.HandoutFile: {Data: []byte(s)}}
+	_, errs := layout.ReadHandoutSpec(fsys, "layouts")
+	got := errs.Error()
+	// at is the position of the value, marked by the text before it.
+	at := func(before string) string {
+		i := strings.Index(s, before) + len(before)
+		line := strings.Count(s[:i], "\n") + 1
+		col := utf8.RuneCountInString(s[strings.LastIndex(s[:i], "\n")+1:i]) + 1
+		return fmt.Sprintf("layouts/handout-a4.yaml:%d:%d: ", line, col)
+	}
+	for _, want := range []string{
+		at("  phone: {size: ") + "styles.phone.size: 電話番号の文字は 14pt 以上",
+		at("  body: {size: ") + "styles.body.size: 本文の文字は 9pt 以上",
+		at("（読み取り余白を含む一辺）\n  size: ") + "qr.size: QR コードは 20mm 以上",
+		at("grid:\n  columns: 2\n  ") + "grid.gutte: 不明なキー「gutte」",
+		at("  tint: ") + "colors.tint: 色は #RRGGBB",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in:\n%s", want, got)
+		}
+	}
+}
+
+// BenchmarkHandoutLayout measures the layout alone (the whole pipeline,
+// with the PDF, is benchmarked in internal/build).
+func BenchmarkHandoutLayout(b *testing.B) {
+	book := handoutBook(b)
+	spec := handoutSpecFile(b)
+	f := fontsForHandout(b)
+	for b.Loop() {
+		if _, errs := layout.Handout(book, spec, f, book.Edition.Date); len(errs) > 0 {
+			b.Fatal(errs)
+		}
+	}
+}
