@@ -1,0 +1,87 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+
+	"sodan/internal/diag"
+	"sodan/internal/layout"
+	"sodan/internal/render/pdf"
+)
+
+func init() {
+	register(Target{Name: "slides", Order: 20, Render: renderSlides})
+}
+
+// SlidesDir is the folder inside the output folder that holds the decks.
+const SlidesDir = "slides"
+
+// renderSlides makes, for every deck in sources/decks, the 16:9 slides
+// (slides/<id>.pdf) and, as layouts/slides-16x9.yaml says, the A4 handouts
+// (slides/<id>-3up.pdf, …) and the presenter's notes (slides/<id>-notes.pdf).
+// Without decks it makes nothing and does not need the layouts.
+func renderSlides(ctx *Context) ([]Output, error) {
+	book := ctx.Book
+	if len(book.Decks) == 0 {
+		return nil, nil
+	}
+	sp, errs := layout.ReadSlidesSpec(ctx.Layouts, ctx.LayoutsDir)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	nup, errs := layout.ReadNUpSpec(ctx.Layouts, ctx.LayoutsDir, sp.W, sp.H)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	var ids []string
+	for _, d := range book.Decks {
+		ids = append(ids, d.ID)
+	}
+	if errs := sp.CheckDecks(ids, nup.VariantIDs()); len(errs) > 0 {
+		return nil, errs
+	}
+	fonts, err := ctx.Fonts()
+	if err != nil {
+		return nil, err
+	}
+	type job struct {
+		name string
+		doc  *layout.Doc
+	}
+	var jobs []job
+	var all diag.List
+	for i := range book.Decks {
+		deck := &book.Decks[i]
+		plan, errs := layout.PlanDeck(book, deck, sp, fonts, ctx.Date)
+		if len(errs) > 0 {
+			all = append(all, errs...)
+			continue
+		}
+		jobs = append(jobs, job{deck.ID + ".pdf", plan.Doc})
+		out := sp.Outputs(deck.ID)
+		for _, h := range out.Handouts {
+			v, _ := nup.Variant(h.V)
+			doc, errs := layout.NUp(plan, book, nup, v, fonts, ctx.Date)
+			all = append(all, errs...)
+			jobs = append(jobs, job{deck.ID + "-" + v.ID + ".pdf", doc})
+		}
+		if out.Notes {
+			doc, errs := layout.Notes(plan, book, nup, fonts, ctx.Date)
+			all = append(all, errs...)
+			jobs = append(jobs, job{deck.ID + "-notes.pdf", doc})
+		}
+	}
+	if len(all) > 0 {
+		return nil, all
+	}
+	outs := make([]Output, len(jobs))
+	for i, j := range jobs {
+		var buf bytes.Buffer
+		if err := pdf.Write(&buf, j.doc, fonts); err != nil {
+			return nil, fmt.Errorf("%s: %w", j.name, err)
+		}
+		outs[i] = Output{Name: path.Join(SlidesDir, j.name), Data: buf.Bytes()}
+	}
+	return outs, nil
+}
