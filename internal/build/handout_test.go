@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -131,6 +132,45 @@ func TestHandoutPDF(t *testing.T) {
 			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
 		}
 	}
+	// The outline: every CHECK and every situation, with pages.
+	var outline struct {
+		Outlines []struct {
+			Title string `json:"title"`
+			Page  int    `json:"destpageposfrom1"`
+			Kids  []struct {
+				Title string `json:"title"`
+				Page  int    `json:"destpageposfrom1"`
+			} `json:"kids"`
+		} `json:"outlines"`
+	}
+	if err := json.Unmarshal([]byte(testtool.Run(t, "qpdf", "--json", "--json-key=outlines", path)), &outline); err != nil {
+		t.Fatal(err)
+	}
+	marks := map[string]int{}
+	for _, o := range outline.Outlines {
+		marks[o.Title] = o.Page
+		for _, k := range o.Kids {
+			marks[k.Title] = k.Page
+		}
+	}
+	for i, c := range book.QuickList.Checks {
+		if marks[fmt.Sprintf("CHECK%d %s", i+1, c.Title.S)] == 0 {
+			t.Errorf("no bookmark for CHECK%d", i+1)
+		}
+		for _, s := range c.Situations {
+			if marks[s.Title.S] == 0 {
+				t.Errorf("no bookmark for %s", s.Title.S)
+			}
+		}
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(raw, []byte("/Lang (ja-JP)")) {
+		t.Error("no /Lang (ja-JP) in the catalog")
+	}
+
 	st, err := os.Stat(path)
 	if err != nil {
 		t.Fatal(err)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"sodan/internal/diag"
 	"sodan/internal/model"
@@ -87,7 +88,24 @@ type handout struct {
 // fit breaks t into lines of at most width mm and maxLines lines,
 // shrinking it within the style's limits.
 func (h *handout) fit(t model.Text, width float64, st Style, maxLines int) Block {
-	b, _ := h.set.Fit(t, width, st, Limit{MaxLines: maxLines})
+	lim := Limit{MaxLines: maxLines}
+	b, ok := h.set.Fit(t, width, st, lim)
+	if !ok || len(b.Lines) < 2 || utf8.RuneCountInString(b.Lines[len(b.Lines)-1]) >= h.sp.MinLastLine {
+		return b
+	}
+	// A last line of a character or two: try narrower measures, one em at
+	// a time, for one that keeps the size and the number of lines and
+	// carries more characters down.
+	em := b.Size * PtToMM
+	for k := 1; k <= 4; k++ {
+		w := width - float64(k)*em
+		trial := &Setter{M: h.m}
+		nb, ok := trial.Fit(t, w, st, lim)
+		if ok && len(trial.Errs) == 0 && nb.Size == b.Size && len(nb.Lines) == len(b.Lines) &&
+			utf8.RuneCountInString(nb.Lines[len(nb.Lines)-1]) >= h.sp.MinLastLine {
+			return nb
+		}
+	}
 	return b
 }
 
@@ -171,17 +189,16 @@ func (h *handout) emergency(p *Page, y float64) float64 {
 		return y
 	}
 	e := sp.Emergency
-	w := sp.PageW - sp.Left - sp.Right
-	cw := (w - float64(len(es)-1)*e.CellGap) / float64(len(es))
-	inner := cw - 2*e.Padding
+	widths := h.emergencyWidths(es)
 	var cells []hoStack
 	height := 0.0
-	for _, em := range es {
+	for i, em := range es {
 		// The numbers large at the left; beside them what the number is
 		// for and the desk (named without its organisation: the label
 		// says what it is for); the hours below, across the cell.
 		c := em.Contact
 		h.full[c] = "緊急の電話番号"
+		inner := widths[i] - 2*e.Padding
 		var s hoStack
 		s.y = e.Padding
 		numW := 0.0
@@ -197,10 +214,7 @@ func (h *handout) emergency(p *Page, y float64) float64 {
 		sideW := inner - numW - e.NumberGap
 		var side hoStack
 		side.block(h.fit(em.Label, sideW, st.EmergencyLabel, 1), 0)
-		name := c.Desk
-		if name.Empty() {
-			name = c.Org
-		}
+		name := emergencyDesk(c)
 		side.block(h.fit(name, sideW, st.EmergencyDesk, h.sp.Lines.Emergency), 0)
 		numH := s.y - e.Padding
 		sy := e.Padding + max(0, (numH-side.y)/2)
@@ -214,13 +228,54 @@ func (h *handout) emergency(p *Page, y float64) float64 {
 		cells = append(cells, s)
 	}
 	p.Items = append(p.Items, Bookmark{Title: "緊急の電話番号", Level: 0, Y: round2(y)})
+	x := sp.Left
 	for i, s := range cells {
-		x := sp.Left + float64(i)*(cw+e.CellGap)
-		p.Items = append(p.Items, Rect{X: round2(x), Y: round2(y), W: round2(cw), H: round2(height),
+		p.Items = append(p.Items, Rect{X: round2(x), Y: round2(y), W: round2(widths[i]), H: round2(height),
 			Fill: &cl.EmergencyTint, Stroke: &cl.EmergencyRule, LineWidth: e.RuleWidth, Radius: e.Radius})
 		p.Items = append(p.Items, hoShift(s.items, x, y)...)
+		x += widths[i] + e.CellGap
 	}
 	return y + height + e.GapAfter
+}
+
+// emergencyDesk is the desk named in the emergency strip: without its
+// organisation, as the label says what the number is for.
+func emergencyDesk(c *model.Contact) model.Text {
+	if c.Desk.Empty() {
+		return c.Org
+	}
+	return c.Desk
+}
+
+// emergencyWidths shares the page width among the emergency cells. When
+// every cell can have each of its texts on one line, each gets that width
+// and an equal share of what is left; otherwise the cells are equal and
+// their texts wrap.
+func (h *handout) emergencyWidths(es []model.Emergency) []float64 {
+	sp, st, e := h.sp, &h.sp.Styles, h.sp.Emergency
+	w := sp.PageW - sp.Left - sp.Right - float64(len(es)-1)*e.CellGap
+	widths := make([]float64, len(es))
+	total := 0.0
+	for i, em := range es {
+		c := em.Contact
+		num := 0.0
+		for _, ph := range c.Phones {
+			num = max(num, h.m.Width(ph.Number.S, st.EmergencyNumber.Bold, st.EmergencyNumber.Size))
+		}
+		side := max(h.m.Width(em.Label.S, st.EmergencyLabel.Bold, st.EmergencyLabel.Size),
+			h.m.Width(emergencyDesk(c).S, st.EmergencyDesk.Bold, st.EmergencyDesk.Size))
+		need := max(num+e.NumberGap+side, h.m.Width(c.Hours.S, st.EmergencyDesk.Bold, st.EmergencyDesk.Size))
+		widths[i] = need + 2*e.Padding
+		total += widths[i]
+	}
+	for i := range widths {
+		if total <= w {
+			widths[i] += (w - total) / float64(len(es))
+		} else {
+			widths[i] = w / float64(len(es))
+		}
+	}
+	return widths
 }
 
 // lastWidth is the width of a block's last line (0 for no lines).

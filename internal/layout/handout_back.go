@@ -17,11 +17,16 @@ func (h *handout) resources() []hoUnit {
 	}
 	sp, st := h.sp, &h.sp.Styles
 	units := []hoUnit{h.band("", r.Title, r.Lead)}
+	ss := sp.Situation
 	for _, g := range r.Groups {
+		// Marked like a situation: a bar at the left of the title.
 		var s hoStack
+		x := ss.BarWidth + ss.Indent
 		s.add(Bookmark{Title: g.Title.S, Level: 1, Y: 0})
-		s.block(h.fit(g.Title, h.colW, st.GroupTitle, sp.Lines.Situation), 0)
-		units = append(units, hoUnit{h: s.y, items: s.items, gap: sp.Situation.GapBefore, keep: len(g.Contacts) > 0, loc: g.Title.Loc})
+		s.block(h.fit(g.Title, h.colW-x, st.GroupTitle, sp.Lines.Situation), x)
+		s.add(Rect{X: 0, Y: 0, W: ss.BarWidth, H: round2(s.y), Fill: &h.sp.Colors.Accent})
+		s.y += ss.GapAfter
+		units = append(units, hoUnit{h: s.y, items: s.items, gap: ss.GapBefore, keep: len(g.Contacts) > 0, loc: g.Title.Loc})
 		for _, ref := range g.Contacts {
 			units = append(units, h.card(ref.Contact, hoCardOpts{note: ref.Note, purpose: true, where: g.Title.S}, h.colW))
 		}

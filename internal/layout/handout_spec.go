@@ -38,8 +38,9 @@ type handoutRaw struct {
 			Right  source.Num `yaml:"right,required"`
 		} `yaml:"margin,required"`
 	} `yaml:"page,required"`
-	MaxPages source.Int `yaml:"max_pages,required"`
-	Grid     struct {
+	MaxPages    source.Int `yaml:"max_pages,required"`
+	MinLastLine source.Int `yaml:"min_last_line,required"`
+	Grid        struct {
 		Columns    source.Int `yaml:"columns,required"`
 		Gutter     source.Num `yaml:"gutter,required"`
 		ColumnRule source.Num `yaml:"column_rule,required"`
@@ -174,9 +175,13 @@ type HandoutSpec struct {
 	PageW, PageH             float64
 	Top, Bottom, Left, Right float64 // margins
 	MaxPages                 int
-	Columns                  int
-	Gutter                   float64
-	ColumnRule               float64 // width of the rule between columns (0: none)
+	// MinLastLine is the fewest characters the last line of a paragraph
+	// should have; a shorter last line is lengthened by setting the
+	// paragraph a little narrower, when that takes no more lines.
+	MinLastLine int
+	Columns     int
+	Gutter      float64
+	ColumnRule  float64 // width of the rule between columns (0: none)
 
 	Header    HeaderSpec
 	Running   RuleSpec
@@ -305,6 +310,7 @@ func (c *handoutChecker) convert(r *handoutRaw) HandoutSpec {
 	s.Top, s.Bottom = c.length(m.Top, s.PageH/3), c.length(m.Bottom, s.PageH/3)
 	s.Left, s.Right = c.length(m.Left, s.PageW/3), c.length(m.Right, s.PageW/3)
 	s.MaxPages = c.count(r.MaxPages, 1, 100)
+	s.MinLastLine = c.count(r.MinLastLine, 1, 10)
 	s.Columns = c.count(r.Grid.Columns, 1, 4)
 	s.Gutter = c.length(r.Grid.Gutter, 50)
 	s.ColumnRule = c.length(r.Grid.ColumnRule, 2)
