@@ -155,7 +155,7 @@ func (h *handout) header(p *Page, y float64) float64 {
 	x := sp.Left
 
 	// The edition date in a ruled box at the right of the title.
-	ed := h.line(h.own("edition", hoEditionDate(e.Date)), w/3, st.Edition)
+	ed := h.line(h.own("edition", hoEditionDate(e.Date)), w/2, st.Edition)
 	pad := sp.Header.DateBoxPadding
 	boxW := h.lastWidth(ed) + 2*pad
 	boxH := ed.Height() + 2*pad
@@ -204,7 +204,7 @@ func (h *handout) emergency(p *Page, y float64) float64 {
 		numW := 0.0
 		var nums []Block
 		for _, ph := range c.Phones {
-			b := h.line(ph.Number, inner*0.6, st.EmergencyNumber)
+			b := h.line(ph.Number, inner, st.EmergencyNumber)
 			nums = append(nums, b)
 			numW = max(numW, h.lastWidth(b))
 		}
@@ -307,7 +307,7 @@ func (h *handout) band(label string, title, lead model.Text) hoUnit {
 	labelW := 0.0
 	var lb Block
 	if label != "" {
-		lb = h.line(h.own("section_label", label), w/3, st.SectionLabel)
+		lb = h.line(h.own("section_label", label), w/2, st.SectionLabel)
 		labelW = h.lastWidth(lb) + 2*se.LabelPadding
 	}
 	tx := x + labelW
@@ -354,7 +354,7 @@ func (h *handout) item(it model.CheckItem) hoUnit {
 	var s hoStack
 	b := h.fit(it.Text, h.colW-ind, st.Item, sp.Lines.Item)
 	// A square bullet, drawn, so that it needs no glyph.
-	d := st.Item.Size * PtToMM * 0.32
+	d := sp.Section.Bullet
 	if len(b.Lines) > 0 {
 		s.add(Rect{X: round2((ind - d) / 2), Y: round2((b.LineH - d) / 2), W: round2(d), H: round2(d), Fill: &cl.Accent})
 	}

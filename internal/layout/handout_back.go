@@ -56,7 +56,7 @@ func (h *handout) gokajo() []hoUnit {
 		if !it.Text.Empty() {
 			s.block(h.fit(it.Text, h.colW-numW, st.Body, sp.Lines.Body), numW)
 		}
-		units = append(units, hoUnit{h: s.y, items: s.items, gap: sp.Section.ItemGap * 2, loc: it.Title.Loc})
+		units = append(units, hoUnit{h: s.y, items: s.items, gap: sp.Section.ArticleGap, loc: it.Title.Loc})
 	}
 	return units
 }
@@ -82,7 +82,7 @@ func (h *handout) facts() []hoUnit {
 	if len(texts) == 0 {
 		return nil
 	}
-	pad := sp.Section.Padding * 2
+	pad := sp.Section.BoxPadding
 	var s hoStack
 	s.y = pad
 	s.add(Bookmark{Title: h.own("facts", "掲載情報の確認日").S, Level: 0, Y: 0})

@@ -177,7 +177,7 @@ func (h *handout) labelled(s *hoStack, label string, v model.Text, target string
 	ls.Color = h.sp.Colors.Muted
 	var lb Block
 	if h.sp.Card.Labels {
-		lb = h.line(h.own("phone_label", label), w/3, ls)
+		lb = h.line(h.own("phone_label", label), w/2, ls)
 	}
 	lw := 0.0
 	if len(lb.Lines) > 0 {

@@ -141,23 +141,29 @@ func (h *handout) furnish(pages []Page) {
 	w := sp.PageW - sp.Left - sp.Right
 	e := h.book.Edition
 	date := hoEditionDate(e.Date)
+	// The publisher and the title are checked where they are written; the
+	// footer only joins them.
+	credit, creditOK := h.join(e.Publisher.Loc, "　", e.Publisher, e.Title)
+	credit.S += "　" + date
 	for i := range pages {
 		p := &pages[i]
 		var items []Item
 		if i > 0 {
-			title := h.line(e.Title, w*0.7, st.Running)
-			items = append(items, title.Draw(sp.Left, sp.Top)...)
-			ed := h.line(h.own("running_header", date), w*0.3, st.Running)
+			ed := h.line(h.own("running_header", date), w, st.Running)
 			items = append(items, ed.DrawRight(h.m, sp.Left, sp.Top, w)...)
+			title := h.line(e.Title, w-h.lastWidth(ed)-sp.Card.PhoneGap, st.Running)
+			items = append(items, title.Draw(sp.Left, sp.Top)...)
 			y := sp.Top + h.runningH
 			items = append(items, Line{X1: sp.Left, Y1: y, X2: sp.Left + w, Y2: y, Color: cl.Accent, Width: sp.Running.RuleWidth})
 		}
 		y := sp.PageH - sp.Bottom - h.footerH
 		items = append(items, Line{X1: sp.Left, Y1: y, X2: sp.Left + w, Y2: y, Color: cl.Rule, Width: sp.Footer.RuleWidth})
-		left := h.line(h.own("footer", fmt.Sprintf("%s　%s　%s", e.Publisher.S, e.Title.S, date)), w*0.8, st.Footer)
-		items = append(items, left.Draw(sp.Left, y)...)
-		num := h.line(h.own("footer", fmt.Sprintf("%d / %d ページ", i+1, len(pages))), w*0.2, st.Footer)
+		num := h.line(h.own("footer", fmt.Sprintf("%d / %d ページ", i+1, len(pages))), w, st.Footer)
 		items = append(items, num.DrawRight(h.m, sp.Left, y, w)...)
+		if creditOK {
+			left := h.line(credit, w-h.lastWidth(num)-sp.Card.PhoneGap, st.Footer)
+			items = append(items, left.Draw(sp.Left, y)...)
+		}
 		p.Items = append(items, p.Items...)
 	}
 }

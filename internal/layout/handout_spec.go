@@ -76,6 +76,9 @@ type handoutRaw struct {
 		RuleWidth  source.Num `yaml:"rule_width,required"`
 		ItemIndent source.Num `yaml:"item_indent,required"`
 		ItemGap    source.Num `yaml:"item_gap,required"`
+		Bullet     source.Num `yaml:"bullet,required"`
+		ArticleGap source.Num `yaml:"article_gap,required"`
+		BoxPadding source.Num `yaml:"box_padding,required"`
 	} `yaml:"section,required"`
 	Situation struct {
 		GapBefore source.Num  `yaml:"gap_before,required"`
@@ -217,6 +220,9 @@ type EmergencySpec struct {
 // with a label and a title, a lead and items.
 type SectionSpec struct {
 	GapBefore, GapAfter, Padding, LabelGap, LabelPadding, RuleWidth, ItemIndent, ItemGap float64
+	Bullet     float64 // side of the square bullet of a CHECK item
+	ArticleGap float64 // space between the articles of the 5か条
+	BoxPadding float64 // space inside the box on where the facts come from
 }
 
 // SituationSpec is a situation heading with its contacts.
@@ -323,7 +329,8 @@ func (c *handoutChecker) convert(r *handoutRaw) HandoutSpec {
 		c.length(e.Radius, 10), c.length(e.GapAfter, 50), c.length(e.NumberGap, 20)}
 	se := r.Section
 	s.Section = SectionSpec{c.length(se.GapBefore, 50), c.length(se.GapAfter, 50), c.length(se.Padding, 20),
-		c.length(se.LabelGap, 20), c.length(se.LabelPad, 10), c.length(se.RuleWidth, 5), c.length(se.ItemIndent, 30), c.length(se.ItemGap, 20)}
+		c.length(se.LabelGap, 20), c.length(se.LabelPad, 10), c.length(se.RuleWidth, 5), c.length(se.ItemIndent, 30), c.length(se.ItemGap, 20),
+		c.length(se.Bullet, 5), c.length(se.ArticleGap, 20), c.length(se.BoxPadding, 20)}
 	si := r.Situation
 	s.Situation = SituationSpec{c.length(si.GapBefore, 50), c.length(si.BarWidth, 10), c.length(si.Indent, 30), c.length(si.GapAfter, 20), si.Symptoms.V}
 	cd := r.Card
