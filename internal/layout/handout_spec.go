@@ -220,9 +220,9 @@ type EmergencySpec struct {
 // with a label and a title, a lead and items.
 type SectionSpec struct {
 	GapBefore, GapAfter, Padding, LabelGap, LabelPadding, RuleWidth, ItemIndent, ItemGap float64
-	Bullet     float64 // side of the square bullet of a CHECK item
-	ArticleGap float64 // space between the articles of the 5か条
-	BoxPadding float64 // space inside the box on where the facts come from
+	Bullet                                                                               float64 // side of the square bullet of a CHECK item
+	ArticleGap                                                                           float64 // space between the articles of the 5か条
+	BoxPadding                                                                           float64 // space inside the box on where the facts come from
 }
 
 // SituationSpec is a situation heading with its contacts.
