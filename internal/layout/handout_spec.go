@@ -202,7 +202,8 @@ type HandoutSpec struct {
 // HeaderSpec is the first page's heading.
 type HeaderSpec struct {
 	GapAfter, RuleWidth, DateBoxPadding float64
-	Subtitle                            bool // print the edition's subtitle above the title
+
+	Subtitle bool // print the edition's subtitle above the title
 }
 
 // RuleSpec is a running header or footer: the gap to the body and the rule
@@ -220,23 +221,25 @@ type EmergencySpec struct {
 // with a label and a title, a lead and items.
 type SectionSpec struct {
 	GapBefore, GapAfter, Padding, LabelGap, LabelPadding, RuleWidth, ItemIndent, ItemGap float64
-	Bullet                                                                               float64 // side of the square bullet of a CHECK item
-	ArticleGap                                                                           float64 // space between the articles of the 5か条
-	BoxPadding                                                                           float64 // space inside the box on where the facts come from
+
+	Bullet     float64 // side of the square bullet of a CHECK item
+	ArticleGap float64 // space between the articles of the 5か条
+	BoxPadding float64 // space inside the box on where the facts come from
 }
 
 // SituationSpec is a situation heading with its contacts.
 type SituationSpec struct {
 	GapBefore, BarWidth, Indent, GapAfter float64
-	Symptoms                              bool // print the symptoms under the title
+
+	Symptoms bool // print the symptoms under the title
 }
 
 // CardSpec is one contact desk.
 type CardSpec struct {
-	GapBefore                                             float64
-	Frame                                                 bool    // frame each card; otherwise a rule above it
-	PadX, PadY                                            float64 // space inside the frame
-	RuleWidth, Radius, Badge, BadgeGap, PhoneGap, LineGap float64
+	GapBefore, RuleWidth, Radius, Badge, BadgeGap, PhoneGap, LineGap float64
+
+	Frame      bool    // frame each card; otherwise a rule above it
+	PadX, PadY float64 // space inside the frame (or below the rule)
 	// PurposeWithNote prints the desk's purpose also when the situation
 	// gives its own note for the desk.
 	PurposeWithNote bool
