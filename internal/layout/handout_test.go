@@ -344,6 +344,49 @@ func TestHandoutContent(t *testing.T) {
 	}
 }
 
+// TestHandoutURLsAreLinks checks that every drawn address (a line of text
+// of ASCII with a dot or an @) lies under a link on its page.
+func TestHandoutURLsAreLinks(t *testing.T) {
+	doc, _ := handoutDoc(t)
+	n := 0
+	for pi, p := range doc.Pages {
+		var links []layout.Link
+		for _, it := range p.Items {
+			if l, ok := it.(layout.Link); ok {
+				links = append(links, l)
+			}
+		}
+		for _, it := range p.Items {
+			v, ok := it.(layout.Text)
+			if !ok || !strings.ContainsAny(v.Str, ".@") || strings.IndexFunc(v.Str, func(r rune) bool { return r > 0x7e }) >= 0 {
+				continue
+			}
+			n++
+			x, y := v.X+0.2, v.Y-0.5 // a point inside the first glyph
+			covered := false
+			for _, l := range links {
+				covered = covered || (x >= l.X && x <= l.X+l.W && y >= l.Y && y <= l.Y+l.H)
+			}
+			if !covered {
+				t.Errorf("page %d: %q is not under a link", pi+1, v.Str)
+			}
+		}
+	}
+	if n < 30 {
+		t.Errorf("only %d addresses drawn", n)
+	}
+}
+
+func ExampleShortURL() {
+	fmt.Println(layout.ShortURL("https://www.jpcert.or.jp/at/"))
+	// Output: www.jpcert.or.jp/at
+}
+
+func ExampleLinkURL() {
+	fmt.Println(layout.LinkURL("https://example.jp/相談/"))
+	// Output: https://example.jp/%E7%9B%B8%E8%AB%87/
+}
+
 // handoutBigBook is the bundled book with its CHECK4 situations repeated, so that
 // the handout needs more pages than max_pages.
 func handoutBigBook(tb testing.TB) *model.Book {
