@@ -405,6 +405,7 @@ func (h *handout) situation(si *model.Situation) []hoUnit {
 	for i, r := range si.Contacts {
 		u := h.card(r.Contact, hoCardOpts{badge: fmt.Sprint(i + 1), note: r.Note, purpose: true, where: si.Title.S}, h.colW-x)
 		u.items = hoShift(u.items, x, 0)
+		u.cont = si.Title
 		units = append(units, u)
 	}
 	return units

@@ -13,8 +13,11 @@ type hoUnit struct {
 	h     float64
 	items []Item
 	gap   float64  // space above it, dropped at the top of a column
-	keep  bool     // keep in the same column as the next hoUnit
+	keep  bool     // keep in the same column as the next unit
 	loc   diag.Loc // the source text it shows first, for "too tall" errors
+	// cont is the title of the situation or group the unit belongs to; at
+	// the top of a column it is repeated, marked as continued.
+	cont model.Text
 }
 
 // hoShift returns the items moved by dx, dy.
@@ -74,7 +77,7 @@ type hoFlow struct {
 	pages []Page
 	col   int
 	top   float64 // top of the body on the current page
-	y     float64 // where the next hoUnit goes in the current column
+	y     float64 // where the next unit goes in the current column
 	errs  *diag.List
 }
 
@@ -109,6 +112,13 @@ func (h *handout) place(f *hoFlow, units []hoUnit) {
 				i--
 				continue
 			}
+		}
+		if empty && !u.cont.Empty() {
+			c := h.continued(u.cont)
+			page := &f.pages[len(f.pages)-1]
+			page.Items = append(page.Items, hoShift(c.items, h.colX(f.col), f.y)...)
+			f.y += c.h
+			gap = u.gap
 		}
 		if f.y+gap+u.h > bottom+1e-6 {
 			f.errs.Add(diag.At(u.loc, "この項目が段の高さ（%.0fmm）に収まりません（%.0fmm あります）。文を短くするか、レイアウトの文字や余白を小さくしてください",
@@ -172,4 +182,18 @@ func (h *handout) furnish(pages []Page) {
 // style it is set in.
 func (h *handout) own(styleKey, s string) model.Text {
 	return model.Text{S: s, Loc: h.sp.Styles.loc(styleKey)}
+}
+
+// continued is the heading repeated at the top of a column for a situation
+// or group whose desks go on there: its title, marked （つづき）, in the
+// style of the symptoms, after a bar like the heading's.
+func (h *handout) continued(title model.Text) hoUnit {
+	sp, st := h.sp, &h.sp.Styles
+	ss := sp.Situation
+	x := ss.BarWidth + ss.Indent
+	var s hoStack
+	t := model.Text{S: title.S + "（つづき）", Loc: title.Loc}
+	s.block(h.fit(t, h.colW-x, st.Symptoms, sp.Lines.Situation), x)
+	s.add(Rect{X: 0, Y: 0, W: ss.BarWidth, H: round2(s.y), Fill: &h.sp.Colors.Rule})
+	return hoUnit{h: s.y, items: s.items}
 }

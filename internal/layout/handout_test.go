@@ -401,7 +401,8 @@ func handoutBigBook(tb testing.TB) *model.Book {
 
 // TestHandoutFlowsOntoMorePages lays out more content than fits: it flows
 // onto more pages, each with the running header (from page 2) and the
-// footer with "n / N ページ", and nothing leaves the body.
+// footer with "n / N ページ", and a situation that goes on in the next
+// column is marked （つづき） there.
 func TestHandoutFlowsOntoMorePages(t *testing.T) {
 	spec := handoutSpecFile(t)
 	doc, errs := layout.Handout(handoutBigBook(t), spec, fontsForHandout(t), time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC))
@@ -410,6 +411,15 @@ func TestHandoutFlowsOntoMorePages(t *testing.T) {
 	}
 	if len(doc.Pages) <= spec.MaxPages {
 		t.Fatalf("%d pages; want more than %d", len(doc.Pages), spec.MaxPages)
+	}
+	conts := 0
+	for _, x := range handoutTexts(doc) {
+		if strings.HasSuffix(x.T.Str, "（つづき）") {
+			conts++
+		}
+	}
+	if conts == 0 {
+		t.Error("no situation is marked （つづき） where it goes on in the next column")
 	}
 	for i, p := range doc.Pages {
 		var footer, header bool
