@@ -41,9 +41,8 @@ type handoutRaw struct {
 	MaxPages    source.Int `yaml:"max_pages,required"`
 	MinLastLine source.Int `yaml:"min_last_line,required"`
 	Grid        struct {
-		Columns    source.Int `yaml:"columns,required"`
-		Gutter     source.Num `yaml:"gutter,required"`
-		ColumnRule source.Num `yaml:"column_rule,required"`
+		Columns source.Int `yaml:"columns,required"`
+		Gutter  source.Num `yaml:"gutter,required"`
 	} `yaml:"grid,required"`
 	Header struct {
 		GapAfter  source.Num  `yaml:"gap_after,required"`
@@ -121,7 +120,6 @@ type handoutRaw struct {
 		EmergencyTint source.Str `yaml:"emergency_tint,required"`
 		EmergencyRule source.Str `yaml:"emergency_rule,required"`
 		CardTint      source.Str `yaml:"card_tint,required"`
-		Link          source.Str `yaml:"link,required"`
 	} `yaml:"colors,required"`
 	Styles struct {
 		Subtitle        StyleSpec `yaml:"subtitle,required"`
@@ -184,7 +182,6 @@ type HandoutSpec struct {
 	MinLastLine int
 	Columns     int
 	Gutter      float64
-	ColumnRule  float64 // width of the rule between columns (0: none)
 
 	Header    HeaderSpec
 	Running   RuleSpec
@@ -267,7 +264,7 @@ type QRSpec struct {
 
 // HandoutColors are the colours of the handout.
 type HandoutColors struct {
-	Text, Muted, Accent, Rule, Tint, Paper, EmergencyTint, EmergencyRule, CardTint, Link Color
+	Text, Muted, Accent, Rule, Tint, Paper, EmergencyTint, EmergencyRule, CardTint Color
 }
 
 // HandoutStyles are the type styles of the handout.
@@ -322,7 +319,6 @@ func (c *handoutChecker) convert(r *handoutRaw) HandoutSpec {
 	s.MinLastLine = c.count(r.MinLastLine, 1, 10)
 	s.Columns = c.count(r.Grid.Columns, 1, 4)
 	s.Gutter = c.length(r.Grid.Gutter, 50)
-	s.ColumnRule = c.length(r.Grid.ColumnRule, 2)
 
 	s.Header = HeaderSpec{c.length(r.Header.GapAfter, 50), c.length(r.Header.RuleWidth, 5), c.length(r.Header.DateBox, 10), r.Header.Subtitle.V}
 	s.Running = RuleSpec{c.length(r.Running.GapAfter, 50), c.length(r.Running.RuleWidth, 5)}
@@ -354,7 +350,7 @@ func (c *handoutChecker) convert(r *handoutRaw) HandoutSpec {
 
 	cl := r.Colors
 	s.Colors = HandoutColors{c.color(cl.Text), c.color(cl.Muted), c.color(cl.Accent), c.color(cl.Rule), c.color(cl.Tint),
-		c.color(cl.Paper), c.color(cl.EmergencyTint), c.color(cl.EmergencyRule), c.color(cl.CardTint), c.color(cl.Link)}
+		c.color(cl.Paper), c.color(cl.EmergencyTint), c.color(cl.EmergencyRule), c.color(cl.CardTint)}
 
 	st := r.Styles
 	s.Styles.locs = map[string]diag.Loc{}
