@@ -475,6 +475,22 @@ func TestHandoutTooLong(t *testing.T) {
 	}
 }
 
+// TestHandoutUnitTooTall gives a desk a purpose that fits its line limit
+// but makes the desk taller than a column: the problem names the desk.
+func TestHandoutUnitTooTall(t *testing.T) {
+	book := handoutBook(t)
+	c := book.Contact("ppc")
+	c.Purpose.S = strings.Repeat("個人データの漏えい等が起きたときの報告と相談。", 45)
+	spec := handoutSpecFile(t)
+	spec.PageH = 150
+	spec.Lines.Body = 40
+	_, errs := layout.Handout(book, spec, fontsForHandout(t), book.Edition.Date)
+	want := c.Desk.Loc.Pos.String() + ": " + c.Desk.Loc.Field + ": この項目が段の高さ"
+	if !strings.Contains(errs.Error(), want) {
+		t.Errorf("want %q, got:\n%v", want, errs)
+	}
+}
+
 // TestHandoutLongURL gives a web-only desk a URL too long for a QR code
 // that prints legibly.
 func TestHandoutLongURL(t *testing.T) {
