@@ -31,7 +31,7 @@ func Handout(book *model.Book, spec HandoutSpec, m Measurer, date time.Time) (*D
 	h.footerH = spec.Styles.Footer.LineHeight(spec.Styles.Footer.Size)
 	h.runningH = spec.Styles.Running.LineHeight(spec.Styles.Running.Size)
 
-	f := &hoFlow{sp: &spec, pages: []Page{{W: spec.PageW, H: spec.PageH}}, top: spec.Top, errs: &h.set.Errs}
+	f := &hoFlow{pages: []Page{{W: spec.PageW, H: spec.PageH}}, top: spec.Top, errs: &h.set.Errs}
 	first := &f.pages[0]
 	y := spec.Top
 	y = h.header(first, y)
@@ -169,7 +169,7 @@ func (h *handout) header(p *Page, y float64) float64 {
 	p.Items = append(p.Items, title.Draw(x, y)...)
 	by := y + (title.Height()-boxH)/2
 	p.Items = append(p.Items,
-		Rect{X: x + w - boxW, Y: round2(by), W: round2(boxW), H: round2(boxH), Stroke: &cl.Text, LineWidth: sp.Emergency.RuleWidth / 2},
+		Rect{X: x + w - boxW, Y: round2(by), W: round2(boxW), H: round2(boxH), Stroke: &cl.Text, LineWidth: sp.Header.DateBoxRule},
 	)
 	p.Items = append(p.Items, ed.Draw(x+w-boxW+pad, by+pad)...)
 	y += title.Height()
@@ -322,7 +322,7 @@ func (h *handout) band(label string, title, lead model.Text) hoUnit {
 	if label != "" {
 		ly := (bandH - lb.Height() - 2*se.LabelPadding) / 2
 		s.add(Rect{X: x, Y: round2(ly), W: round2(labelW), H: round2(lb.Height() + 2*se.LabelPadding),
-			Fill: &cl.Paper, Stroke: &cl.Accent, LineWidth: se.RuleWidth / 2})
+			Fill: &cl.Paper, Stroke: &cl.Accent, LineWidth: se.LabelRule})
 		s.add(lb.Draw(x+se.LabelPadding, ly+se.LabelPadding)...)
 		bm = label + " " + title.S
 	}
@@ -389,9 +389,8 @@ func (h *handout) situation(si *model.Situation) []hoUnit {
 	s.add(Bookmark{Title: si.Title.S, Level: 1, Y: 0})
 	s.block(h.fit(si.Title, w, st.SituationTitle, sp.Lines.Situation), x)
 	if len(si.Symptoms) > 0 && ss.Symptoms {
-		parts := append([]model.Text{h.own("symptoms", "例：")}, si.Symptoms...)
-		if t, ok := h.join(si.Symptoms[0].Loc, "・", parts[1:]...); ok {
-			t.S = parts[0].S + t.S
+		if t, ok := h.join(si.Symptoms[0].Loc, "・", si.Symptoms...); ok {
+			t.S = "例：" + t.S
 			s.block(h.fit(t, w, st.Symptoms, sp.Lines.Symptoms), x)
 		}
 	}
@@ -403,7 +402,7 @@ func (h *handout) situation(si *model.Situation) []hoUnit {
 	head := hoUnit{h: s.y + ss.GapAfter, items: s.items, gap: ss.GapBefore, keep: len(si.Contacts) > 0, loc: si.Title.Loc}
 	units := []hoUnit{head}
 	for i, r := range si.Contacts {
-		u := h.card(r.Contact, hoCardOpts{badge: fmt.Sprint(i + 1), note: r.Note, purpose: true, where: si.Title.S}, h.colW-x)
+		u := h.card(r.Contact, hoCardOpts{badge: fmt.Sprint(i + 1), note: r.Note, where: si.Title.S}, h.colW-x)
 		u.items = hoShift(u.items, x, 0)
 		u.cont = si.Title
 		units = append(units, u)

@@ -12,10 +12,9 @@ import (
 
 // hoCardOpts says how a desk is shown where it is mentioned.
 type hoCardOpts struct {
-	badge   string     // its place in the situation's order ("" for none)
-	note    model.Text // what the desk does in this situation
-	purpose bool       // print the desk's purpose
-	where   string     // the title of the situation or section it is in
+	badge string     // its place in the situation's order ("" for none)
+	note  model.Text // what the desk does in this situation
+	where string     // the title of the situation or section it is in
 }
 
 // card lays out one desk w mm wide: its name, what it does here, each
@@ -39,13 +38,15 @@ func (h *handout) card(c *model.Contact, o hoCardOpts, w float64) hoUnit {
 	if o.badge != "" {
 		x += cs.Badge + cs.BadgeGap
 	}
-	tw := w - x - cs.PadX // text width
+	// The text runs to the padding, or to the QR code and its gap.
+	right := w - cs.PadX
 	qrSide := 0.0
 	if c.WebOnly() && !repeat && !h.qrDone[link] {
 		qrSide = h.qrSide(c)
-		tw -= qrSide + sp.QR.Gap - cs.PadX
+		right = w - cs.RuleWidth - qrSide - sp.QR.Gap
 	}
-	purpose := !repeat && !c.Purpose.Empty() && (o.purpose || o.note.Empty()) && (o.note.Empty() || cs.PurposeWithNote)
+	tw := right - x
+	purpose := !repeat && !c.Purpose.Empty() && (o.note.Empty() || cs.PurposeWithNote)
 
 	var s hoStack
 	s.y = cs.PadY

@@ -73,7 +73,6 @@ func (s *hoStack) block(b Block, x float64) {
 
 // hoFlow places units in the columns of as many pages as needed.
 type hoFlow struct {
-	sp    *HandoutSpec
 	pages []Page
 	col   int
 	top   float64 // top of the body on the current page

@@ -48,6 +48,7 @@ type handoutRaw struct {
 		GapAfter  source.Num  `yaml:"gap_after,required"`
 		RuleWidth source.Num  `yaml:"rule_width,required"`
 		DateBox   source.Num  `yaml:"date_box_padding,required"`
+		DateRule  source.Num  `yaml:"date_box_rule,required"`
 		Subtitle  source.Bool `yaml:"subtitle,required"`
 	} `yaml:"header,required"`
 	Running struct {
@@ -72,6 +73,7 @@ type handoutRaw struct {
 		Padding    source.Num `yaml:"padding,required"`
 		LabelGap   source.Num `yaml:"label_gap,required"`
 		LabelPad   source.Num `yaml:"label_padding,required"`
+		LabelRule  source.Num `yaml:"label_rule,required"`
 		RuleWidth  source.Num `yaml:"rule_width,required"`
 		ItemIndent source.Num `yaml:"item_indent,required"`
 		ItemGap    source.Num `yaml:"item_gap,required"`
@@ -198,7 +200,7 @@ type HandoutSpec struct {
 
 // HeaderSpec is the first page's heading.
 type HeaderSpec struct {
-	GapAfter, RuleWidth, DateBoxPadding float64
+	GapAfter, RuleWidth, DateBoxPadding, DateBoxRule float64
 
 	Subtitle bool // print the edition's subtitle above the title
 }
@@ -219,6 +221,7 @@ type EmergencySpec struct {
 type SectionSpec struct {
 	GapBefore, GapAfter, Padding, LabelGap, LabelPadding, RuleWidth, ItemIndent, ItemGap float64
 
+	LabelRule  float64 // rule around the label (CHECK1)
 	Bullet     float64 // side of the square bullet of a CHECK item
 	ArticleGap float64 // space between the articles of the 5か条
 	BoxPadding float64 // space inside the box on where the facts come from
@@ -320,7 +323,7 @@ func (c *handoutChecker) convert(r *handoutRaw) HandoutSpec {
 	s.Columns = c.count(r.Grid.Columns, 1, 4)
 	s.Gutter = c.length(r.Grid.Gutter, 50)
 
-	s.Header = HeaderSpec{c.length(r.Header.GapAfter, 50), c.length(r.Header.RuleWidth, 5), c.length(r.Header.DateBox, 10), r.Header.Subtitle.V}
+	s.Header = HeaderSpec{c.length(r.Header.GapAfter, 50), c.length(r.Header.RuleWidth, 5), c.length(r.Header.DateBox, 10), c.length(r.Header.DateRule, 5), r.Header.Subtitle.V}
 	s.Running = RuleSpec{c.length(r.Running.GapAfter, 50), c.length(r.Running.RuleWidth, 5)}
 	s.Footer = RuleSpec{c.length(r.Footer.GapBefore, 50), c.length(r.Footer.RuleWidth, 5)}
 	e := r.Emergency
@@ -329,7 +332,7 @@ func (c *handoutChecker) convert(r *handoutRaw) HandoutSpec {
 	se := r.Section
 	s.Section = SectionSpec{c.length(se.GapBefore, 50), c.length(se.GapAfter, 50), c.length(se.Padding, 20),
 		c.length(se.LabelGap, 20), c.length(se.LabelPad, 10), c.length(se.RuleWidth, 5), c.length(se.ItemIndent, 30), c.length(se.ItemGap, 20),
-		c.length(se.Bullet, 5), c.length(se.ArticleGap, 20), c.length(se.BoxPadding, 20)}
+		c.length(se.LabelRule, 5), c.length(se.Bullet, 5), c.length(se.ArticleGap, 20), c.length(se.BoxPadding, 20)}
 	si := r.Situation
 	s.Situation = SituationSpec{c.length(si.GapBefore, 50), c.length(si.BarWidth, 10), c.length(si.Indent, 30), c.length(si.GapAfter, 20), si.Symptoms.V}
 	cd := r.Card
