@@ -426,7 +426,7 @@ func TestHandoutFlowsOntoMorePages(t *testing.T) {
 		for _, it := range p.Items {
 			if v, ok := it.(layout.Text); ok {
 				footer = footer || v.Str == fmt.Sprintf("%d / %d ページ", i+1, len(doc.Pages))
-				header = header || (v.Str == "相談・届出先クイックリスト" && v.Y < spec.Top+10)
+				header = header || (v.Str == "相談・届出先クイックリスト" && v.Y < spec.Top+25)
 			}
 		}
 		if !footer || !header {
