@@ -16,6 +16,9 @@ type flNode struct {
 	con   *model.Contact
 	kids  []*flNode
 	depth int
+	// virtual marks the invisible root of a page that shows several
+	// branches side by side; only its children are drawn.
+	virtual bool
 }
 
 func flBuild(n *model.FlowNode, label model.Text, depth int) *flNode {
@@ -38,10 +41,20 @@ type flTree struct {
 	collapsed map[*flNode]int // collapsed question → index of its tree
 }
 
-// shown reports whether n's children are drawn in t.
+// open reports whether n's children are drawn in t.
 func (t *flTree) open(n *flNode) bool {
 	_, c := t.collapsed[n]
-	return n.q != nil && !c && len(n.kids) > 0
+	return (n.q != nil || n.virtual) && !c && len(n.kids) > 0
+}
+
+// question is the text that names the tree in messages: the root's
+// question, or the first branch's on a page of several branches.
+func (t *flTree) question() model.Text {
+	r := t.root
+	for r.virtual {
+		r = r.kids[0]
+	}
+	return r.q.Question
 }
 
 // flowSlides draws the decision tree top-down: each question a box, each
@@ -52,23 +65,51 @@ func (t *flTree) open(n *flNode) bool {
 func (p *slPlanner) flowSlides(s *model.Slide) []slPage {
 	root := flBuild(s.Node, model.Text{}, 0)
 	var trees []*flTree
-	var plan func(r *flNode)
-	plan = func(r *flNode) {
-		t := &flTree{root: r, collapsed: map[*flNode]int{}}
+	fits := func(t *flTree) bool {
+		return p.fitsAbove([]func(f *slFit) []Item{func(f *slFit) []Item { return p.flowTree(f, t, 0) }},
+			p.sp.Type.FlowBox, p.sp.FlowSplitBelow)
+	}
+	var plan func(t *flTree)
+	plan = func(t *flTree) {
 		trees = append(trees, t)
-		for !p.fits(func(f *slFit) []Item { return p.flowTree(f, t, 0) }) {
+		for !fits(t) {
 			c := t.candidate()
 			if c == nil {
 				break
 			}
 			t.collapsed[c] = -1
 		}
-		for _, c := range t.order() {
-			t.collapsed[c] = len(trees)
-			plan(c)
+		// The folded branches follow, each on its own slide, or side by
+		// side with the next ones at the same depth when they fit
+		// together without folding.
+		pending := t.order()
+		for i := 0; i < len(pending); {
+			c := pending[i]
+			solo := &flTree{root: c, collapsed: map[*flNode]int{}}
+			j := i + 1
+			if fits(solo) {
+				group := []*flNode{c}
+				for ; j < len(pending) && pending[j].depth == c.depth; j++ {
+					try := &flTree{root: forest(append(group, pending[j])), collapsed: map[*flNode]int{}}
+					if !fits(try) {
+						break
+					}
+					group = append(group, pending[j])
+				}
+				if len(group) > 1 {
+					solo.root = forest(group)
+				}
+				for _, g := range group {
+					t.collapsed[g] = len(trees)
+				}
+			} else {
+				t.collapsed[c] = len(trees)
+			}
+			plan(solo)
+			i = j
 		}
 	}
-	plan(root)
+	plan(&flTree{root: root, collapsed: map[*flNode]int{}})
 	first := len(p.pages) + 1
 	var pages []slPage
 	for i, t := range trees {
@@ -78,16 +119,9 @@ func (p *slPlanner) flowSlides(s *model.Slide) []slPage {
 	return pages
 }
 
-// fits reports whether lay fits at some shrink step.
-func (p *slPlanner) fits(lay func(f *slFit) []Item) bool {
-	for k := 0; k <= p.sp.maxShrink(); k++ {
-		f := &slFit{m: p.m, k: k, ok: true, set: &p.set, where: p.where}
-		lay(f)
-		if f.ok {
-			return true
-		}
-	}
-	return false
+// forest is an invisible root over several branches of the same depth.
+func forest(kids []*flNode) *flNode {
+	return &flNode{kids: kids, depth: kids[0].depth - 1, virtual: true}
 }
 
 // candidate is the open question, other than the root, with the most
@@ -158,8 +192,67 @@ type flBox struct {
 
 // flowTree lays out one page of the diagram. first is the page number of
 // the first diagram page (0 in trial runs: references then print a
-// placeholder number as wide as a real one).
+// placeholder number as wide as a real one). A diagram that does not fit
+// even at the smallest type is reported once, at the question whose
+// answers are too many or too long, not text by text.
 func (p *slPlanner) flowTree(f *slFit, t *flTree, first int) []Item {
+	if !f.final {
+		items, _, _ := p.flowLayout(f, t, first)
+		return items
+	}
+	probe := f.probe()
+	items, colW, rows := p.flowLayout(probe, t, first)
+	if probe.ok {
+		items, _, _ = p.flowLayout(f, t, first)
+		return items
+	}
+	p.flowCheck(f, t.root)
+	var wide *flNode
+	var walk func(n *flNode)
+	walk = func(n *flNode) {
+		if !t.open(n) {
+			return
+		}
+		if !n.virtual && (wide == nil || len(n.kids) > len(wide.kids)) {
+			wide = n
+		}
+		for _, k := range n.kids {
+			walk(k)
+		}
+	}
+	walk(t.root)
+	q := t.question()
+	if wide != nil {
+		q = wide.q.Question
+	}
+	f.fail(q, "相談対応フローの図がスライドに収まりません（箱が横に %d 個・縦に %d 段並び、箱の幅は %.0fmm。%.1fpt まで縮めました）。この質問の回答を減らすか、質問と回答の文を短くしてください",
+		t.leaves(t.root), rows, colW, f.size(p.sp.Type.FlowBox).Size)
+	return items
+}
+
+// flowCheck checks the glyphs of every text of the diagram.
+func (p *slPlanner) flowCheck(f *slFit, n *flNode) {
+	check := func(t model.Text) { f.set.Check(f.at(t)) }
+	check(n.label)
+	switch {
+	case n.q != nil || n.virtual:
+		if n.q != nil {
+			check(n.q.Question)
+		}
+		for _, k := range n.kids {
+			p.flowCheck(f, k)
+		}
+	case n.sit != nil:
+		check(n.sit.Title)
+	case n.con != nil:
+		check(n.con.Org)
+		check(n.con.Desk)
+	}
+}
+
+// flowLayout lays out the diagram; it also returns the width of a column
+// and the number of rows.
+func (p *slPlanner) flowLayout(f *slFit, t *flTree, first int) ([]Item, float64, int) {
 	sp := p.sp
 	c := sp.Colors
 	b := p.body
@@ -232,6 +325,9 @@ func (p *slPlanner) flowTree(f *slFit, t *flTree, first int) []Item {
 			h += l.Height()
 		}
 		d := bx.n.depth - depth0
+		if bx.n.virtual {
+			h = 0
+		}
 		rowH[d] = math.Max(rowH[d], h)
 		if d > 0 && !bx.n.label.Empty() {
 			room := 2 * math.Min(bx.cx-bx.spanL, bx.spanR-bx.cx)
@@ -248,13 +344,16 @@ func (p *slPlanner) flowTree(f *slFit, t *flTree, first int) []Item {
 	for d := range rows {
 		if d > 0 {
 			busY[d] = y + sp.FlowBusGap
+			if d == 1 && t.root.virtual {
+				busY[d] = -1.5 // the labels head the page
+			}
 			y = busY[d] + 1.5 + labelH[d] + sp.FlowArrowGap
 		}
 		rowTop[d] = y
 		y += rowH[d]
 	}
 	if y > b.h+1e-6 {
-		f.fail(t.root.q.Question, "相談対応フローの図がスライドに収まりません（高さ %.0fmm に %.0fmm 必要）。質問や回答の文を短くしてください", b.h, y)
+		f.fail(t.question(), "相談対応フローの図がスライドに収まりません（高さ %.0fmm に %.0fmm 必要）。質問や回答の文を短くしてください", b.h, y)
 	}
 	off := b.y + math.Max(0, (b.h-y)/2)
 
@@ -265,15 +364,21 @@ func (p *slPlanner) flowTree(f *slFit, t *flTree, first int) []Item {
 		top := off + rowTop[d]
 		if t.open(bx.n) {
 			bus := off + busY[d+1]
-			lines = append(lines, Line{X1: round2(bx.cx), Y1: round2(top + rowH[d]), X2: round2(bx.cx), Y2: round2(bus), Color: c.Accent, Width: 0.5})
+			if !bx.n.virtual {
+				lines = append(lines, Line{X1: round2(bx.cx), Y1: round2(top + rowH[d]), X2: round2(bx.cx), Y2: round2(bus), Color: c.Accent, Width: 0.5})
+			}
 			a, z := byNode[bx.n.kids[0]].cx, byNode[bx.n.kids[len(bx.n.kids)-1]].cx
-			if len(bx.n.kids) > 1 {
+			if len(bx.n.kids) > 1 && !bx.n.virtual {
 				lines = append(lines, Line{X1: round2(a), Y1: round2(bus), X2: round2(z), Y2: round2(bus), Color: c.Accent, Width: 0.5})
 			}
 			for _, k := range bx.n.kids {
 				kb := byNode[k]
 				kt := off + rowTop[d+1]
-				lines = append(lines, Line{X1: round2(kb.cx), Y1: round2(bus), X2: round2(kb.cx), Y2: round2(kt - 2.4), Color: c.Accent, Width: 0.5})
+				from := bus
+				if bx.n.virtual {
+					from = bus + 1.5
+				}
+				lines = append(lines, Line{X1: round2(kb.cx), Y1: round2(from), X2: round2(kb.cx), Y2: round2(kt - 2.4), Color: c.Accent, Width: 0.5})
 				lines = append(lines, Polygon{Points: []Point{{round2(kb.cx - 1.7), round2(kt - 2.8)}, {round2(kb.cx + 1.7), round2(kt - 2.8)}, {round2(kb.cx), round2(kt)}}, Fill: &c.Accent})
 				if len(kb.label.Lines) > 0 {
 					lw := kb.labelW + 2*lp
@@ -283,6 +388,9 @@ func (p *slPlanner) flowTree(f *slFit, t *flTree, first int) []Item {
 					labels = append(labels, kb.label.DrawCentred(f.m, kb.cx-lw/2, ly+lp, lw)...)
 				}
 			}
+		}
+		if bx.n.virtual {
+			continue
 		}
 		x := bx.cx - bx.w/2
 		r := Rect{X: round2(x), Y: round2(top), W: round2(bx.w), H: round2(rowH[d]), Stroke: &c.Accent}
@@ -307,7 +415,7 @@ func (p *slPlanner) flowTree(f *slFit, t *flTree, first int) []Item {
 		}
 	}
 	out := append(lines, labels...)
-	return append(out, rects...)
+	return append(out, rects...), colW, rows
 }
 
 // flowText breaks the text of a box: the question, with where a folded

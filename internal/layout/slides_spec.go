@@ -99,6 +99,7 @@ type slidesFile struct {
 		LabelHeight source.Num `yaml:"label_height,required"`
 	} `yaml:"steps,required"`
 	Flow struct {
+		SplitBelow   source.Num `yaml:"split_below,required"`
 		GapX         source.Num `yaml:"gap_x,required"`
 		BoxMaxWidth  source.Num `yaml:"box_max_width,required"`
 		BoxPadding   source.Num `yaml:"box_padding,required"`
@@ -192,6 +193,7 @@ type SlidesSpec struct {
 	QRSize                             float64
 	StepArrow, StepPadding, StepLabelH float64
 
+	FlowSplitBelow                                                                    float64 // box text size below which branches go to another slide
 	FlowGapX, FlowBoxMaxW, FlowBoxPadding, FlowBusGap, FlowArrowGap, FlowLabelPadding float64
 
 	ColumnPointsW, ColumnGap, ColumnPadding float64
@@ -287,6 +289,7 @@ func ReadSlidesSpec(fsys fs.FS, dir string) (*SlidesSpec, diag.List) {
 	s.StepPadding = slNonNeg(c, f.Steps.Padding, 20)
 	s.StepLabelH = c.Positive(f.Steps.LabelHeight, 40)
 	fl := f.Flow
+	s.FlowSplitBelow = c.Positive(fl.SplitBelow, 100)
 	s.FlowGapX = c.Positive(fl.GapX, 40)
 	s.FlowBoxMaxW = c.Positive(fl.BoxMaxWidth, s.W)
 	s.FlowBoxPadding = slNonNeg(c, fl.BoxPadding, 20)

@@ -61,10 +61,15 @@ type slCell func(f *slFit, i int, x, y, w, h float64) ([]Item, float64)
 
 // cellGrid lays out n cells in rows × cols inside r. Each row is as tall as
 // its tallest cell, and the room left over is shared out evenly, so a row
-// of short cells does not force small type on a row of long ones. over is
-// called with the tallest cell when the rows do not fit.
+// of short cells does not force small type on a row of long ones. A single
+// column is no wider than half the area, and centred. over is called with
+// the tallest cell when the rows do not fit.
 func cellGrid(f *slFit, r slRect, n, rows, cols int, gap float64, cell slCell, over func(i int, need float64)) []Item {
 	cw := (r.w - float64(cols-1)*gap) / float64(cols)
+	if cols == 1 && cw > (r.w-gap)/2 {
+		cw = (r.w - gap) / 2
+		r.x += (r.w - cw) / 2
+	}
 	probe := f.probe()
 	rowH := make([]float64, rows)
 	tallest, tallestH := 0, 0.0
