@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"path"
+	"runtime"
+	"sync"
 
 	"sodan/internal/diag"
 	"sodan/internal/layout"
@@ -75,13 +77,30 @@ func renderSlides(ctx *Context) ([]Output, error) {
 	if len(all) > 0 {
 		return nil, all
 	}
+	// The PDFs are independent and Fonts is safe for concurrent use, so
+	// they are written in parallel, each into its own slot.
 	outs := make([]Output, len(jobs))
+	errs2 := make([]error, len(jobs))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
 	for i, j := range jobs {
-		var buf bytes.Buffer
-		if err := pdf.Write(&buf, j.doc, fonts); err != nil {
-			return nil, fmt.Errorf("%s: %w", j.name, err)
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			var buf bytes.Buffer
+			if err := pdf.Write(&buf, j.doc, fonts); err != nil {
+				errs2[i] = fmt.Errorf("%s: %w", j.name, err)
+				return
+			}
+			outs[i] = Output{Name: path.Join(SlidesDir, j.name), Data: buf.Bytes()}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs2 {
+		if err != nil {
+			return nil, err
 		}
-		outs[i] = Output{Name: path.Join(SlidesDir, j.name), Data: buf.Bytes()}
 	}
 	return outs, nil
 }

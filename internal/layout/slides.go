@@ -32,7 +32,7 @@ func Slides(book *model.Book, deck *model.Deck, sp *SlidesSpec, m Measurer, date
 
 // PlanDeck is Slides, also returning which deck slide each page shows.
 func PlanDeck(book *model.Book, deck *model.Deck, sp *SlidesSpec, m Measurer, date time.Time) (*DeckPlan, diag.List) {
-	p := &slPlanner{book: book, deck: deck, sp: sp, m: m, set: Setter{M: m}}
+	p := &slPlanner{book: book, deck: deck, sp: sp, m: m, set: Setter{M: m}, cache: slCache{}}
 	p.body = slRect{x: sp.Margin.Left, y: sp.Margin.Top + sp.TitleBarH + sp.TitleGap, w: sp.W - sp.Margin.Left - sp.Margin.Right}
 	p.body.h = sp.H - sp.Margin.Bottom - sp.FooterH - p.body.y
 	for i := range deck.Slides {
@@ -98,6 +98,7 @@ type slPlanner struct {
 	where diag.Loc // the slide being laid out
 	body  slRect   // the area below the title bar and above the footer
 	pages []slPage
+	cache slCache
 }
 
 func (p *slPlanner) slide(s *model.Slide) []slPage {

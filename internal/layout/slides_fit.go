@@ -21,6 +21,36 @@ type slFit struct {
 	ok    bool
 	set   *Setter  // glyph checks and problems (final run only)
 	where diag.Loc // position for text the layout wrote itself
+	cache slCache  // line breaks already computed for this deck
+}
+
+// slCache remembers line breaks: trial runs break the same texts at the
+// same widths and sizes again and again.
+type slCache map[slBreakKey]slBroken
+
+type slBreakKey struct {
+	s           string
+	width, size float64
+	bold        bool
+}
+
+type slBroken struct {
+	lines []string
+	ok    bool
+}
+
+// brk is Break for s in the regular or bold face at size points; the lines
+// returned are shared and must not be changed.
+func (f *slFit) brk(s string, width, size float64, bold bool) ([]string, bool) {
+	key := slBreakKey{s, width, size, bold}
+	if b, ok := f.cache[key]; ok {
+		return b.lines, b.ok
+	}
+	lines, ok := Break(s, width, func(x string) float64 { return f.m.Width(x, bold, size) })
+	if f.cache != nil {
+		f.cache[key] = slBroken{lines, ok}
+	}
+	return lines, ok
 }
 
 // size is st at this step.
@@ -44,7 +74,7 @@ func (f *slFit) at(t model.Text) model.Text {
 // A word wider than the line makes the slide not fit.
 func (f *slFit) wrap(t model.Text, width float64, st Style) Block {
 	st = f.size(st)
-	lines, whole := Break(t.S, width, func(s string) float64 { return f.m.Width(s, st.Bold, st.Size) })
+	lines, whole := f.brk(t.S, width, st.Size, st.Bold)
 	b := Block{Lines: lines, Size: st.Size, LineH: st.LineHeight(st.Size), Style: st}
 	if f.final {
 		f.set.Check(f.at(t))
@@ -67,8 +97,7 @@ func (f *slFit) shrunk(t model.Text, width float64, st Style, maxLines int) Bloc
 	f.k = 0
 	x := st
 	for size := at.Size; size > st.MinSize+1e-9; size -= shrinkStep {
-		w := func(s string) float64 { return f.m.Width(s, st.Bold, size) }
-		if lines, ok := Break(t.S, width, w); ok && (maxLines == 0 || len(lines) <= maxLines) {
+		if lines, ok := f.brk(t.S, width, size, st.Bold); ok && (maxLines == 0 || len(lines) <= maxLines) {
 			x.Size, x.MinSize = size, size
 			return f.wrap(t, width, x)
 		}
@@ -123,7 +152,7 @@ func (f *slFit) balanced(t model.Text, width float64, st Style) Block {
 		return b
 	}
 	for ww := width - 0.5; ww > width*0.5; ww -= 0.5 {
-		lines, ok := Break(t.S, ww, w)
+		lines, ok := f.brk(t.S, ww, b.Size, b.Style.Bold)
 		if !ok || len(lines) != n {
 			break
 		}
@@ -245,15 +274,15 @@ func (p *slPlanner) fitBest(opts ...func(f *slFit) []Item) []Item {
 	maxK := p.sp.maxShrink()
 	for k := 0; k <= maxK; k++ {
 		for _, lay := range opts {
-			f := &slFit{m: p.m, k: k, ok: true, set: &p.set, where: p.where}
+			f := &slFit{m: p.m, k: k, ok: true, set: &p.set, where: p.where, cache: p.cache}
 			lay(f)
 			if f.ok {
 
-				return lay(&slFit{m: p.m, k: k, ok: true, final: true, set: &p.set, where: p.where})
+				return lay(&slFit{m: p.m, k: k, ok: true, final: true, set: &p.set, where: p.where, cache: p.cache})
 			}
 		}
 	}
-	return opts[0](&slFit{m: p.m, k: maxK, ok: true, final: true, set: &p.set, where: p.where})
+	return opts[0](&slFit{m: p.m, k: maxK, ok: true, final: true, set: &p.set, where: p.where, cache: p.cache})
 }
 
 // fitsAbove reports whether one of the arrangements fits while st is still
@@ -263,7 +292,7 @@ func (p *slPlanner) fitsAbove(opts []func(f *slFit) []Item, st Style, size float
 	maxK := int(math.Floor((st.Size - size) / shrinkStep))
 	for k := 0; k <= maxK; k++ {
 		for _, lay := range opts {
-			f := &slFit{m: p.m, k: k, ok: true, set: &p.set, where: p.where}
+			f := &slFit{m: p.m, k: k, ok: true, set: &p.set, where: p.where, cache: p.cache}
 			lay(f)
 			if f.ok {
 				return true
@@ -275,7 +304,7 @@ func (p *slPlanner) fitsAbove(opts []func(f *slFit) []Item, st Style, size float
 
 // probe is a trial copy of f at the same step, for measuring.
 func (f *slFit) probe() *slFit {
-	return &slFit{m: f.m, k: f.k, ok: true, where: f.where}
+	return &slFit{m: f.m, k: f.k, ok: true, where: f.where, cache: f.cache}
 }
 
 // slStack places blocks one under another in a column.
