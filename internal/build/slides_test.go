@@ -2,11 +2,13 @@ package build
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -97,6 +99,7 @@ func TestSlidesPDF(t *testing.T) {
 	testtool.Need(t, "pdfinfo")
 	testtool.Need(t, "pdftotext")
 	testtool.Need(t, "pdffonts")
+	testtool.Need(t, "qpdf")
 	out := filepath.Join(slidesBuild(t), SlidesDir)
 	book := slidesBook(t, "../../sources")
 	var all strings.Builder
@@ -122,6 +125,12 @@ func TestSlidesPDF(t *testing.T) {
 				t.Errorf("%s: font not embedded: %s", d.ID, l)
 			}
 		}
+		if n := slidesOutlines(t, main); n != slidesPages(t, info) {
+			t.Errorf("%s: %d bookmarks for %d pages", d.ID, n, slidesPages(t, info))
+		}
+		if b, _ := os.ReadFile(main); !bytes.Contains(b, []byte("/URI (http")) {
+			t.Errorf("%s: no web link", d.ID)
+		}
 		text := slidesSqueeze(slidesPDFText(t, main))
 		all.WriteString(text)
 		for _, c := range slidesContacts(d) {
@@ -137,6 +146,45 @@ func TestSlidesPDF(t *testing.T) {
 			t.Errorf("no deck contains %q", h)
 		}
 	}
+}
+
+// slidesPages reads the page count from pdfinfo output.
+func slidesPages(t *testing.T, info string) int {
+	t.Helper()
+	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)$`).FindStringSubmatch(info)
+	if m == nil {
+		t.Fatalf("no page count in:\n%s", info)
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
+}
+
+// slidesOutlines counts the bookmarks of a PDF, at every level (qpdf).
+func slidesOutlines(t *testing.T, path string) int {
+	t.Helper()
+	var doc struct {
+		Outlines []slidesOutline `json:"outlines"`
+	}
+	if err := json.Unmarshal([]byte(testtool.Run(t, "qpdf", "--json", "--json-key=outlines", path)), &doc); err != nil {
+		t.Fatal(err)
+	}
+	var count func([]slidesOutline) int
+	count = func(os []slidesOutline) int {
+		n := 0
+		for _, o := range os {
+			if o.Title == "" {
+				t.Errorf("%s: bookmark without a title", path)
+			}
+			n += 1 + count(o.Kids)
+		}
+		return n
+	}
+	return count(doc.Outlines)
+}
+
+type slidesOutline struct {
+	Title string          `json:"title"`
+	Kids  []slidesOutline `json:"kids"`
 }
 
 // copySources copies the sources folder to dir.
