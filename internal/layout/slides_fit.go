@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"sodan/internal/diag"
@@ -110,9 +111,8 @@ func (f *slFit) shrunk(t model.Text, width float64, st Style, maxLines int) Bloc
 }
 
 // balanced is wrap for headings and short texts, with two touches: a text
-// that takes two lines breaks after a comma, middle dot, colon, closing
-// bracket or space when there is one that leaves both lines within the
-// width (the one nearest the middle); and a last line of fewer than four
+// that takes two lines breaks where a phrase ends (see twoLines) when that
+// leaves both lines within the width; and a last line of fewer than four
 // characters (「か？」 alone) gets company by narrowing the lines, keeping
 // their number.
 func (f *slFit) balanced(t model.Text, width float64, st Style) Block {
@@ -123,28 +123,8 @@ func (f *slFit) balanced(t model.Text, width float64, st Style) Block {
 	}
 	w := func(s string) float64 { return f.m.Width(s, b.Style.Bold, b.Size) }
 	if n == 2 {
-		bestD := math.Inf(1)
-		var best []string
-		for i, r := range t.S {
-			if !strings.ContainsRune("、，・：；）」』 　", r) {
-				continue
-			}
-			j := i + utf8.RuneLen(r)
-			head := strings.TrimRight(t.S[:j], " ")
-			tail := strings.TrimLeft(t.S[j:], " ")
-			if tail == "" || head == "" {
-				continue
-			}
-			first, _ := utf8.DecodeRuneInString(tail)
-			if LineStartForbidden(first) || w(head) > width || w(tail) > width {
-				continue
-			}
-			if d := math.Abs(w(head) - w(tail)); d < bestD {
-				best, bestD = []string{head, tail}, d
-			}
-		}
-		if best != nil {
-			b.Lines = best
+		if two := twoLines(t.S, width, w); two != nil {
+			b.Lines = two
 			return b
 		}
 	}
@@ -162,6 +142,51 @@ func (f *slFit) balanced(t model.Text, width float64, st Style) Block {
 		}
 	}
 	return b
+}
+
+// twoLines splits s into two lines no wider than width at the best phrase
+// boundary nearest the middle: first after a comma, middle dot, colon,
+// closing bracket or space; otherwise where kana meet kanji (まずは｜自社の,
+// サービス｜基準), which keeps words such as サービス whole. It returns nil
+// when there is no such place.
+func twoLines(s string, width float64, w func(string) float64) []string {
+	class := func(r rune) int {
+		switch {
+		case unicode.Is(unicode.Han, r):
+			return 1
+		case unicode.Is(unicode.Hiragana, r):
+			return 2
+		case unicode.Is(unicode.Katakana, r) || r == 'ー':
+			return 3
+		}
+		return 0
+	}
+	var best []string
+	bestRank, bestD := 3, math.Inf(1)
+	var prev rune
+	for i, r := range s {
+		if i > 0 {
+			rank := 3
+			switch {
+			case strings.ContainsRune("、，・：；）」』 　", prev):
+				rank = 1
+			case class(r) == 1 && (class(prev) == 2 || class(prev) == 3), class(prev) == 1 && class(r) == 3:
+				rank = 2
+			}
+			head, tail := strings.TrimRight(s[:i], " "), strings.TrimLeft(s[i:], " ")
+			if rank < 3 && rank <= bestRank && head != "" && tail != "" {
+				first, _ := utf8.DecodeRuneInString(tail)
+				last, _ := utf8.DecodeLastRuneInString(head)
+				if !LineStartForbidden(first) && !LineEndForbidden(last) && w(head) <= width && w(tail) <= width {
+					if d := math.Abs(w(head) - w(tail)); rank < bestRank || d < bestD {
+						best, bestRank, bestD = []string{head, tail}, rank, d
+					}
+				}
+			}
+		}
+		prev = r
+	}
+	return best
 }
 
 // url breaks a printed address (shortURL) into lines: after a slash when
