@@ -337,7 +337,7 @@ func (h *handout) band(label string, title, lead model.Text) hoUnit {
 
 // check lays out one CHECK step: its band, its items and its situations.
 func (h *handout) check(i int, c model.Check) []hoUnit {
-	units := []hoUnit{h.band(fmt.Sprintf("CHECK%d", i+1), c.Title, c.Lead)}
+	units := []hoUnit{h.band(model.CheckLabel(i), c.Title, c.Lead)}
 	for _, it := range c.Items {
 		units = append(units, h.item(it))
 	}

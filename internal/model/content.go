@@ -1,6 +1,10 @@
 package model
 
-import "sodan/internal/source"
+import (
+	"strings"
+
+	"sodan/internal/source"
+)
 
 // Resources are the prevention and support resources.
 type Resources struct {
@@ -33,7 +37,8 @@ type Phase struct {
 	Items []Item
 }
 
-// Item is a bullet with optional children, contact, URL or formula.
+// Item is a bullet with optional children, contact, URL or formula (the
+// risk formula of the measures, shown under the bullet).
 type Item struct {
 	Text     Text
 	Contact  *Contact
@@ -62,6 +67,21 @@ type Step struct {
 // GuideItem is a recommendation and the material it points to.
 type GuideItem struct {
 	Text, Ref, Page, Publisher, URL Text
+}
+
+// Citation names the material an item points to, as printed under it:
+// 「ref」 followed by the page or publisher.
+func (g GuideItem) Citation() Text {
+	if g.Ref.Empty() {
+		return Text{}
+	}
+	c := "「" + g.Ref.S + "」"
+	for _, extra := range []Text{g.Page, g.Publisher} {
+		if !extra.Empty() {
+			c += " " + extra.S
+		}
+	}
+	return Text{S: c, Loc: g.Ref.Loc}
 }
 
 // Persuasion is the section on winning management's understanding.
@@ -116,8 +136,16 @@ func (b *builder) items(raw []source.Item, depth int) []Item {
 				b.errorf(it.URL.Loc, "%s", msg)
 			}
 		}
+		var formula Text
+		switch strings.TrimSpace(it.Formula.V) {
+		case "", "false":
+		case "true":
+			formula = b.book.Measures.Formula
+		default:
+			b.errorf(it.Formula.Loc, "formula には true と書いてください（式そのものは measures.yaml の formula に一度だけ書きます）")
+		}
 		out = append(out, Item{Text: text(it.Text), Contact: b.ref(it.Contact, true), URL: text(it.URL),
-			Formula: text(it.Formula), Children: b.items(it.Children, depth+1)})
+			Formula: formula, Children: b.items(it.Children, depth+1)})
 	}
 	return out
 }

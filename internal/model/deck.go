@@ -29,9 +29,9 @@ const (
 var slideKeys = map[SlideKind]struct{ required, optional []string }{
 	SlideTitle:    {[]string{"title"}, []string{"subtitle"}},
 	SlideSection:  {[]string{"title"}, []string{"subtitle"}},
-	SlideBullets:  {[]string{"title"}, []string{"items", "phase"}},
+	SlideBullets:  {nil, []string{"title", "items", "phase", "check", "guide"}},
 	SlideColumns:  {[]string{"title", "columns"}, nil},
-	SlideTable:    {[]string{"title"}, []string{"check", "situations"}},
+	SlideTable:    {nil, []string{"title", "check", "situations"}},
 	SlideContacts: {[]string{"title"}, []string{"contacts", "situation"}},
 	SlideSteps:    {[]string{"title"}, []string{"steps"}},
 	SlideFlow:     {[]string{"title"}, []string{"node"}},
@@ -119,6 +119,7 @@ func (b *builder) slide(rs source.Slide, index int) (Slide, bool) {
 	mark("subtitle", !rs.Subtitle.IsZero(), rs.Subtitle.Loc)
 	mark("items", len(rs.Items) > 0, rs.Loc)
 	mark("phase", !rs.Phase.IsZero(), rs.Phase.Loc)
+	mark("guide", !rs.Guide.IsZero(), rs.Guide.Loc)
 	mark("columns", len(rs.Columns) > 0, rs.Loc)
 	mark("check", !rs.Check.IsZero(), rs.Check.Loc)
 	mark("situations", len(rs.Situations) > 0, rs.Loc)
@@ -196,23 +197,80 @@ func (b *builder) slide(rs source.Slide, index int) (Slide, bool) {
 }
 
 func (b *builder) slideBullets(s *Slide, rs source.Slide) {
-	if (len(rs.Items) > 0) == !rs.Phase.IsZero() {
-		b.errorf(rs.Loc, "bullets スライドには items か phase のどちらか一つを書いてください")
-		return
-	}
-	if len(rs.Items) > 0 {
-		s.Items = b.items(rs.Items, 1)
-		return
-	}
-	for i := range b.book.Measures.Phases {
-		if b.book.Measures.Phases[i].ID == rs.Phase.V {
-			s.Phase = &b.book.Measures.Phases[i]
-			s.Items = s.Phase.Items
+	n := 0
+	for _, set := range []bool{len(rs.Items) > 0, !rs.Phase.IsZero(), !rs.Check.IsZero(), !rs.Guide.IsZero()} {
+		if set {
+			n++
 		}
 	}
-	if s.Phase == nil {
-		b.errorf(rs.Phase.Loc, "対策の段階「%s」は measures.yaml の phases にありません", rs.Phase.V)
+	if n != 1 {
+		b.errorf(rs.Loc, "bullets スライドには items・phase・check・guide のどれか一つを書いてください（いまは %d 個）", n)
+		return
 	}
+	switch {
+	case len(rs.Items) > 0:
+		s.Items = b.items(rs.Items, 1)
+		if s.Title.Empty() {
+			b.errorf(rs.Loc, "items を書いた bullets スライドには title が必要です")
+		}
+	case !rs.Phase.IsZero():
+		for i := range b.book.Measures.Phases {
+			if b.book.Measures.Phases[i].ID == rs.Phase.V {
+				s.Phase = &b.book.Measures.Phases[i]
+				s.Items = s.Phase.Items
+				s.defaultTitle(s.Phase.Title)
+			}
+		}
+		if s.Phase == nil {
+			b.errorf(rs.Phase.Loc, "対策の段階「%s」は measures.yaml の phases にありません", rs.Phase.V)
+		}
+	case !rs.Check.IsZero():
+		c, label := b.check(rs.Check)
+		if c == nil {
+			return
+		}
+		for _, it := range c.Items {
+			s.Items = append(s.Items, Item{Text: it.Text, Contact: it.Contact})
+		}
+		if len(s.Items) == 0 {
+			b.errorf(rs.Check.Loc, "CHECK「%s」には items がありません", rs.Check.V)
+		}
+		s.defaultTitle(Text{S: label + " " + c.Title.S, Loc: c.Title.Loc})
+	default:
+		if rs.Guide.V != "persuasion" {
+			b.errorf(rs.Guide.Loc, "guide に書けるのは persuasion（経営者の説得）です")
+			return
+		}
+		p := b.book.Guide.Persuasion
+		for _, it := range p.Items {
+			item := Item{Text: it.Text}
+			if c := it.Citation(); !c.Empty() {
+				item.Children = []Item{{Text: c}}
+			}
+			s.Items = append(s.Items, item)
+		}
+		s.defaultTitle(p.Title)
+	}
+}
+
+// defaultTitle sets the slide's title from the quoted content when the
+// deck did not give one.
+func (s *Slide) defaultTitle(t Text) {
+	if s.Title.Empty() {
+		s.Title = t
+	}
+}
+
+// check finds a quick-list CHECK by id and returns it with its printed
+// label (CHECK1, CHECK2, … by position).
+func (b *builder) check(id source.Str) (*Check, string) {
+	for i := range b.book.QuickList.Checks {
+		if c := &b.book.QuickList.Checks[i]; c.ID == id.V {
+			return c, CheckLabel(i)
+		}
+	}
+	b.errorf(id.Loc, "CHECK「%s」は quicklist.yaml にありません", id.V)
+	return nil, ""
 }
 
 func (b *builder) slideTable(s *Slide, rs source.Slide) {
@@ -221,17 +279,19 @@ func (b *builder) slideTable(s *Slide, rs source.Slide) {
 		return
 	}
 	if !rs.Check.IsZero() {
-		for _, c := range b.book.QuickList.Checks {
-			if c.ID == rs.Check.V {
-				s.Situations = c.Situations
-				if len(c.Situations) == 0 {
-					b.errorf(rs.Check.Loc, "CHECK「%s」には situations がありません", rs.Check.V)
-				}
-				return
-			}
+		c, label := b.check(rs.Check)
+		if c == nil {
+			return
 		}
-		b.errorf(rs.Check.Loc, "CHECK「%s」は quicklist.yaml にありません", rs.Check.V)
+		s.Situations = c.Situations
+		if len(c.Situations) == 0 {
+			b.errorf(rs.Check.Loc, "CHECK「%s」には situations がありません", rs.Check.V)
+		}
+		s.defaultTitle(Text{S: label + " " + c.Title.S, Loc: c.Title.Loc})
 		return
+	}
+	if s.Title.Empty() {
+		b.errorf(rs.Loc, "situations を書いた table スライドには title が必要です")
 	}
 	for _, id := range rs.Situations {
 		if sit := b.book.QuickList.Situation(id.V); sit != nil {

@@ -1,6 +1,10 @@
 package model
 
-import "sodan/internal/source"
+import (
+	"fmt"
+
+	"sodan/internal/source"
+)
 
 // QuickList is the 相談・届出先クイックリスト: the emergency strip, the
 // CHECK steps and the situations with their contacts.
@@ -10,6 +14,9 @@ type QuickList struct {
 	Situations []*Situation // in file order
 	byID       map[string]*Situation
 }
+
+// CheckLabel is the printed label of the i-th CHECK (0-based): CHECK1, …
+func CheckLabel(i int) string { return fmt.Sprintf("CHECK%d", i+1) }
 
 // Situation returns the situation with the given id, or nil.
 func (q *QuickList) Situation(id string) *Situation { return q.byID[id] }

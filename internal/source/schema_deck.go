@@ -17,9 +17,12 @@ type Deck struct {
 //
 //	title      title, subtitle
 //	section    title, subtitle
-//	bullets    title, items (literal) or phase (a measures phase id)
+//	bullets    items (literal), phase (a measures phase id), check (a quick-list
+//	           CHECK id: its items) or guide: persuasion; title (taken from
+//	           the quoted content when left out)
 //	columns    title, columns (two panes of items)
-//	table      title, check (a quick-list CHECK id whose situations fill the grid) or situations
+//	table      check (a quick-list CHECK id whose situations fill the grid;
+//	           title from the CHECK when left out) or situations and title
 //	contacts   title, contacts or situation (its contacts)
 //	steps      title, steps (guide step ids; empty means all)
 //	flow       title, node (start node id; empty means the flow's start)
@@ -34,6 +37,7 @@ type Slide struct {
 	Subtitle   Str          `yaml:"subtitle"`
 	Items      []Item       `yaml:"items"`
 	Phase      Str          `yaml:"phase"`
+	Guide      Str          `yaml:"guide"`
 	Columns    []Pane       `yaml:"columns"`
 	Check      Str          `yaml:"check"`
 	Situations []Str        `yaml:"situations"`
