@@ -135,15 +135,25 @@ func Run(opts Options) (written []string, err error) {
 		ctx.Warn = io.Discard
 	}
 	var outs []Output
+	var problems diag.List
 	for _, t := range Targets {
 		if len(opts.Only) > 0 && !opts.Only[t.Name] {
 			continue
 		}
 		o, err := t.Render(ctx)
-		if err != nil {
+		var l diag.List
+		switch {
+		case errors.As(err, &l):
+			// Keep going: the other targets may name more problems, and
+			// all of them are reported in one run.
+			problems = append(problems, l...)
+		case err != nil:
 			return nil, fmt.Errorf("%s: %w", t.Name, err)
 		}
 		outs = append(outs, o...)
+	}
+	if len(problems) > 0 {
+		return nil, problems
 	}
 	sort.Slice(outs, func(i, j int) bool { return outs[i].Name < outs[j].Name })
 	if err := os.MkdirAll(opts.Out, 0o755); err != nil {
