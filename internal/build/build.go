@@ -23,10 +23,6 @@ import (
 	"sodan/internal/source"
 )
 
-// ErrContent is wrapped by errors caused by the sources or layouts (as
-// opposed to the machine: disk, permissions).
-var ErrContent = errors.New("content error")
-
 // Check loads the sources in fsys (shown to the user as dir) and validates
 // them. It returns the book, or every problem found.
 func Check(fsys fs.FS, dir string) (*model.Book, diag.List) {
@@ -58,8 +54,12 @@ type Output struct {
 
 // Target is one kind of output: it renders the book into files.
 type Target struct {
-	Name   string
-	Order  int // build and listing order
+	Name  string
+	Order int // build and listing order
+	// Owns are glob patterns, relative to the output folder, of the files
+	// this target writes; files matching them that a build did not write
+	// are left from earlier builds and are removed.
+	Owns   []string
 	Render func(ctx *Context) ([]Output, error)
 }
 
@@ -110,7 +110,7 @@ func Date(book *model.Book) (time.Time, error) {
 	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
 		n, err := strconv.ParseInt(s, 10, 64)
 		if err != nil {
-			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH %q is not a number of seconds", s)
+			return time.Time{}, fmt.Errorf("環境変数 SOURCE_DATE_EPOCH「%s」は秒数（整数）ではありません", s)
 		}
 		return time.Unix(n, 0).UTC(), nil
 	}
@@ -136,10 +136,12 @@ func Run(opts Options) (written []string, err error) {
 	}
 	var outs []Output
 	var problems diag.List
+	var owned []string
 	for _, t := range Targets {
 		if len(opts.Only) > 0 && !opts.Only[t.Name] {
 			continue
 		}
+		owned = append(owned, t.Owns...)
 		o, err := t.Render(ctx)
 		var l diag.List
 		switch {
@@ -148,7 +150,9 @@ func Run(opts Options) (written []string, err error) {
 			// all of them are reported in one run.
 			problems = append(problems, l...)
 		case err != nil:
-			return nil, fmt.Errorf("%s: %w", t.Name, err)
+			// Not a problem in a source (a renderer failed): report it
+			// with the others rather than dropping what was found.
+			problems = append(problems, diag.Diagnostic{Msg: fmt.Sprintf("出力「%s」を作れませんでした: %v", t.Name, err)})
 		}
 		outs = append(outs, o...)
 	}
@@ -156,27 +160,86 @@ func Run(opts Options) (written []string, err error) {
 		return nil, problems
 	}
 	sort.Slice(outs, func(i, j int) bool { return outs[i].Name < outs[j].Name })
-	if err := os.MkdirAll(opts.Out, 0o755); err != nil {
-		return nil, fmt.Errorf("write: %w", err)
+	if err := writeAll(opts.Out, outs); err != nil {
+		return nil, fmt.Errorf("出力フォルダに書き込めません: %w", err)
 	}
 	for _, o := range outs {
-		if err := writeFile(filepath.Join(opts.Out, o.Name), o.Data); err != nil {
-			return written, fmt.Errorf("write: %w", err)
-		}
 		written = append(written, filepath.Join(opts.Out, o.Name))
+	}
+	if err := prune(opts.Out, owned, outs); err != nil {
+		return written, fmt.Errorf("前の版の出力を消せません: %w", err)
 	}
 	return written, nil
 }
 
-// writeFile writes data to a temporary file beside path and renames it into
-// place, so a reader never sees half a file.
-func writeFile(path string, data []byte) error {
+// writeAll writes every output to a temporary file beside its final name,
+// and only when all of them are written renames them into place; on any
+// failure the temporary files are removed and no output is replaced.
+func writeAll(dir string, outs []Output) error {
+	type staged struct{ tmp, final string }
+	var done []staged
+	cleanup := func() {
+		for _, s := range done {
+			os.Remove(s.tmp)
+		}
+	}
+	for _, o := range outs {
+		final := filepath.Join(dir, o.Name)
+		tmp, err := writeTemp(final, o.Data)
+		if err != nil {
+			cleanup()
+			return err
+		}
+		done = append(done, staged{tmp, final})
+	}
+	for i, s := range done {
+		if err := os.Rename(s.tmp, s.final); err != nil {
+			for _, rest := range done[i:] {
+				os.Remove(rest.tmp)
+			}
+			return err
+		}
+	}
+	return nil
+}
+
+// prune removes files that earlier builds wrote and this one did not (an
+// older edition's handout, a deck that was removed), looking only at the
+// names the built targets own, so nothing else in the folder is touched.
+func prune(dir string, owned []string, outs []Output) error {
+	keep := map[string]bool{}
+	for _, o := range outs {
+		keep[filepath.Clean(o.Name)] = true
+	}
+	for _, pattern := range owned {
+		matches, err := filepath.Glob(filepath.Join(dir, pattern))
+		if err != nil {
+			return err
+		}
+		for _, m := range matches {
+			rel, err := filepath.Rel(dir, m)
+			if err != nil || keep[rel] {
+				continue
+			}
+			if fi, err := os.Lstat(m); err == nil && fi.Mode().IsRegular() {
+				if err := os.Remove(m); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// writeTemp writes data to a new temporary file in the folder of path
+// (creating the folder) and returns the temporary file's name.
+func writeTemp(path string, data []byte) (string, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
+		return "", err
 	}
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
 	if err != nil {
-		return err
+		return "", err
 	}
 	tmp := f.Name()
 	_, err = f.Write(data)
@@ -186,13 +249,11 @@ func writeFile(path string, data []byte) error {
 	if err == nil {
 		err = os.Chmod(tmp, 0o644)
 	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
 	if err != nil {
 		os.Remove(tmp)
+		return "", err
 	}
-	return err
+	return tmp, nil
 }
 
 // ParseOnly turns "handout,slides" into a set, refusing unknown names.

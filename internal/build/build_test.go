@@ -116,3 +116,76 @@ func TestParseOnly(t *testing.T) {
 		t.Errorf("%v %v", set, err)
 	}
 }
+
+// TestWriteFailureReplacesNothing makes one output impossible to write (its
+// folder is a file) and checks that no other output was replaced.
+func TestWriteFailureReplacesNothing(t *testing.T) {
+	out := t.TempDir()
+	os.WriteFile(filepath.Join(out, "slides"), []byte("in the way"), 0o644)
+	os.WriteFile(filepath.Join(out, "quicklist-20261125.pdf"), []byte("earlier"), 0o644)
+	_, err := Run(Options{Sources: "../../sources", Layouts: "../../layouts", Out: out})
+	if err == nil {
+		t.Fatal("the build should fail: slides/ cannot be created")
+	}
+	files := listFiles(t, out)
+	if len(files) != 2 || string(files["quicklist-20261125.pdf"]) != "earlier" {
+		var names []string
+		for n := range files {
+			names = append(names, n)
+		}
+		t.Errorf("output folder changed: %v", names)
+	}
+}
+
+// TestOldOutputsArePruned checks that a build removes what an earlier build
+// of the same targets wrote under another name, and nothing else.
+func TestOldOutputsArePruned(t *testing.T) {
+	out := t.TempDir()
+	old := filepath.Join(out, "risk-analysis-20200101.xlsx")
+	mine := filepath.Join(out, "my-notes.xlsx")
+	other := filepath.Join(out, "quicklist-20200101.pdf")
+	for _, p := range []string{old, mine, other} {
+		os.WriteFile(p, []byte("x"), 0o644)
+	}
+	if _, err := Run(Options{Sources: "../../sources", Layouts: "../../layouts", Out: out, Only: map[string]bool{"workbook": true}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(old); !os.IsNotExist(err) {
+		t.Error("the older edition's workbook was kept")
+	}
+	for _, p := range []string{mine, other} {
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("%s was removed, but it is not the workbook target's", filepath.Base(p))
+		}
+	}
+}
+
+// TestOneAnswerQuestion builds every output from a flow whose question has
+// a single answer (this once crashed the flow diagram).
+func TestOneAnswerQuestion(t *testing.T) {
+	src := t.TempDir()
+	entries, _ := os.ReadDir("../../sources")
+	for _, e := range entries {
+		if e.IsDir() {
+			continue
+		}
+		b, _ := os.ReadFile(filepath.Join("../../sources", e.Name()))
+		if e.Name() == "flow.yaml" {
+			cut := bytes.Replace(b, []byte("      - label: 被害届を出したい\n        situation: crime-report\n"), nil, 1)
+			if len(cut) == len(b) {
+				t.Fatal("flow.yaml no longer has the answer this test removes")
+			}
+			b = cut
+		}
+		os.WriteFile(filepath.Join(src, e.Name()), b, 0o644)
+	}
+	os.MkdirAll(filepath.Join(src, "decks"), 0o755)
+	decks, _ := os.ReadDir("../../sources/decks")
+	for _, e := range decks {
+		b, _ := os.ReadFile(filepath.Join("../../sources/decks", e.Name()))
+		os.WriteFile(filepath.Join(src, "decks", e.Name()), b, 0o644)
+	}
+	if _, err := Run(Options{Sources: src, Layouts: "../../layouts", Out: t.TempDir()}); err != nil {
+		t.Fatal(err)
+	}
+}

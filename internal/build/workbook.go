@@ -19,7 +19,7 @@ import (
 const workbookLayout = "workbook.yaml"
 
 func init() {
-	register(Target{Name: "workbook", Order: 30, Render: renderWorkbook})
+	register(Target{Name: "workbook", Order: 30, Owns: []string{"risk-analysis-*.xlsx"}, Render: renderWorkbook})
 }
 
 func renderWorkbook(ctx *Context) ([]Output, error) {

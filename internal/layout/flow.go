@@ -293,11 +293,11 @@ func (p *slPlanner) flowLayout(f *slFit, t *flTree, first int) ([]Item, float64,
 		if !t.open(n) {
 			bx.cx = colX(bx.first) + colW/2
 		} else {
-			a, z := centre(n.kids[0]), centre(n.kids[len(n.kids)-1])
-			for _, k := range n.kids[1 : len(n.kids)-1] {
-				centre(k)
+			cs := make([]float64, len(n.kids))
+			for i, k := range n.kids {
+				cs[i] = centre(k)
 			}
-			bx.cx = (a + z) / 2
+			bx.cx = (cs[0] + cs[len(cs)-1]) / 2
 		}
 		room := 2 * math.Min(bx.cx-bx.spanL, bx.spanR-bx.cx)
 		bx.w = colW
