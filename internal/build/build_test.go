@@ -189,3 +189,22 @@ func TestOneAnswerQuestion(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestWorkbookLayoutMistakes(t *testing.T) {
+	layouts := t.TempDir()
+	os.WriteFile(filepath.Join(layouts, "workbook.yaml"), []byte("font_sise: 10\nfont_size: big\nbands:\n  - {fill: \"#000000\", font: \"#FFFFFF\"}\n"), 0o644)
+	_, err := Run(Options{Sources: "../../sources", Layouts: layouts, Out: t.TempDir(), Only: map[string]bool{"workbook": true}})
+	for _, want := range []string{
+		"workbook.yaml:1:1: font_sise: 不明なキー「font_sise」です",
+		"workbook.yaml:2:12: font_size: 数値が必要です（「big」は数値ではありません）",
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("want %q in:\n%v", want, err)
+		}
+	}
+	os.WriteFile(filepath.Join(layouts, "workbook.yaml"), []byte("bands:\n  - {fill: \"#000000\", font: \"#FFFFFF\"}\n"), 0o644)
+	_, err = Run(Options{Sources: "../../sources", Layouts: layouts, Out: t.TempDir(), Only: map[string]bool{"workbook": true}})
+	if want := "workbook.yaml:2:3: bands: 判定の色が 1 個しかありません"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("want %q in:\n%v", want, err)
+	}
+}

@@ -12,7 +12,9 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"sodan/internal/diag"
+	"sodan/internal/model"
 	"sodan/internal/render/xlsx"
+	"sodan/internal/source"
 )
 
 // workbookLayout is the layout file of the risk-analysis workbook.
@@ -23,7 +25,7 @@ func init() {
 }
 
 func renderWorkbook(ctx *Context) ([]Output, error) {
-	spec, errs := workbookSpec(ctx.Layouts, ctx.LayoutsDir)
+	spec, errs := workbookSpec(ctx.Layouts, ctx.LayoutsDir, ctx.Book)
 	if len(errs) > 0 {
 		return nil, errs
 	}
@@ -35,43 +37,48 @@ func renderWorkbook(ctx *Context) ([]Output, error) {
 	return []Output{{Name: name, Data: buf.Bytes()}}, nil
 }
 
-var yamlErrLine = regexp.MustCompile(`line (\d+): (.*)`)
-
-// workbookSpec reads layouts/workbook.yaml over the defaults, refusing
-// unknown keys, and turns every problem into a positioned message.
-func workbookSpec(fsys fs.FS, dir string) (xlsx.Spec, diag.List) {
+// workbookSpec reads layouts/workbook.yaml over the defaults with the same
+// strict decoder as the sources (unknown keys, wrong kinds of value and
+// duplicate keys are reported with positions), then checks the values and
+// that the layout colours every judgement band of the scale in use.
+func workbookSpec(fsys fs.FS, dir string, book *model.Book) (xlsx.Spec, diag.List) {
 	var errs diag.List
 	file := path.Join(dir, workbookLayout)
 	spec := xlsx.DefaultSpec()
 	data, err := fs.ReadFile(fsys, workbookLayout)
 	if err != nil {
-		errs.Add(diag.Diagnostic{Pos: diag.Pos{File: file}, Msg: "レイアウトのファイルを読めません"})
+		errs.Add(diag.Diagnostic{Pos: diag.Pos{File: file}, Msg: "レイアウトのファイルを読めません（" + err.Error() + "）"})
 		return spec, errs
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&spec); err != nil {
-		for _, line := range strings.Split(err.Error(), "\n") {
-			if m := yamlErrLine.FindStringSubmatch(line); m != nil {
-				n, _ := strconv.Atoi(m[1])
-				errs.Add(diag.Diagnostic{Pos: diag.Pos{File: file, Line: n}, Msg: "書き方に誤りがあります: " + m[2]})
-			}
-		}
-		if len(errs) == 0 {
-			errs.Add(diag.Diagnostic{Pos: diag.Pos{File: file}, Msg: "書き方に誤りがあります: " + err.Error()})
-		}
+	source.DecodeFile(file, data, &spec, &errs)
+	if len(errs) > 0 {
 		return spec, errs
+	}
+	var root yaml.Node
+	_ = yaml.Unmarshal(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), &root)
+	at := func(key string) diag.Pos {
+		line, col := keyPos(&root, key)
+		return diag.Pos{File: file, Line: line, Col: col}
 	}
 	if err := spec.Check(); err != nil {
-		var root yaml.Node
-		_ = yaml.Unmarshal(data, &root)
 		for _, e := range unjoin(err) {
 			key, msg, _ := strings.Cut(e.Error(), ": ")
-			line, col := keyPos(&root, key)
-			errs.Add(diag.Diagnostic{Pos: diag.Pos{File: file, Line: line, Col: col}, Field: key, Msg: msg})
+			errs.Add(diag.Diagnostic{Pos: at(key), Field: key, Msg: msg})
 		}
 	}
+	if n, want := len(spec.Bands), len(book.Risk.Scale.Bands); n < want {
+		errs.Add(diag.Diagnostic{Pos: at("bands"), Field: "bands",
+			Msg: fmt.Sprintf("判定の色が %d 個しかありません。尺度「%s」の判定 %d 個（%s）に、高い順に色を書いてください", n, book.Risk.Scale.ID, want, bandLabels(book.Risk.Scale))})
+	}
 	return spec, errs
+}
+
+func bandLabels(s *model.Scale) string {
+	var l []string
+	for _, b := range s.Bands {
+		l = append(l, b.Label.S)
+	}
+	return strings.Join(l, "・")
 }
 
 func unjoin(err error) []error {

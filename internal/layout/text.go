@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	"unicode/utf8"
 
 	"sodan/internal/diag"
 	"sodan/internal/model"
+	"sodan/internal/source"
 )
 
 // PtToMM converts points to millimetres.
@@ -113,16 +113,9 @@ func (s *Setter) Check(t model.Text) bool {
 		}
 		seen[r] = true
 		ok = false
-		s.Errs.Add(diag.At(t.Loc, "「%s」（U+%04X、%d 文字目）は埋め込みフォントで表示できない文字です。絵文字や環境依存の文字は、ふつうの文字に置き換えてください（例: 𠮷 → 吉）", printable(r), r, i))
+		s.Errs.Add(diag.At(t.Loc, "%s", source.GlyphMessage(r, i)))
 	}
 	return ok
-}
-
-func printable(r rune) string {
-	if r < 0x20 || r == 0x7f || r == utf8.RuneError {
-		return fmt.Sprintf("\\x%02X", r)
-	}
-	return string(r)
 }
 
 // Fit breaks t to lines no wider than width mm in style st, shrinking the

@@ -147,6 +147,10 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, field string) {
 		d.decodeSlice(n, v, field)
 	case reflect.Struct:
 		d.decodeStruct(n, v, field)
+	case reflect.Map:
+		d.decodeMap(n, v, field)
+	case reflect.String, reflect.Int, reflect.Float64, reflect.Bool:
+		d.decodePlain(n, v, field)
 	default:
 		panic("source: unsupported field type " + v.Type().String())
 	}
@@ -162,8 +166,33 @@ func (d *decoder) decodeStr(n *yaml.Node, v reflect.Value, field string) {
 		d.hashComment(n, n.LineComment, field)
 	default:
 		s.V = n.Value
+		d.checkPlane(n, s.V, field)
 	}
 	v.Set(reflect.ValueOf(s))
+}
+
+// checkPlane refuses characters outside the Basic Multilingual Plane
+// (emoji, 𠮷): the PDF fonts cannot draw them, so a source that has one
+// could never be printed. Reporting it here lets `sodan check` catch it.
+func (d *decoder) checkPlane(n *yaml.Node, s, field string) {
+	i := 0
+	for _, r := range s {
+		i++
+		if r > 0xFFFF {
+			d.errorf(n, field, "%s", GlyphMessage(r, i))
+			return
+		}
+	}
+}
+
+// GlyphMessage is the message for a character the embedded fonts cannot
+// draw: the character, its code point and its place in the value.
+func GlyphMessage(r rune, index int) string {
+	c := string(r)
+	if r < 0x20 || r == 0x7f {
+		c = fmt.Sprintf("\\x%02X", r)
+	}
+	return fmt.Sprintf("「%s」（U+%04X、%d 文字目）は埋め込みフォントで表示できない文字です。絵文字や環境依存の文字は、ふつうの文字に置き換えてください（例: 𠮷 → 吉）", c, r, index)
 }
 
 // hashComment reports a value that YAML read as empty because it began with
@@ -191,6 +220,69 @@ func (d *decoder) decodeInt(n *yaml.Node, v reflect.Value, field string) {
 		i.V = x
 	}
 	v.Set(reflect.ValueOf(i))
+}
+
+// decodePlain decodes a scalar into a plain Go string, int, float64 or bool
+// field (used by layout files whose renderer takes plain values).
+func (d *decoder) decodePlain(n *yaml.Node, v reflect.Value, field string) {
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		d.errorf(n, field, "ここには値が一つ必要ですが、%sが書かれています", kindName(n))
+		return
+	}
+	val := strings.TrimSpace(n.Value)
+	switch v.Kind() {
+	case reflect.String:
+		d.checkPlane(n, n.Value, field)
+		v.SetString(n.Value)
+	case reflect.Int:
+		x, err := strconv.Atoi(val)
+		if err != nil {
+			d.errorf(n, field, "整数が必要です（「%s」は整数ではありません）", n.Value)
+			return
+		}
+		v.SetInt(int64(x))
+	case reflect.Float64:
+		x, err := strconv.ParseFloat(val, 64)
+		if err != nil {
+			d.errorf(n, field, "数値が必要です（「%s」は数値ではありません）", n.Value)
+			return
+		}
+		v.SetFloat(x)
+	case reflect.Bool:
+		switch val {
+		case "true", "yes", "on":
+			v.SetBool(true)
+		case "false", "no", "off":
+			v.SetBool(false)
+		default:
+			d.errorf(n, field, "true か false が必要です（「%s」）", n.Value)
+		}
+	}
+}
+
+// decodeMap decodes a mapping with free keys into a map[string]T.
+func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, field string) {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return
+	}
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, field, "ここにはキーと値の組（マッピング）が必要ですが、%sが書かれています", kindName(n))
+		return
+	}
+	m := reflect.MakeMap(v.Type())
+	seen := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		if first, dup := seen[k.Value]; dup {
+			d.errorf(k, join(field, k.Value), "キー「%s」が重複しています（最初は %d 行目）", k.Value, first.Line)
+			continue
+		}
+		seen[k.Value] = k
+		elem := reflect.New(v.Type().Elem()).Elem()
+		d.decode(val, elem, join(field, k.Value))
+		m.SetMapIndex(reflect.ValueOf(k.Value), elem)
+	}
+	v.Set(m)
 }
 
 func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, field string) {

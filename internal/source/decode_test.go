@@ -137,3 +137,13 @@ func TestAliasLoopsAndBombs(t *testing.T) {
 		t.Errorf("alias bomb not stopped: %v", errs)
 	}
 }
+
+func TestCharactersOutsideTheBMPAreRefused(t *testing.T) {
+	var c ColumnsFile
+	var errs diag.List
+	DecodeFile("c.yaml", []byte("columns:\n  - id: a\n    title: 𠮷野家😀\n    paragraphs: [本文]\n"), &c, &errs)
+	want := "c.yaml:3:12: columns[0].title: 「𠮷」（U+20BB7、1 文字目）は埋め込みフォントで表示できない文字です"
+	if len(errs) != 1 || !strings.HasPrefix(errs[0].String(), want) {
+		t.Errorf("got %v, want %q…", errs, want)
+	}
+}
