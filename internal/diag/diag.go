@@ -125,12 +125,12 @@ func (l List) Sorted() List {
 }
 
 // Print writes the sorted list to w, one problem per line. When max > 0 and
-// there are more problems, it stops after max and ends with "ほか N 件".
+// there are more problems, it stops after max and ends with "ほか N 件の問題があります" (and N more).
 func (l List) Print(w io.Writer, max int) {
 	s := l.Sorted()
 	for i, d := range s {
 		if max > 0 && i == max {
-			fmt.Fprintf(w, "ほか %d 件の問題があります (and %d more)\n", len(s)-max, len(s)-max)
+			fmt.Fprintf(w, "ほか %d 件の問題があります\n", len(s)-max)
 			return
 		}
 		fmt.Fprintln(w, d.String())

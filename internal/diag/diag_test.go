@@ -14,7 +14,7 @@ func TestListSortDedupCap(t *testing.T) {
 	l.Addf(Loc{Pos{"c.yaml", 1, 1}, ""}, "四")
 	var b strings.Builder
 	l.Print(&b, 3)
-	want := "a.yaml:2:5: z: 一\na.yaml:9:2: y: 二\nb.yaml:3:1: x: 三\nほか 1 件の問題があります (and 1 more)\n"
+	want := "a.yaml:2:5: z: 一\na.yaml:9:2: y: 二\nb.yaml:3:1: x: 三\nほか 1 件の問題があります\n"
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}

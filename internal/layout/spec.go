@@ -17,7 +17,7 @@ func ReadSpec(fsys fs.FS, dir, name string, out any) diag.List {
 	var errs diag.List
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		errs.Add(diag.Diagnostic{Pos: diag.Pos{File: path.Join(dir, name)}, Msg: "レイアウトのファイルを読めません"})
+		errs.Add(diag.Diagnostic{Pos: diag.Pos{File: path.Join(dir, name)}, Msg: "レイアウトのファイルを読めません（" + err.Error() + "）"})
 		return errs
 	}
 	source.DecodeFile(path.Join(dir, name), data, out, &errs)

@@ -121,13 +121,13 @@ func (b *builder) edition() {
 	out := &b.book.Edition
 	out.Title, out.Subtitle, out.Purpose, out.Publisher = text(e.Title), text(e.Subtitle), text(e.Purpose), text(e.Publisher)
 	out.FactsNote, out.Disclaimer = text(e.FactsNote), text(e.Disclaimer)
-	out.Date, _ = b.date(e.Date, true)
+	out.Date, _ = b.date(e.Date)
 	for _, k := range e.Keywords {
 		out.Keywords = append(out.Keywords, k.V)
 	}
 	var prev time.Time
 	for i, r := range e.Revisions {
-		d, ok := b.date(r.Date, true)
+		d, ok := b.date(r.Date)
 		if ok && i > 0 && d.After(prev) {
 			b.errorf(r.Date.Loc, "改版履歴は新しい順に並べてください（%s は前の行の %s より新しい日付です）", r.Date.V, prev.Format("2006-01-02"))
 		}

@@ -108,8 +108,8 @@ func (b *builder) contacts() {
 		default:
 			b.errorf(rc.Scope.Loc, "scope「%s」は使えません（使える値: national, tokyo）", rc.Scope.V)
 		}
-		c.VerifiedOn, _ = b.date(rc.VerifiedOn, true)
-		c.EndedOn, _ = b.date(rc.EndedOn, false)
+		c.VerifiedOn, _ = b.date(rc.VerifiedOn)
+		c.EndedOn, _ = b.date(rc.EndedOn)
 		if rc.EndedOn.IsZero() && len(rc.Phones) == 0 && rc.URL.IsZero() && rc.FormURL.IsZero() && rc.Email.IsZero() {
 			b.errorf(rc.Loc, "連絡手段がありません。phones・url・form_url・email のどれかを書いてください")
 		}

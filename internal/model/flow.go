@@ -1,6 +1,9 @@
 package model
 
-import "sodan/internal/source"
+import (
+	"sodan/internal/diag"
+	"sodan/internal/source"
+)
 
 // Flow is the consultation decision tree (相談対応フロー).
 type Flow struct {
@@ -23,6 +26,8 @@ type FlowAnswer struct {
 	Next      *FlowNode
 	Situation *Situation
 	Contact   *Contact
+
+	nextLoc diag.Loc // where next: was written, for loop messages
 }
 
 func (b *builder) flow() {
@@ -45,7 +50,7 @@ func (b *builder) flow() {
 			continue
 		}
 		for _, ra := range rn.Answers {
-			a := FlowAnswer{Label: text(ra.Label)}
+			a := FlowAnswer{Label: text(ra.Label), nextLoc: ra.Next.Loc}
 			set := 0
 			for _, s := range []source.Str{ra.Next, ra.Situation, ra.Contact} {
 				if !s.IsZero() {
@@ -92,17 +97,17 @@ func (b *builder) flow() {
 // question can be reached from the start.
 func (b *builder) flowShape(raw source.Flow, byID map[string]*FlowNode) {
 	state := map[*FlowNode]int{} // 1 visiting, 2 done
-	var loop bool
 	var visit func(n *FlowNode)
 	visit = func(n *FlowNode) {
 		state[n] = 1
-		for _, a := range n.Answers {
+		for i := range n.Answers {
+			a := &n.Answers[i]
 			if a.Next == nil {
 				continue
 			}
 			switch state[a.Next] {
 			case 1:
-				loop = true
+				b.errorf(a.nextLoc, "相談対応フローが輪になっています。質問「%s」の回答「%s」から、前の質問「%s」に戻ります", n.ID, a.Label.S, a.Next.ID)
 			case 0:
 				visit(a.Next)
 			}
@@ -110,9 +115,6 @@ func (b *builder) flowShape(raw source.Flow, byID map[string]*FlowNode) {
 		state[n] = 2
 	}
 	visit(b.book.Flow.Start)
-	if loop {
-		b.errorf(raw.Start.Loc, "相談対応フローが輪になっています。next をたどると同じ質問に戻ります")
-	}
 	for _, rn := range raw.Nodes {
 		if n := byID[rn.ID.V]; n != nil && state[n] == 0 {
 			b.errorf(rn.ID.Loc, "質問「%s」には start からたどり着けません", rn.ID.V)

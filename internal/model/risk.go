@@ -230,7 +230,13 @@ func (b *builder) scale(rs source.Scale) *Scale {
 		b.errorf(rs.Levels[2].Value.Loc, "levels の value は 0 以上にしてください")
 		ok = false
 	}
+	labels := map[string]source.Str{}
 	for i, bd := range rs.Bands {
+		if first, dup := labels[bd.Label.V]; dup {
+			b.errorf(bd.Label.Loc, "判定「%s」が重複しています（最初は %d 行目）", bd.Label.V, first.Loc.Line)
+			ok = false
+		}
+		labels[bd.Label.V] = bd.Label
 		if i > 0 && bd.Min.V >= rs.Bands[i-1].Min.V {
 			b.errorf(bd.Min.Loc, "bands は min の大きい順に並べてください（%d は前の %d 以上です）", bd.Min.V, rs.Bands[i-1].Min.V)
 			ok = false
@@ -320,9 +326,11 @@ func (b *builder) ledgerColumns(cols []source.LedgerColumn) {
 			b.errorf(c.ID.Loc, "台帳の列「%s」はありません（使える値: %s）", c.ID.V, strings.Join(LedgerColumnIDs, ", "))
 			continue
 		}
-		if !b.uniqueID(seen, source.Str{V: strings.ReplaceAll(c.ID.V, "_", "-"), Loc: c.ID.Loc}) {
+		if first, dup := seen[c.ID.V]; dup {
+			b.errorf(c.ID.Loc, "台帳の列「%s」が重複しています（最初は %d 行目）", c.ID.V, first.Loc.Line)
 			continue
 		}
+		seen[c.ID.V] = c.ID
 		r.Columns = append(r.Columns, LedgerColumn{ID: c.ID.V, Title: text(c.Title), Help: text(c.Help)})
 	}
 	if len(cols) == 0 {
@@ -330,7 +338,7 @@ func (b *builder) ledgerColumns(cols []source.LedgerColumn) {
 	}
 	var missing []string
 	for _, id := range LedgerColumnIDs {
-		if _, ok := seen[strings.ReplaceAll(id, "_", "-")]; !ok {
+		if _, ok := seen[id]; !ok {
 			missing = append(missing, id)
 		}
 	}
@@ -367,7 +375,7 @@ func (b *builder) example(e source.Example) {
 		}
 		out.PersonalInfo[i] = true
 	}
-	b.date(e.Registered, true)
+	b.date(e.Registered)
 	if e.Treatment.V != "" {
 		found := false
 		for _, t := range r.Treatments {

@@ -10,9 +10,9 @@ import (
 	"sodan/internal/source"
 )
 
-// date parses a YYYY-MM-DD date. An empty value is allowed unless required
-// (required emptiness is reported by the decoder).
-func (b *builder) date(s source.Str, required bool) (time.Time, bool) {
+// date parses a YYYY-MM-DD date. An empty value gives the zero time and
+// false (whether it may be empty is the decoder's "required" check).
+func (b *builder) date(s source.Str) (time.Time, bool) {
 	v := strings.TrimSpace(s.V)
 	if v == "" {
 		return time.Time{}, false

@@ -22,9 +22,6 @@ import (
 	"sodan/internal/diag"
 )
 
-// ErrNoSources is wrapped by the error for a sources folder that cannot be read.
-var ErrNoSources = errors.New("sources folder cannot be read")
-
 // files maps each known file of the sources folder to the field of Raw it
 // fills.
 var files = []struct {

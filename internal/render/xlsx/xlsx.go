@@ -223,17 +223,24 @@ func (w *writer) merge(sheet string, col1, row1, col2, row2 int) {
 	}
 }
 
-// width sets the width of one column.
+// Excel's limits for a column width (characters) and a row height (points).
+// Longer texts still show in full: the cells wrap.
+const (
+	maxColWidth  = 255
+	maxRowHeight = 409
+)
+
+// width sets the width of one column, at most Excel's limit.
 func (w *writer) width(sheet string, col int, width float64) {
 	if w.err == nil {
-		w.fail(w.f.SetColWidth(sheet, colName(col), colName(col), width))
+		w.fail(w.f.SetColWidth(sheet, colName(col), colName(col), min(width, maxColWidth)))
 	}
 }
 
-// height sets the height of one row in points.
+// height sets the height of one row in points, at most Excel's limit.
 func (w *writer) height(sheet string, row int, h float64) {
 	if w.err == nil {
-		w.fail(w.f.SetRowHeight(sheet, row, h))
+		w.fail(w.f.SetRowHeight(sheet, row, min(h, maxRowHeight)))
 	}
 }
 
