@@ -25,7 +25,7 @@ import (
 func Handout(book *model.Book, spec HandoutSpec, m Measurer, date time.Time) (*Doc, diag.List) {
 	h := &handout{
 		book: book, sp: &spec, m: m, set: &Setter{M: m},
-		full: map[*model.Contact]string{}, qrDone: map[string]bool{},
+		full: map[*model.Contact]model.Text{}, qrDone: map[string]bool{},
 	}
 	h.colW = (spec.PageW - spec.Left - spec.Right - float64(spec.Columns-1)*spec.Gutter) / float64(spec.Columns)
 	h.footerH = spec.Styles.Footer.LineHeight(spec.Styles.Footer.Size)
@@ -80,7 +80,7 @@ type handout struct {
 
 	// full records, for each desk printed in full, the title of the
 	// situation or section where it is; later mentions point there.
-	full map[*model.Contact]string
+	full map[*model.Contact]model.Text
 	// qrDone records the links that already have a QR code.
 	qrDone map[string]bool
 }
@@ -197,7 +197,7 @@ func (h *handout) emergency(p *Page, y float64) float64 {
 		// for and the desk (named without its organisation: the label
 		// says what it is for); the hours below, across the cell.
 		c := em.Contact
-		h.full[c] = "緊急の電話番号"
+		h.full[c] = h.own("emergency_label", "緊急の電話番号")
 		inner := widths[i] - 2*e.Padding
 		var s hoStack
 		s.y = e.Padding
@@ -402,7 +402,7 @@ func (h *handout) situation(si *model.Situation) []hoUnit {
 	head := hoUnit{h: s.y + ss.GapAfter, items: s.items, gap: ss.GapBefore, keep: len(si.Contacts) > 0, loc: si.Title.Loc}
 	units := []hoUnit{head}
 	for i, r := range si.Contacts {
-		u := h.card(r.Contact, hoCardOpts{badge: fmt.Sprint(i + 1), note: r.Note, where: si.Title.S}, h.colW-x)
+		u := h.card(r.Contact, hoCardOpts{badge: fmt.Sprint(i + 1), note: r.Note, where: si.Title}, h.colW-x)
 		u.items = hoShift(u.items, x, 0)
 		u.cont = si.Title
 		units = append(units, u)

@@ -28,7 +28,7 @@ func (h *handout) resources() []hoUnit {
 		s.y += ss.GapAfter
 		units = append(units, hoUnit{h: s.y, items: s.items, gap: ss.GapBefore, keep: len(g.Contacts) > 0, loc: g.Title.Loc})
 		for _, ref := range g.Contacts {
-			u := h.card(ref.Contact, hoCardOpts{note: ref.Note, where: g.Title.S}, h.colW)
+			u := h.card(ref.Contact, hoCardOpts{note: ref.Note, where: g.Title}, h.colW)
 			u.cont = g.Title
 			units = append(units, u)
 		}

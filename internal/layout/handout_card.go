@@ -14,7 +14,7 @@ import (
 type hoCardOpts struct {
 	badge string     // its place in the situation's order ("" for none)
 	note  model.Text // what the desk does in this situation
-	where string     // the title of the situation or section it is in
+	where model.Text // the title of the situation or section it is in
 }
 
 // card lays out one desk w mm wide: its name, what it does here, each
@@ -62,7 +62,9 @@ func (h *handout) card(c *model.Contact, o hoCardOpts, w float64) hoUnit {
 		s.block(h.fit(o.note, tw, st.RefNote, sp.Lines.RefNote), x)
 	}
 	if repeat && cs.RepeatPointer && len(c.Phones) == 0 {
-		ptr := h.own("symptoms", "→「"+firstAt+"」に掲載")
+		// The pointer quotes a title from the sources: a problem with it
+		// (too long to fit) points at that title, not at the layout.
+		ptr := model.Text{S: "→「" + firstAt.S + "」に掲載", Loc: firstAt.Loc}
 		if !h.runIn(&s, &slot, ptr, st.Symptoms, "") {
 			s.block(h.fit(ptr, tw, st.Symptoms, sp.Lines.Body), x)
 		}
