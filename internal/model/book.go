@@ -102,7 +102,13 @@ func Build(raw *source.Raw) (*Book, diag.List) {
 	return b.book, nil
 }
 
+// errorf records a problem at loc. A value that is absent from the sources
+// has no position; the decoder has already reported it if it is required,
+// so a follow-on problem about it is not reported again.
 func (b *builder) errorf(loc diag.Loc, format string, args ...any) {
+	if loc.Pos.File == "" {
+		return
+	}
 	b.errs.Addf(loc, format, args...)
 }
 
