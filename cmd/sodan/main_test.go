@@ -105,9 +105,7 @@ func TestScripts(t *testing.T) {
 			a := parseArchive(string(data))
 			dir := t.TempDir()
 			copyDir(t, "testdata/base", filepath.Join(dir, "sources"))
-			if _, err := os.Stat("../../layouts"); err == nil {
-				copyDir(t, "../../layouts", filepath.Join(dir, "layouts"))
-			}
+			copyDir(t, "../../layouts", filepath.Join(dir, "layouts"))
 			type want struct {
 				prefix string
 				seen   bool
