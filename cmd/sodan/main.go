@@ -29,6 +29,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"sodan/internal/build"
@@ -40,6 +41,22 @@ var version = "dev"
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// buildVersion is the version set at link time, or else the commit the
+// binary was built from when Go recorded it.
+func buildVersion() string {
+	if version != "dev" {
+		return version
+	}
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range info.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+				return "dev (" + s.Value[:12] + ")"
+			}
+		}
+	}
+	return version
 }
 
 // maxProblems caps the list printed for one run.
@@ -64,7 +81,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "build":
 		return runBuild(args[1:], stdout, stderr)
 	case "version":
-		fmt.Fprintln(stdout, "sodan", version)
+		fmt.Fprintln(stdout, "sodan", buildVersion())
 		return 0
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
@@ -82,8 +99,11 @@ func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("check", stderr)
-	sources := fs.String("sources", "sources", "ソースの `フォルダ`")
+	sources := fs.String("sources", "sources", "ソースの`フォルダ`")
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
 		return 2
 	}
 	if fs.NArg() > 0 {
@@ -106,11 +126,14 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("build", stderr)
 	opts := build.Options{Warn: stderr}
-	fs.StringVar(&opts.Sources, "sources", "sources", "ソースの `フォルダ`")
-	fs.StringVar(&opts.Layouts, "layouts", "layouts", "レイアウトの `フォルダ`")
-	fs.StringVar(&opts.Out, "o", "out", "出力先の `フォルダ`")
+	fs.StringVar(&opts.Sources, "sources", "sources", "ソースの`フォルダ`")
+	fs.StringVar(&opts.Layouts, "layouts", "layouts", "レイアウトの`フォルダ`")
+	fs.StringVar(&opts.Out, "o", "out", "出力先の`フォルダ`")
 	only := fs.String("only", "", "作る出力をカンマ区切りで（"+strings.Join(build.TargetNames(), ",")+"）")
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
 		return 2
 	}
 	if fs.NArg() > 0 {
