@@ -1,12 +1,15 @@
 // Command sodan builds the printed and projected material of an SME
 // cybersecurity consultation programme from one set of YAML sources: the
 // 相談・届出先クイックリスト handout (A4 PDF), seminar slide decks (16:9 PDF
-// and A4 handouts of them) and the リスク分析シート workbook (xlsx).
+// and A4 handouts of them) and the リスク分析シート workbook (xlsx), and
+// turns a workbook a business has filled in into a report of its results
+// (PDF).
 //
 // Usage:
 //
 //	sodan check   [-sources DIR]
 //	sodan build   [-sources DIR] [-layouts DIR] [-o DIR] [-only handout,slides,workbook]
+//	sodan report  [-sources DIR] [-layouts DIR] [-o DIR] FILE.xlsx
 //	sodan version
 //
 // check reads and validates the sources and reports every problem, one per
@@ -14,6 +17,13 @@
 // and then writes the outputs into the output folder (default out/); each
 // file is written to a temporary name and renamed into place, and nothing is
 // written when any source or layout has a problem.
+//
+// report reads a filled-in リスク分析シート (FILE.xlsx), checks every input
+// cell against the sources (a bad value is reported as
+// FILE.xlsx:ROW:COL: 情報資産管理台帳!K12: message), computes the risk values
+// and the self-diagnosis total, and writes the report
+// report-<name of FILE>.pdf into the output folder, laid out by
+// layouts/report-a4.yaml.
 //
 // Exit codes: 0 success, 1 a problem in the sources or layouts (or the
 // build could not be written), 2 wrong usage.
@@ -65,6 +75,7 @@ const maxProblems = 50
 const usage = `使い方:
   sodan check   [-sources DIR]
   sodan build   [-sources DIR] [-layouts DIR] [-o DIR] [-only handout,slides,workbook]
+  sodan report  [-sources DIR] [-layouts DIR] [-o DIR] FILE.xlsx
   sodan version
 `
 
@@ -80,6 +91,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runCheck(args[1:], stdout, stderr)
 	case "build":
 		return runBuild(args[1:], stdout, stderr)
+	case "report":
+		return runReport(args[1:], stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "sodan", buildVersion())
 		return 0
@@ -163,6 +176,45 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	for _, w := range written {
 		fmt.Fprintln(stdout, w)
 	}
+	return 0
+}
+
+func runReport(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("report", stderr)
+	var opts build.ReportOptions
+	fs.StringVar(&opts.Sources, "sources", "sources", "ソースの`フォルダ`")
+	fs.StringVar(&opts.Layouts, "layouts", "layouts", "レイアウトの`フォルダ`")
+	fs.StringVar(&opts.Out, "o", "out", "出力先の`フォルダ`")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	switch {
+	case fs.NArg() == 0:
+		fmt.Fprintf(stderr, "sodan report: 記入したリスク分析シート（.xlsx）を 1 つ指定してください\n%s", usage)
+		return 2
+	case fs.NArg() > 1:
+		fmt.Fprintf(stderr, "sodan report: 余分な引数があります: %s\n", strings.Join(fs.Args()[1:], " "))
+		return 2
+	}
+	opts.Workbook = fs.Arg(0)
+	if _, err := os.Stat(opts.Sources); err != nil {
+		fmt.Fprintf(stderr, "sodan report: ソースのフォルダ %s を開けません\n", opts.Sources)
+		return 1
+	}
+	written, err := build.Report(opts)
+	var errs diag.List
+	if errors.As(err, &errs) {
+		report(stderr, errs, opts.Out)
+		return 1
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "sodan report:", err)
+		return 1
+	}
+	fmt.Fprintln(stdout, written)
 	return 0
 }
 

@@ -1,0 +1,94 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// TestReportCommand builds the bundled workbook with the build command,
+// fills a row with excelize and runs the report command on it: a good
+// workbook gives the PDF (exit 0), a bad value a positioned message (exit
+// 1) and no file, and a missing or extra argument the usage (exit 2).
+func TestReportCommand(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	flags := []string{"-sources", "../../sources", "-layouts", "../../layouts"}
+	var so, se bytes.Buffer
+	if code := run(append(append([]string{"build"}, flags...), "-o", dir, "-only", "workbook"), &so, &se); code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, se.String())
+	}
+	books, _ := filepath.Glob(filepath.Join(dir, "risk-analysis-*.xlsx"))
+	if len(books) != 1 {
+		t.Fatalf("built %v", books)
+	}
+	f, err := excelize.OpenFile(books[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Find the columns by their headings on row 3 (or row 2 when merged).
+	col := map[string]string{}
+	for _, r := range []int{3, 2} {
+		rows, _ := f.GetRows("情報資産管理台帳")
+		for c, v := range rows[r-1] {
+			if _, ok := col[v]; !ok {
+				col[v], _ = excelize.ColumnNumberToName(c + 1)
+			}
+		}
+	}
+	fill := func(name string, values map[string]any) string {
+		for title, v := range values {
+			if err := f.SetCellValue("情報資産管理台帳", col[title]+"4", v); err != nil {
+				t.Fatal(err)
+			}
+		}
+		p := filepath.Join(dir, name)
+		if err := f.SaveAs(p); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	good := fill("good.xlsx", map[string]any{"情報資産名称": "顧客名簿", "機密性": 3, "完全性": 2, "可用性": 1, "脅威の発生頻度": 2, "脆弱性": 2})
+	bad := fill("bad.xlsx", map[string]any{"機密性": 5})
+	f.Close()
+
+	for _, c := range []struct {
+		name   string
+		args   []string
+		code   int
+		stdout string
+		stderr []string
+	}{
+		{"good", append(append([]string{"report"}, flags...), "-o", out, good), 0, filepath.Join(out, "report-good.pdf"), nil},
+		{"bad value", append(append([]string{"report"}, flags...), "-o", out, bad), 1, "",
+			[]string{bad + ":4:", ": 情報資産管理台帳!" + col["機密性"] + "4: 機密性は 3・2・1 のどれかにしてください", "1 件の問題が見つかりました。"}},
+		{"not a workbook", append(append([]string{"report"}, flags...), "-o", out, "report_test.go"), 1, "",
+			[]string{"report_test.go: xlsx のブックとして開けません"}},
+		{"no file", append([]string{"report"}, flags...), 2, "", []string{"記入したリスク分析シート（.xlsx）を 1 つ指定してください", "使い方:"}},
+		{"two files", []string{"report", good, bad}, 2, "", []string{"余分な引数があります: " + bad}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := run(c.args, &stdout, &stderr)
+			if code != c.code {
+				t.Errorf("exit %d, want %d\n%s", code, c.code, stderr.String())
+			}
+			if strings.TrimSpace(stdout.String()) != c.stdout {
+				t.Errorf("stdout %q, want %q", stdout.String(), c.stdout)
+			}
+			for _, w := range c.stderr {
+				if !strings.Contains(stderr.String(), w) {
+					t.Errorf("stderr lacks %q:\n%s", w, stderr.String())
+				}
+			}
+		})
+	}
+	entries, _ := os.ReadDir(out)
+	if len(entries) != 1 || entries[0].Name() != "report-good.pdf" {
+		t.Errorf("out holds %v, want only report-good.pdf", entries)
+	}
+}

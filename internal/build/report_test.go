@@ -1,0 +1,312 @@
+package build
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"sodan/internal/model"
+	"sodan/internal/render/xlsx"
+	"sodan/internal/testtool"
+)
+
+// reportAsset is one ledger row a test fills in: C/I/A as scale values,
+// 0 for a blank cell.
+type reportAsset struct {
+	business, asset, medium string
+	flags                   []string // 有/無 per personal-information flag
+	c, i, a, threat, vuln   int
+	text                    map[string]string // raw overrides by column ID
+}
+
+// reportAssets are the rows the tests fill in, from sheet row 4.
+var reportAssets = []reportAsset{
+	{business: "営業", asset: "顧客名簿", medium: "社内サーバー", flags: []string{"有", "無", "無"}, c: 2, i: 2, a: 1, threat: 2, vuln: 3},
+	{business: "経理", asset: "見積書の控え", medium: "紙", flags: []string{"無", "無", "無"}, c: 2, i: 2, a: 1, threat: 1, vuln: 1},
+	{business: "人事", asset: "給与台帳", medium: "クラウド", flags: []string{"有", "有", "有"}, c: 3, i: 3, a: 2, threat: 3, vuln: 3},
+	{business: "総務", asset: "社内規程", medium: "紙", c: 1, i: 1, a: 1, threat: 1, vuln: 2},
+	{business: "広報", asset: "ホームページの原稿", medium: "PC", c: 1, i: 2},
+	{business: "営業", asset: "商談メモ", medium: "PC", flags: []string{"無", "無", "無"}, c: 2, i: 2, a: 2, threat: 2, vuln: 2},
+}
+
+// filledWorkbook writes the bundled workbook, fills rows (and answers to
+// the first answered questions, cycling through the answer labels) with
+// excelize, and saves it as dir/name. It returns the path and the book.
+func filledWorkbook(t *testing.T, dir, name string, rows []reportAsset, answered int) (string, *model.Book) {
+	t.Helper()
+	book, errs := Check(os.DirFS("../../sources"), "sources")
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	spec, errs := workbookSpec(os.DirFS("../../layouts"), "layouts", book)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	var buf bytes.Buffer
+	if err := xlsx.Write(&buf, book, spec); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	col := map[string]int{}
+	for i, c := range book.Risk.Columns {
+		col[c.ID] = i + 1
+	}
+	set := func(sheet string, c, r int, v any) {
+		t.Helper()
+		ref, _ := excelize.CoordinatesToCellName(c, r)
+		if err := f.SetCellValue(sheet, ref, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for k, a := range rows {
+		r := 4 + k
+		set("情報資産管理台帳", col["business"], r, a.business)
+		set("情報資産管理台帳", col["asset"], r, a.asset)
+		set("情報資産管理台帳", col["medium"], r, a.medium)
+		for i, fl := range a.flags {
+			set("情報資産管理台帳", col[[]string{"pi", "pi_sensitive", "pi_mynumber"}[i]], r, fl)
+		}
+		for id, v := range map[string]int{"c": a.c, "i": a.i, "a": a.a, "threat": a.threat, "vulnerability": a.vuln} {
+			if v != 0 {
+				set("情報資産管理台帳", col[id], r, v)
+			}
+		}
+		for id, v := range a.text {
+			set("情報資産管理台帳", col[id], r, v)
+		}
+	}
+	check, err := f.GetRows("自社診断")
+	if err != nil {
+		t.Fatal(err)
+	}
+	labels := book.SelfCheck.Answers
+	for r, row := range check {
+		if len(row) == 0 {
+			continue
+		}
+		no, err := strconv.Atoi(row[0])
+		if err != nil || no < 1 || no > answered {
+			continue
+		}
+		set("自社診断", 3, r+1, labels[(no-1)%len(labels)].Label.S)
+	}
+	path := filepath.Join(dir, name)
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	return path, book
+}
+
+func runReport(t *testing.T, wb, out string) (string, error) {
+	t.Helper()
+	return Report(ReportOptions{Sources: "../../sources", Layouts: "../../layouts", Out: out, Workbook: wb})
+}
+
+func TestReport(t *testing.T) {
+	testtool.Need(t, "pdftotext")
+	dir := t.TempDir()
+	wb, book := filledWorkbook(t, dir, "yamada.xlsx", reportAssets, 20)
+	out := filepath.Join(dir, "out")
+	start := time.Now()
+	path, err := runReport(t, wb, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("report in %v", time.Since(start))
+	if filepath.Base(path) != "report-yamada.pdf" {
+		t.Fatalf("wrote %s", path)
+	}
+	text := testtool.Run(t, "pdftotext", "-layout", path, "-")
+	flat := handoutSqueeze(text)
+
+	// The complete rows, by risk value from Risk.Assess, highest first
+	// (ties in sheet-row order), each with its value and band word.
+	r, s := &book.Risk, book.Risk.Scale
+	type want struct {
+		asset string
+		model.Assessment
+	}
+	var wants []want
+	for _, a := range reportAssets {
+		if a.a == 0 {
+			continue
+		}
+		pi := strings.Contains(strings.Join(a.flags, ""), "有")
+		wants = append(wants, want{a.asset, r.Assess(s, a.c, a.i, a.a, pi, a.threat, a.vuln)})
+	}
+	for i := 1; i < len(wants); i++ {
+		for j := i; j > 0 && wants[j].Value > wants[j-1].Value; j-- {
+			wants[j], wants[j-1] = wants[j-1], wants[j]
+		}
+	}
+	last := -1
+	for _, w := range wants {
+		re := regexp.MustCompile(regexp.QuoteMeta(w.asset) + `.*?` + strconv.Itoa(w.Importance) + strconv.Itoa(w.Likelihood) + strconv.Itoa(w.Value) + regexp.QuoteMeta(w.Band.Label.S+w.Band.Action.S))
+		loc := re.FindStringIndex(flat)
+		if loc == nil {
+			t.Errorf("no row %s %d×%d=%d %s in:\n%s", w.asset, w.Importance, w.Likelihood, w.Value, w.Band.Label.S, text)
+			continue
+		}
+		if loc[0] < last {
+			t.Errorf("%s (risk %d) is out of order", w.asset, w.Value)
+		}
+		last = loc[0]
+	}
+	// Counts per band: word and number.
+	for _, b := range s.Bands {
+		n := 0
+		for _, w := range wants {
+			if w.Band.Label.S == b.Label.S {
+				n++
+			}
+		}
+		if !strings.Contains(flat, b.Label.S+strconv.Itoa(n)+"件") {
+			t.Errorf("no count %s %d 件", b.Label.S, n)
+		}
+	}
+	// The incomplete row, after the table, with what is missing.
+	i := strings.Index(flat, "未記入の項目がある資産")
+	j := strings.LastIndex(flat, "ホームページの原稿")
+	if i < 0 || j < i || !strings.Contains(flat[j:], "可用性、脅威の発生頻度、脆弱性") {
+		t.Errorf("no incomplete section with ホームページの原稿:\n%s", text)
+	}
+	// Self-diagnosis: 20 answered, 5 not.
+	total := 0
+	for no := 1; no <= 20; no++ {
+		total += book.SelfCheck.Answers[(no-1)%len(book.SelfCheck.Answers)].Points
+	}
+	if !strings.Contains(flat, "未回答5問") || !strings.Contains(flat, "合計"+strconv.Itoa(total)+"点") {
+		t.Errorf("no self-diagnosis total %d with 未回答 5 問:\n%s", total, text)
+	}
+
+	// Same bytes twice.
+	first, _ := os.ReadFile(path)
+	if _, err := runReport(t, wb, out); err != nil {
+		t.Fatal(err)
+	}
+	second, _ := os.ReadFile(path)
+	if !bytes.Equal(first, second) {
+		t.Error("two reports of the same workbook differ")
+	}
+	pages := testtool.Run(t, "pdfinfo", path)
+	t.Logf("%d bytes; %s", len(first), regexp.MustCompile(`Pages:\s+\d+`).FindString(pages))
+}
+
+// TestReportComplete answers every question: the total has its judgement.
+func TestReportComplete(t *testing.T) {
+	testtool.Need(t, "pdftotext")
+	dir := t.TempDir()
+	wb, book := filledWorkbook(t, dir, "all.xlsx", reportAssets[:2], 25)
+	path, err := runReport(t, wb, filepath.Join(dir, "out"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	flat := handoutSqueeze(testtool.Run(t, "pdftotext", path, "-"))
+	sc := &book.SelfCheck
+	total := 0
+	for no := 1; no <= sc.ItemCount(); no++ {
+		total += sc.Answers[(no-1)%len(sc.Answers)].Points
+	}
+	b := sc.Band(total)
+	for _, s := range []string{"合計" + strconv.Itoa(total) + "点", b.Label.S, b.Action.S} {
+		if !strings.Contains(flat, handoutSqueeze(s)) {
+			t.Errorf("report lacks %q", s)
+		}
+	}
+	if strings.Contains(flat, "評価に必要な項目が空いている") || strings.Contains(flat, "未回答") {
+		t.Error("a complete workbook has an incomplete section")
+	}
+}
+
+// TestReportManyRows makes the asset table flow onto further pages with
+// the heading row repeated.
+func TestReportManyRows(t *testing.T) {
+	testtool.Need(t, "pdftotext")
+	dir := t.TempDir()
+	var rows []reportAsset
+	for k := range 60 {
+		a := reportAssets[k%4]
+		a.asset = "資産" + strconv.Itoa(k+1) + "（" + a.asset + "）"
+		rows = append(rows, a)
+	}
+	wb, _ := filledWorkbook(t, dir, "many.xlsx", rows, 25)
+	path, err := runReport(t, wb, filepath.Join(dir, "out"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := testtool.Run(t, "pdftotext", path, "-")
+	pages := strings.Split(text, "\f")
+	if len(pages) < 3 {
+		t.Fatalf("%d pages, want the table to flow", len(pages))
+	}
+	withHeader := 0
+	for _, p := range pages {
+		if strings.Contains(p, "情報資産名称") {
+			withHeader++
+		}
+	}
+	if withHeader < 2 {
+		t.Errorf("the heading row is on %d pages", withHeader)
+	}
+	for k := range 60 {
+		if !strings.Contains(text, "資産"+strconv.Itoa(k+1)+"（") {
+			t.Errorf("資産%d is missing", k+1)
+		}
+	}
+}
+
+func TestReportBadValues(t *testing.T) {
+	dir := t.TempDir()
+	rows := append([]reportAsset(nil), reportAssets[:3]...)
+	rows[0].text = map[string]string{"c": "5"}
+	rows[2].text = map[string]string{"pi": "はい"}
+	wb, book := filledWorkbook(t, dir, "bad.xlsx", rows, 3)
+	out := filepath.Join(dir, "out")
+	_, err := runReport(t, wb, out)
+	if err == nil {
+		t.Fatal("no error")
+	}
+	col := map[string]int{}
+	for i, c := range book.Risk.Columns {
+		col[c.ID] = i + 1
+	}
+	cref := func(id string, r int) string { s, _ := excelize.CoordinatesToCellName(col[id], r); return s }
+	msg := err.Error()
+	for _, w := range []string{
+		wb + ":4:" + strconv.Itoa(col["c"]) + ": 情報資産管理台帳!" + cref("c", 4) + ": 機密性は 3・2・1 のどれかにしてください（尺度「",
+		"。いまは「5」）",
+		wb + ":6:" + strconv.Itoa(col["pi"]) + ": 情報資産管理台帳!" + cref("pi", 6) + ": 個人情報は「有」か「無」で選んでください（いまは「はい」）",
+	} {
+		if !strings.Contains(msg, w) {
+			t.Errorf("error lacks %q:\n%s", w, msg)
+		}
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 0 {
+		t.Errorf("a failed report wrote %d files", len(entries))
+	}
+}
+
+func TestReportNotWorkbook(t *testing.T) {
+	dir := t.TempDir()
+	wb := filepath.Join(dir, "memo.xlsx")
+	os.WriteFile(wb, []byte("これは表計算のファイルではありません\n"), 0o644)
+	_, err := runReport(t, wb, filepath.Join(dir, "out"))
+	if err == nil || !strings.Contains(err.Error(), wb+": xlsx のブックとして開けません") {
+		t.Errorf("got %v", err)
+	}
+	_, err = runReport(t, filepath.Join(dir, "none.xlsx"), filepath.Join(dir, "out"))
+	if err == nil || !strings.Contains(err.Error(), "none.xlsx: ファイルがありません") {
+		t.Errorf("got %v", err)
+	}
+}
