@@ -2,7 +2,6 @@ package layout_test
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -22,17 +21,6 @@ import (
 // The -update flag rewrites the golden files. It is registered in init, after
 // every package-level variable, so that it shares the flag with another test
 // file of this package that defines -update too.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite the golden files in testdata")
-	}
-}
-
-func handoutUpdate() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
-
 var handoutFonts = sync.OnceValues(pdf.LoadFonts)
 
 func fontsForHandout(tb testing.TB) *pdf.Fonts {
@@ -89,65 +77,7 @@ func TestHandoutGolden(t *testing.T) {
 	if err := layout.WritePlan(&got, doc); err != nil {
 		t.Fatal(err)
 	}
-	golden := filepath.Join("testdata", "handout.golden")
-	if handoutUpdate() {
-		if err := os.WriteFile(golden, got.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if d := handoutDiff(string(want), got.String()); d != "" {
-		t.Errorf("plan differs from %s (-want +got); if the change is intended, run with -update:\n%s", golden, d)
-	}
-}
-
-// handoutDiff is a small line diff (longest common subsequence), enough to
-// read what changed in a plan; it shows at most 60 changed lines.
-func handoutDiff(a, b string) string {
-	x, y := strings.Split(a, "\n"), strings.Split(b, "\n")
-	n, m := len(x), len(y)
-	lcs := make([][]int32, n+1)
-	for i := range lcs {
-		lcs[i] = make([]int32, m+1)
-	}
-	for i := n - 1; i >= 0; i-- {
-		for j := m - 1; j >= 0; j-- {
-			if x[i] == y[j] {
-				lcs[i][j] = lcs[i+1][j+1] + 1
-			} else {
-				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
-			}
-		}
-	}
-	var out strings.Builder
-	shown := 0
-	emit := func(prefix string, lineNo int, s string) {
-		if shown < 60 {
-			fmt.Fprintf(&out, "%s%5d %s\n", prefix, lineNo, s)
-		}
-		shown++
-	}
-	i, j := 0, 0
-	for i < n || j < m {
-		switch {
-		case i < n && j < m && x[i] == y[j]:
-			i, j = i+1, j+1
-		case j < m && (i == n || lcs[i][j+1] >= lcs[i+1][j]):
-			emit("+", j+1, y[j])
-			j++
-		default:
-			emit("-", i+1, x[i])
-			i++
-		}
-	}
-	if shown > 60 {
-		fmt.Fprintf(&out, "… and %d more changed lines\n", shown-60)
-	}
-	return out.String()
+	checkGolden(t, filepath.Join("testdata", "handout.golden"), got.String())
 }
 
 // handoutTexts returns every Text item of the document with its page number.

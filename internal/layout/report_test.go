@@ -64,20 +64,7 @@ func TestReportGolden(t *testing.T) {
 	if err := layout.WritePlan(&got, doc); err != nil {
 		t.Fatal(err)
 	}
-	golden := filepath.Join("testdata", "report.golden")
-	if handoutUpdate() {
-		if err := os.WriteFile(golden, got.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if d := handoutDiff(string(want), got.String()); d != "" {
-		t.Errorf("plan differs from %s (-want +got); if the change is intended, run with -update:\n%s", golden, d)
-	}
+	checkGolden(t, filepath.Join("testdata", "report.golden"), got.String())
 }
 
 // TestReportFlows lays out many rows: the table goes on over pages, each

@@ -1,7 +1,6 @@
 package layout_test
 
 import (
-	"flag"
 	"fmt"
 	"math"
 	"os"
@@ -19,8 +18,6 @@ import (
 	"sodan/internal/render/pdf"
 	"sodan/internal/source"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 var (
 	fontsOnce sync.Once
@@ -422,32 +419,7 @@ func TestGolden(t *testing.T) {
 		t.Fatal(errs)
 	}
 	got := dump(doc)
-	path := "testdata/slides-malware.golden"
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-		for i := 0; i < len(gl) || i < len(wl); i++ {
-			var g, w string
-			if i < len(gl) {
-				g = gl[i]
-			}
-			if i < len(wl) {
-				w = wl[i]
-			}
-			if g != w {
-				t.Fatalf("plan differs from %s at line %d:\n- %s\n+ %s\n(run go test -update if the change is intended)", path, i+1, w, g)
-			}
-		}
-	}
+	checkGolden(t, "testdata/slides-malware.golden", got)
 }
 
 // TestSameTwice: the same input gives the same plan.
