@@ -28,16 +28,7 @@ const (
 
 // handoutRaw is layouts/handout-a4.yaml as written.
 type handoutRaw struct {
-	Page struct {
-		Width  source.Num `yaml:"width,required"`
-		Height source.Num `yaml:"height,required"`
-		Margin struct {
-			Top    source.Num `yaml:"top,required"`
-			Bottom source.Num `yaml:"bottom,required"`
-			Left   source.Num `yaml:"left,required"`
-			Right  source.Num `yaml:"right,required"`
-		} `yaml:"margin,required"`
-	} `yaml:"page,required"`
+	Page        PageSpec   `yaml:"page,required"`
 	MaxPages    source.Int `yaml:"max_pages,required"`
 	MinLastLine source.Int `yaml:"min_last_line,required"`
 	Grid        struct {

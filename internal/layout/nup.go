@@ -17,11 +17,8 @@ const NUpFile = "nup-a4.yaml"
 
 // nupFile is layouts/nup-a4.yaml as written.
 type nupFile struct {
-	Page struct {
-		Width  source.Num `yaml:"width,required"`
-		Height source.Num `yaml:"height,required"`
-	} `yaml:"page,required"`
-	Margin slMarginSpec `yaml:"margin,required"`
+	Page   SizeSpec   `yaml:"page,required"`
+	Margin MarginSpec `yaml:"margin,required"`
 	Colors struct {
 		Text        source.Str `yaml:"text,required"`
 		Muted       source.Str `yaml:"muted,required"`
@@ -89,7 +86,7 @@ func ReadNUpSpec(fsys fs.FS, dir string, slideW, slideH float64) (*NUpSpec, diag
 	}
 	c := &SpecChecker{}
 	s := &NUpSpec{W: c.Positive(f.Page.Width, 2000), H: c.Positive(f.Page.Height, 2000), variantByID: map[string]int{}}
-	s.Margin = slMargins(c, f.Margin, s.W, s.H)
+	s.Margin = c.Margins(f.Margin, s.W, s.H)
 	s.Text = c.Color(f.Colors.Text, Color{})
 	s.Muted = c.Color(f.Colors.Muted, Color{})
 	s.Frame = c.Color(f.Colors.Frame, Color{})

@@ -13,16 +13,7 @@ const ReportFile = "report-a4.yaml"
 
 // reportRaw is layouts/report-a4.yaml as written.
 type reportRaw struct {
-	Page struct {
-		Width  source.Num `yaml:"width,required"`
-		Height source.Num `yaml:"height,required"`
-		Margin struct {
-			Top    source.Num `yaml:"top,required"`
-			Bottom source.Num `yaml:"bottom,required"`
-			Left   source.Num `yaml:"left,required"`
-			Right  source.Num `yaml:"right,required"`
-		} `yaml:"margin,required"`
-	} `yaml:"page,required"`
+	Page PageSpec `yaml:"page,required"`
 	Gaps struct {
 		AfterTitle source.Num `yaml:"after_title,required"`
 		Section    source.Num `yaml:"section,required"`
@@ -109,9 +100,8 @@ func reportConvert(c *SpecChecker, r *reportRaw) ReportSpec {
 	var s ReportSpec
 	s.PageW = c.Positive(r.Page.Width, 2000)
 	s.PageH = c.Positive(r.Page.Height, 2000)
-	m := r.Page.Margin
-	s.Top, s.Bottom = c.Positive(m.Top, s.PageH/3), c.Positive(m.Bottom, s.PageH/3)
-	s.Left, s.Right = c.Positive(m.Left, s.PageW/3), c.Positive(m.Right, s.PageW/3)
+	m := c.Margins(r.Page.Margin, s.PageW, s.PageH)
+	s.Top, s.Bottom, s.Left, s.Right = m.Top, m.Bottom, m.Left, m.Right
 	g := r.Gaps
 	s.AfterTitle, s.SectionGap = c.Positive(g.AfterTitle, 50), c.Positive(g.Section, 50)
 	s.HeadingGap, s.ParagraphGap = c.Positive(g.Heading, 50), c.Positive(g.Paragraph, 50)

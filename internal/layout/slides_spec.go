@@ -12,11 +12,8 @@ const SlidesFile = "slides-16x9.yaml"
 
 // slidesFile is layouts/slides-16x9.yaml as written.
 type slidesFile struct {
-	Page struct {
-		Width  source.Num `yaml:"width,required"`
-		Height source.Num `yaml:"height,required"`
-	} `yaml:"page,required"`
-	Margin slMarginSpec `yaml:"margin,required"`
+	Page   SizeSpec   `yaml:"page,required"`
+	Margin MarginSpec `yaml:"margin,required"`
 	Colors struct {
 		Text     source.Str `yaml:"text,required"`
 		Muted    source.Str `yaml:"muted,required"`
@@ -123,25 +120,6 @@ type slidesFile struct {
 	} `yaml:"outputs,required"`
 }
 
-type slMarginSpec struct {
-	Top    source.Num `yaml:"top,required"`
-	Bottom source.Num `yaml:"bottom,required"`
-	Left   source.Num `yaml:"left,required"`
-	Right  source.Num `yaml:"right,required"`
-}
-
-// Insets are the four margins of a page in mm.
-type Insets struct{ Top, Bottom, Left, Right float64 }
-
-func slMargins(c *SpecChecker, m slMarginSpec, maxW, maxH float64) Insets {
-	return Insets{
-		Top:    c.Positive(m.Top, maxH/3),
-		Bottom: c.Positive(m.Bottom, maxH/3),
-		Left:   c.Positive(m.Left, maxW/3),
-		Right:  c.Positive(m.Right, maxW/3),
-	}
-}
-
 // SlideColors is the theme of the slides.
 type SlideColors struct {
 	Text, Muted, Accent, OnAccent, Panel, Rule, Alert Color
@@ -215,7 +193,7 @@ func ReadSlidesSpec(fsys fs.FS, dir string) (*SlidesSpec, diag.List) {
 	s := &SlidesSpec{
 		W: c.Positive(f.Page.Width, 2000), H: c.Positive(f.Page.Height, 2000),
 	}
-	s.Margin = slMargins(c, f.Margin, s.W, s.H)
+	s.Margin = c.Margins(f.Margin, s.W, s.H)
 	cs := f.Colors
 	s.Colors = SlideColors{
 		Text: c.Color(cs.Text, Color{}), Muted: c.Color(cs.Muted, Color{}), Accent: c.Color(cs.Accent, Color{}),

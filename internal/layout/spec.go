@@ -79,3 +79,38 @@ func (c *SpecChecker) Positive(n source.Num, max float64) float64 {
 	}
 	return n.V
 }
+
+// SizeSpec is a page size in mm as written in a layout file.
+type SizeSpec struct {
+	Width  source.Num `yaml:"width,required"`
+	Height source.Num `yaml:"height,required"`
+}
+
+// MarginSpec is the four page margins in mm as written in a layout file.
+type MarginSpec struct {
+	Top    source.Num `yaml:"top,required"`
+	Bottom source.Num `yaml:"bottom,required"`
+	Left   source.Num `yaml:"left,required"`
+	Right  source.Num `yaml:"right,required"`
+}
+
+// PageSpec is a page size with its margins, as written in a layout file.
+type PageSpec struct {
+	Width  source.Num `yaml:"width,required"`
+	Height source.Num `yaml:"height,required"`
+	Margin MarginSpec `yaml:"margin,required"`
+}
+
+// Insets are the four margins of a page in mm.
+type Insets struct{ Top, Bottom, Left, Right float64 }
+
+// Margins converts margins for a w×h page: each above zero and at most a
+// third of the page's height (top, bottom) or width (left, right).
+func (c *SpecChecker) Margins(m MarginSpec, w, h float64) Insets {
+	return Insets{
+		Top:    c.Positive(m.Top, h/3),
+		Bottom: c.Positive(m.Bottom, h/3),
+		Left:   c.Positive(m.Left, w/3),
+		Right:  c.Positive(m.Right, w/3),
+	}
+}
