@@ -21,24 +21,9 @@ func (p *slPlanner) phoneStyle(c *model.Contact, st Style) Style {
 // on the fewest slides on which the card text stays at or above the
 // layout's split_below size.
 func (p *slPlanner) contactSlides(s *model.Slide) []slPage {
-	n := len(s.Contacts)
-	sizes := chunks(n, 1)
-	for pages := (n + p.sp.CardsPerSlide - 1) / p.sp.CardsPerSlide; pages < n; pages++ {
-		try := chunks(n, (n+pages-1)/pages)
-		ok := true
-		at := 0
-		for _, c := range try {
-			if !p.fitsAbove(p.cardOptions(s.Contacts[at:at+c]), p.sp.Type.CardText, p.sp.CardSplitBelow) {
-				ok = false
-				break
-			}
-			at += c
-		}
-		if ok {
-			sizes = try
-			break
-		}
-	}
+	sizes := fewestChunks(len(s.Contacts), p.sp.CardsPerSlide, func(lo, hi int) bool {
+		return p.fitsAbove(p.cardOptions(s.Contacts[lo:hi]), p.sp.Type.CardText, p.sp.CardSplitBelow)
+	})
 	var pages []slPage
 	at := 0
 	for i, c := range sizes {

@@ -24,6 +24,28 @@ func chunks(n, per int) []int {
 	return out
 }
 
+// fewestChunks splits n items into the fewest even chunks of at most per
+// items for which fits(lo, hi) holds for every chunk [lo, hi); one item per
+// chunk is the last resort.
+func fewestChunks(n, per int, fits func(lo, hi int) bool) []int {
+	for pages := (n + per - 1) / per; pages < n; pages++ {
+		try := chunks(n, (n+pages-1)/pages)
+		ok := true
+		at := 0
+		for _, c := range try {
+			if !fits(at, at+c) {
+				ok = false
+				break
+			}
+			at += c
+		}
+		if ok {
+			return try
+		}
+	}
+	return chunks(n, 1)
+}
+
 // grid chooses rows and columns for n cells, at most maxCols wide, as
 // square as the columns allow.
 func grid(n, maxCols int) (rows, cols int) {
@@ -114,26 +136,10 @@ func cellGrid(f *slFit, r slRect, n, rows, cols int, gap float64, cell slCell, o
 // text going below the layout's split_below size; one situation per slide
 // at the smallest size is the last resort.
 func (p *slPlanner) tableSlides(s *model.Slide) []slPage {
-	n := len(s.Situations)
 	per := p.sp.TableColumns * p.sp.TableRows
-	sizes := chunks(n, 1)
-	for pages := (n + per - 1) / per; pages < n; pages++ {
-		try := chunks(n, (n+pages-1)/pages)
-		ok := true
-		at := 0
-		for _, c := range try {
-			sits := s.Situations[at : at+c]
-			at += c
-			if !p.fitsAbove(p.gridOptions(sits), p.sp.Type.CellText, p.sp.TableSplitBelow) {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			sizes = try
-			break
-		}
-	}
+	sizes := fewestChunks(len(s.Situations), per, func(lo, hi int) bool {
+		return p.fitsAbove(p.gridOptions(s.Situations[lo:hi]), p.sp.Type.CellText, p.sp.TableSplitBelow)
+	})
 	var pages []slPage
 	at := 0
 	for i, c := range sizes {
