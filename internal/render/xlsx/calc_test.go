@@ -84,10 +84,7 @@ func TestLibreOfficeRecalc(t *testing.T) {
 			books := map[string][]byte{}
 			var plan *writer
 			for name, v := range variants {
-				w, err := build(book, DefaultSpec())
-				if err != nil {
-					t.Fatal(err)
-				}
+				w := mustBuild(t, book)
 				plan = w
 				fillLedger(t, w)
 				for i, a := range w.check.answers {

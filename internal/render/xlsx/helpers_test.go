@@ -126,6 +126,16 @@ func recalc(tb testing.TB, books map[string][]byte) map[string]sheets {
 }
 
 // save writes a built workbook (after a test changed cells) to bytes.
+// mustBuild builds the workbook of book with the default layout.
+func mustBuild(tb testing.TB, book *model.Book) *writer {
+	tb.Helper()
+	w, err := build(book, DefaultSpec())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return w
+}
+
 func save(tb testing.TB, w *writer) []byte {
 	tb.Helper()
 	var buf bytes.Buffer

@@ -32,10 +32,7 @@ func testPrint(t *testing.T, scale string) {
 	testtool.Need(t, "soffice")
 	book := loadBook(t)
 	useScale(t, book, scale)
-	w, err := build(book, DefaultSpec())
-	if err != nil {
-		t.Fatal(err)
-	}
+	w := mustBuild(t, book)
 	fillLedger(t, w)
 	for i, a := range w.check.answers {
 		must(t, w.f.SetCellStr(sheetCheck, a, book.SelfCheck.Answers[i%2].Label.S))

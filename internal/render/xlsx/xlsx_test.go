@@ -67,10 +67,7 @@ func readPart(t *testing.T, data []byte, name string) string {
 
 func TestLedgerValidations(t *testing.T) {
 	book := loadBook(t)
-	w, err := build(book, DefaultSpec())
-	if err != nil {
-		t.Fatal(err)
-	}
+	w := mustBuild(t, book)
 	p := w.ledger
 	f := openBook(t, save(t, w))
 	if got := p.last - p.first + 1; got < DefaultSpec().LedgerRows {
@@ -165,10 +162,7 @@ func inSqref(sqref, c string) bool {
 
 func TestBandColours(t *testing.T) {
 	book := loadBook(t)
-	w, err := build(book, DefaultSpec())
-	if err != nil {
-		t.Fatal(err)
-	}
+	w := mustBuild(t, book)
 	p := w.ledger
 	f := openBook(t, save(t, w))
 	cfs, err := f.GetConditionalFormats(sheetLedger)
@@ -214,10 +208,7 @@ func luminance(hex string) float64 {
 
 func TestProtectionAndLocks(t *testing.T) {
 	book := loadBook(t)
-	w, err := build(book, DefaultSpec())
-	if err != nil {
-		t.Fatal(err)
-	}
+	w := mustBuild(t, book)
 	p := w.ledger
 	data := save(t, w)
 	f := openBook(t, data)
@@ -332,10 +323,7 @@ func TestFreezeAndPrint(t *testing.T) {
 
 func TestFormulas(t *testing.T) {
 	book := loadBook(t)
-	w, err := build(book, DefaultSpec())
-	if err != nil {
-		t.Fatal(err)
-	}
+	w := mustBuild(t, book)
 	p := w.ledger
 	data := save(t, w)
 	f := openBook(t, data)
@@ -406,10 +394,7 @@ func TestFormulaLikeTextIsString(t *testing.T) {
 	e.Note.S = "+81-3-0000-0000"
 	e.Users.S = "-全社員"
 	e.Owner.S = "@総務"
-	w, err := build(book, DefaultSpec())
-	if err != nil {
-		t.Fatal(err)
-	}
+	w := mustBuild(t, book)
 	p := w.example
 	f := openBook(t, save(t, w))
 	for id, want := range map[string]string{"asset": e.Asset.S, "note": e.Note.S, "users": e.Users.S, "owner": e.Owner.S} {
