@@ -12,7 +12,7 @@ import (
 	"sodan/internal/diag"
 	"sodan/internal/layout"
 	"sodan/internal/render/pdf"
-	"sodan/internal/render/xlsx"
+	"sodan/internal/xlsx"
 )
 
 // ReportOptions are the settings of one report.

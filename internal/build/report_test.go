@@ -13,8 +13,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"sodan/internal/model"
-	"sodan/internal/render/xlsx"
 	"sodan/internal/testtool"
+	"sodan/internal/xlsx"
 )
 
 // reportAsset is one ledger row a test fills in: C/I/A as scale values,

@@ -13,8 +13,8 @@ import (
 
 	"sodan/internal/diag"
 	"sodan/internal/model"
-	"sodan/internal/render/xlsx"
-	"sodan/internal/source"
+	"sodan/internal/xlsx"
+	"sodan/internal/yamlpos"
 )
 
 // workbookLayout is the layout file of the risk-analysis workbook.
@@ -50,7 +50,7 @@ func workbookSpec(fsys fs.FS, dir string, book *model.Book) (xlsx.Spec, diag.Lis
 		errs.Add(diag.Diagnostic{Pos: diag.Pos{File: file}, Msg: "レイアウトのファイルを読めません（" + err.Error() + "）"})
 		return spec, errs
 	}
-	source.DecodeFile(file, data, &spec, &errs)
+	yamlpos.Decode(file, data, &spec, &errs)
 	if len(errs) > 0 {
 		return spec, errs
 	}

@@ -4,7 +4,7 @@ import (
 	"io/fs"
 
 	"sodan/internal/diag"
-	"sodan/internal/source"
+	"sodan/internal/yamlpos"
 )
 
 // HandoutFile is the name of the quick-list handout's layout in the layouts
@@ -28,91 +28,91 @@ const (
 
 // handoutRaw is layouts/handout-a4.yaml as written.
 type handoutRaw struct {
-	Page        PageSpec   `yaml:"page,required"`
-	MaxPages    source.Int `yaml:"max_pages,required"`
-	MinLastLine source.Int `yaml:"min_last_line,required"`
+	Page        PageSpec    `yaml:"page,required"`
+	MaxPages    yamlpos.Int `yaml:"max_pages,required"`
+	MinLastLine yamlpos.Int `yaml:"min_last_line,required"`
 	Grid        struct {
-		Columns source.Int `yaml:"columns,required"`
-		Gutter  source.Num `yaml:"gutter,required"`
+		Columns yamlpos.Int `yaml:"columns,required"`
+		Gutter  yamlpos.Num `yaml:"gutter,required"`
 	} `yaml:"grid,required"`
 	Header struct {
-		GapAfter  source.Num  `yaml:"gap_after,required"`
-		RuleWidth source.Num  `yaml:"rule_width,required"`
-		DateBox   source.Num  `yaml:"date_box_padding,required"`
-		DateRule  source.Num  `yaml:"date_box_rule,required"`
-		Subtitle  source.Bool `yaml:"subtitle,required"`
+		GapAfter  yamlpos.Num  `yaml:"gap_after,required"`
+		RuleWidth yamlpos.Num  `yaml:"rule_width,required"`
+		DateBox   yamlpos.Num  `yaml:"date_box_padding,required"`
+		DateRule  yamlpos.Num  `yaml:"date_box_rule,required"`
+		Subtitle  yamlpos.Bool `yaml:"subtitle,required"`
 	} `yaml:"header,required"`
 	Running struct {
-		GapAfter  source.Num `yaml:"gap_after,required"`
-		RuleWidth source.Num `yaml:"rule_width,required"`
+		GapAfter  yamlpos.Num `yaml:"gap_after,required"`
+		RuleWidth yamlpos.Num `yaml:"rule_width,required"`
 	} `yaml:"running_header,required"`
 	Footer struct {
-		GapBefore source.Num `yaml:"gap_before,required"`
-		RuleWidth source.Num `yaml:"rule_width,required"`
+		GapBefore yamlpos.Num `yaml:"gap_before,required"`
+		RuleWidth yamlpos.Num `yaml:"rule_width,required"`
 	} `yaml:"footer,required"`
 	Emergency struct {
-		Padding   source.Num `yaml:"padding,required"`
-		CellGap   source.Num `yaml:"cell_gap,required"`
-		RuleWidth source.Num `yaml:"rule_width,required"`
-		Radius    source.Num `yaml:"radius,required"`
-		GapAfter  source.Num `yaml:"gap_after,required"`
-		NumberGap source.Num `yaml:"number_gap,required"`
+		Padding   yamlpos.Num `yaml:"padding,required"`
+		CellGap   yamlpos.Num `yaml:"cell_gap,required"`
+		RuleWidth yamlpos.Num `yaml:"rule_width,required"`
+		Radius    yamlpos.Num `yaml:"radius,required"`
+		GapAfter  yamlpos.Num `yaml:"gap_after,required"`
+		NumberGap yamlpos.Num `yaml:"number_gap,required"`
 	} `yaml:"emergency,required"`
 	Section struct {
-		GapBefore  source.Num `yaml:"gap_before,required"`
-		GapAfter   source.Num `yaml:"gap_after,required"`
-		Padding    source.Num `yaml:"padding,required"`
-		LabelGap   source.Num `yaml:"label_gap,required"`
-		LabelPad   source.Num `yaml:"label_padding,required"`
-		LabelRule  source.Num `yaml:"label_rule,required"`
-		RuleWidth  source.Num `yaml:"rule_width,required"`
-		ItemIndent source.Num `yaml:"item_indent,required"`
-		ItemGap    source.Num `yaml:"item_gap,required"`
-		Bullet     source.Num `yaml:"bullet,required"`
-		ArticleGap source.Num `yaml:"article_gap,required"`
-		BoxPadding source.Num `yaml:"box_padding,required"`
+		GapBefore  yamlpos.Num `yaml:"gap_before,required"`
+		GapAfter   yamlpos.Num `yaml:"gap_after,required"`
+		Padding    yamlpos.Num `yaml:"padding,required"`
+		LabelGap   yamlpos.Num `yaml:"label_gap,required"`
+		LabelPad   yamlpos.Num `yaml:"label_padding,required"`
+		LabelRule  yamlpos.Num `yaml:"label_rule,required"`
+		RuleWidth  yamlpos.Num `yaml:"rule_width,required"`
+		ItemIndent yamlpos.Num `yaml:"item_indent,required"`
+		ItemGap    yamlpos.Num `yaml:"item_gap,required"`
+		Bullet     yamlpos.Num `yaml:"bullet,required"`
+		ArticleGap yamlpos.Num `yaml:"article_gap,required"`
+		BoxPadding yamlpos.Num `yaml:"box_padding,required"`
 	} `yaml:"section,required"`
 	Situation struct {
-		GapBefore source.Num  `yaml:"gap_before,required"`
-		BarWidth  source.Num  `yaml:"bar_width,required"`
-		Indent    source.Num  `yaml:"indent,required"`
-		GapAfter  source.Num  `yaml:"gap_after,required"`
-		Symptoms  source.Bool `yaml:"symptoms,required"`
+		GapBefore yamlpos.Num  `yaml:"gap_before,required"`
+		BarWidth  yamlpos.Num  `yaml:"bar_width,required"`
+		Indent    yamlpos.Num  `yaml:"indent,required"`
+		GapAfter  yamlpos.Num  `yaml:"gap_after,required"`
+		Symptoms  yamlpos.Bool `yaml:"symptoms,required"`
 	} `yaml:"situation,required"`
 	Card struct {
-		GapBefore  source.Num  `yaml:"gap_before,required"`
-		Frame      source.Bool `yaml:"frame,required"`
-		PadX       source.Num  `yaml:"padding_x,required"`
-		PadY       source.Num  `yaml:"padding_y,required"`
-		RuleWidth  source.Num  `yaml:"rule_width,required"`
-		Radius     source.Num  `yaml:"radius,required"`
-		Badge      source.Num  `yaml:"badge,required"`
-		BadgeGap   source.Num  `yaml:"badge_gap,required"`
-		PhoneGap   source.Num  `yaml:"phone_gap,required"`
-		LineGap    source.Num  `yaml:"line_gap,required"`
-		Purpose    source.Bool `yaml:"purpose_with_note,required"`
-		Beside     source.Bool `yaml:"purpose_beside_phone,required"`
-		Email      source.Bool `yaml:"email,required"`
-		Note       source.Bool `yaml:"contact_note,required"`
-		RepeatFull source.Bool `yaml:"repeat_in_full,required"`
-		Pointer    source.Bool `yaml:"repeat_pointer,required"`
-		Labels     source.Bool `yaml:"labels,required"`
+		GapBefore  yamlpos.Num  `yaml:"gap_before,required"`
+		Frame      yamlpos.Bool `yaml:"frame,required"`
+		PadX       yamlpos.Num  `yaml:"padding_x,required"`
+		PadY       yamlpos.Num  `yaml:"padding_y,required"`
+		RuleWidth  yamlpos.Num  `yaml:"rule_width,required"`
+		Radius     yamlpos.Num  `yaml:"radius,required"`
+		Badge      yamlpos.Num  `yaml:"badge,required"`
+		BadgeGap   yamlpos.Num  `yaml:"badge_gap,required"`
+		PhoneGap   yamlpos.Num  `yaml:"phone_gap,required"`
+		LineGap    yamlpos.Num  `yaml:"line_gap,required"`
+		Purpose    yamlpos.Bool `yaml:"purpose_with_note,required"`
+		Beside     yamlpos.Bool `yaml:"purpose_beside_phone,required"`
+		Email      yamlpos.Bool `yaml:"email,required"`
+		Note       yamlpos.Bool `yaml:"contact_note,required"`
+		RepeatFull yamlpos.Bool `yaml:"repeat_in_full,required"`
+		Pointer    yamlpos.Bool `yaml:"repeat_pointer,required"`
+		Labels     yamlpos.Bool `yaml:"labels,required"`
 	} `yaml:"card,required"`
 	QR struct {
-		Size      source.Num `yaml:"size,required"`
-		MinModule source.Num `yaml:"min_module,required"`
-		Gap       source.Num `yaml:"gap,required"`
+		Size      yamlpos.Num `yaml:"size,required"`
+		MinModule yamlpos.Num `yaml:"min_module,required"`
+		Gap       yamlpos.Num `yaml:"gap,required"`
 	} `yaml:"qr,required"`
 	Colors struct {
-		Text          source.Str `yaml:"text,required"`
-		Muted         source.Str `yaml:"muted,required"`
-		Accent        source.Str `yaml:"accent,required"`
-		Rule          source.Str `yaml:"rule,required"`
-		Tint          source.Str `yaml:"tint,required"`
-		Paper         source.Str `yaml:"paper,required"`
-		EmergencyTint source.Str `yaml:"emergency_tint,required"`
-		EmergencyRule source.Str `yaml:"emergency_rule,required"`
-		CardTint      source.Str `yaml:"card_tint,required"`
+		Text          yamlpos.Str `yaml:"text,required"`
+		Muted         yamlpos.Str `yaml:"muted,required"`
+		Accent        yamlpos.Str `yaml:"accent,required"`
+		Rule          yamlpos.Str `yaml:"rule,required"`
+		Tint          yamlpos.Str `yaml:"tint,required"`
+		Paper         yamlpos.Str `yaml:"paper,required"`
+		EmergencyTint yamlpos.Str `yaml:"emergency_tint,required"`
+		EmergencyRule yamlpos.Str `yaml:"emergency_rule,required"`
+		CardTint      yamlpos.Str `yaml:"card_tint,required"`
 	} `yaml:"colors,required"`
 	Styles struct {
 		Subtitle        StyleSpec `yaml:"subtitle,required"`
@@ -145,20 +145,20 @@ type handoutRaw struct {
 		Facts           StyleSpec `yaml:"facts,required"`
 	} `yaml:"styles,required"`
 	Lines struct {
-		Section   source.Int `yaml:"section_title,required"`
-		Lead      source.Int `yaml:"lead,required"`
-		Item      source.Int `yaml:"item,required"`
-		Situation source.Int `yaml:"situation_title,required"`
-		Symptoms  source.Int `yaml:"symptoms,required"`
-		Note      source.Int `yaml:"situation_note,required"`
-		Desk      source.Int `yaml:"desk,required"`
-		RefNote   source.Int `yaml:"ref_note,required"`
-		Label     source.Int `yaml:"phone_label,required"`
-		Body      source.Int `yaml:"body,required"`
-		URL       source.Int `yaml:"url,required"`
-		History   source.Int `yaml:"history,required"`
-		Facts     source.Int `yaml:"facts,required"`
-		Emergency source.Int `yaml:"emergency_desk,required"`
+		Section   yamlpos.Int `yaml:"section_title,required"`
+		Lead      yamlpos.Int `yaml:"lead,required"`
+		Item      yamlpos.Int `yaml:"item,required"`
+		Situation yamlpos.Int `yaml:"situation_title,required"`
+		Symptoms  yamlpos.Int `yaml:"symptoms,required"`
+		Note      yamlpos.Int `yaml:"situation_note,required"`
+		Desk      yamlpos.Int `yaml:"desk,required"`
+		RefNote   yamlpos.Int `yaml:"ref_note,required"`
+		Label     yamlpos.Int `yaml:"phone_label,required"`
+		Body      yamlpos.Int `yaml:"body,required"`
+		URL       yamlpos.Int `yaml:"url,required"`
+		History   yamlpos.Int `yaml:"history,required"`
+		Facts     yamlpos.Int `yaml:"facts,required"`
+		Emergency yamlpos.Int `yaml:"emergency_desk,required"`
 	} `yaml:"lines,required"`
 }
 
@@ -425,10 +425,10 @@ func (c *handoutChecker) style(s StyleSpec, small bool) Style {
 	return st
 }
 
-func (c *handoutChecker) color(s source.Str) Color { return c.Color(s, Color{}) }
+func (c *handoutChecker) color(s yamlpos.Str) Color { return c.Color(s, Color{}) }
 
 // length checks a length in mm from 0 to max.
-func (c *handoutChecker) length(n source.Num, max float64) float64 {
+func (c *handoutChecker) length(n yamlpos.Num, max float64) float64 {
 	if n.Set && (n.V < 0 || n.V > max) {
 		c.Errs.Addf(n.Loc, "0 以上 %g 以下の値にしてください（単位は mm）", max)
 	}
@@ -436,7 +436,7 @@ func (c *handoutChecker) length(n source.Num, max float64) float64 {
 }
 
 // count checks an integer between lo and hi.
-func (c *handoutChecker) count(n source.Int, lo, hi int) int {
+func (c *handoutChecker) count(n yamlpos.Int, lo, hi int) int {
 	if n.Set && (n.V < lo || n.V > hi) {
 		c.Errs.Addf(n.Loc, "%d 以上 %d 以下の整数にしてください", lo, hi)
 	}
@@ -444,7 +444,7 @@ func (c *handoutChecker) count(n source.Int, lo, hi int) int {
 }
 
 // lines checks a line limit.
-func (c *handoutChecker) lines(n source.Int) int { return c.count(n, 1, 40) }
+func (c *handoutChecker) lines(n yamlpos.Int) int { return c.count(n, 1, 40) }
 
 // loc returns where the style key is written in the layout file, so that
 // a problem with text the layout writes itself points there.

@@ -8,7 +8,7 @@ import (
 
 	"sodan/internal/diag"
 	"sodan/internal/model"
-	"sodan/internal/source"
+	"sodan/internal/yamlpos"
 )
 
 // NUpFile is the name of the handout and notes layout inside the layouts
@@ -20,33 +20,33 @@ type nupFile struct {
 	Page   SizeSpec   `yaml:"page,required"`
 	Margin MarginSpec `yaml:"margin,required"`
 	Colors struct {
-		Text        source.Str `yaml:"text,required"`
-		Muted       source.Str `yaml:"muted,required"`
-		Frame       source.Str `yaml:"frame,required"`
-		Rule        source.Str `yaml:"rule,required"`
-		Placeholder source.Str `yaml:"placeholder,required"`
+		Text        yamlpos.Str `yaml:"text,required"`
+		Muted       yamlpos.Str `yaml:"muted,required"`
+		Frame       yamlpos.Str `yaml:"frame,required"`
+		Rule        yamlpos.Str `yaml:"rule,required"`
+		Placeholder yamlpos.Str `yaml:"placeholder,required"`
 	} `yaml:"colors,required"`
-	Header       StyleSpec  `yaml:"header,required"`
-	Footer       StyleSpec  `yaml:"footer,required"`
-	HeaderHeight source.Num `yaml:"header_height,required"`
-	FooterHeight source.Num `yaml:"footer_height,required"`
-	FrameWidth   source.Num `yaml:"frame_width,required"`
+	Header       StyleSpec   `yaml:"header,required"`
+	Footer       StyleSpec   `yaml:"footer,required"`
+	HeaderHeight yamlpos.Num `yaml:"header_height,required"`
+	FooterHeight yamlpos.Num `yaml:"footer_height,required"`
+	FrameWidth   yamlpos.Num `yaml:"frame_width,required"`
 	Variants     []struct {
-		ID          source.Str  `yaml:"id,required"`
-		Columns     source.Int  `yaml:"columns,required"`
-		Rows        source.Int  `yaml:"rows,required"`
-		SlideWidth  source.Num  `yaml:"slide_width,required"`
-		Gap         source.Num  `yaml:"gap,required"`
-		ColumnGap   source.Num  `yaml:"column_gap,required"`
-		NoteLines   source.Bool `yaml:"note_lines"`
-		LineSpacing source.Num  `yaml:"line_spacing"`
-		LineWidth   source.Num  `yaml:"line_width"`
+		ID          yamlpos.Str  `yaml:"id,required"`
+		Columns     yamlpos.Int  `yaml:"columns,required"`
+		Rows        yamlpos.Int  `yaml:"rows,required"`
+		SlideWidth  yamlpos.Num  `yaml:"slide_width,required"`
+		Gap         yamlpos.Num  `yaml:"gap,required"`
+		ColumnGap   yamlpos.Num  `yaml:"column_gap,required"`
+		NoteLines   yamlpos.Bool `yaml:"note_lines"`
+		LineSpacing yamlpos.Num  `yaml:"line_spacing"`
+		LineWidth   yamlpos.Num  `yaml:"line_width"`
 	} `yaml:"variants,required"`
 	Notes struct {
-		SlideWidth source.Num `yaml:"slide_width,required"`
-		Gap        source.Num `yaml:"gap,required"`
-		Heading    StyleSpec  `yaml:"heading,required"`
-		Text       StyleSpec  `yaml:"text,required"`
+		SlideWidth yamlpos.Num `yaml:"slide_width,required"`
+		Gap        yamlpos.Num `yaml:"gap,required"`
+		Heading    StyleSpec   `yaml:"heading,required"`
+		Text       StyleSpec   `yaml:"text,required"`
 	} `yaml:"notes,required"`
 }
 

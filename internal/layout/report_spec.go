@@ -4,7 +4,7 @@ import (
 	"io/fs"
 
 	"sodan/internal/diag"
-	"sodan/internal/source"
+	"sodan/internal/yamlpos"
 )
 
 // ReportFile is the name of the risk-analysis report's layout in the
@@ -15,37 +15,37 @@ const ReportFile = "report-a4.yaml"
 type reportRaw struct {
 	Page PageSpec `yaml:"page,required"`
 	Gaps struct {
-		AfterTitle source.Num `yaml:"after_title,required"`
-		Section    source.Num `yaml:"section,required"`
-		Heading    source.Num `yaml:"heading,required"`
-		Paragraph  source.Num `yaml:"paragraph,required"`
+		AfterTitle yamlpos.Num `yaml:"after_title,required"`
+		Section    yamlpos.Num `yaml:"section,required"`
+		Heading    yamlpos.Num `yaml:"heading,required"`
+		Paragraph  yamlpos.Num `yaml:"paragraph,required"`
 	} `yaml:"gaps,required"`
 	Counts struct {
-		Height    source.Num `yaml:"height,required"`
-		Gap       source.Num `yaml:"gap,required"`
-		RuleWidth source.Num `yaml:"rule_width,required"`
+		Height    yamlpos.Num `yaml:"height,required"`
+		Gap       yamlpos.Num `yaml:"gap,required"`
+		RuleWidth yamlpos.Num `yaml:"rule_width,required"`
 	} `yaml:"counts,required"`
 	Table struct {
-		PadX      source.Num `yaml:"padding_x,required"`
-		PadY      source.Num `yaml:"padding_y,required"`
-		RuleWidth source.Num `yaml:"rule_width,required"`
+		PadX      yamlpos.Num `yaml:"padding_x,required"`
+		PadY      yamlpos.Num `yaml:"padding_y,required"`
+		RuleWidth yamlpos.Num `yaml:"rule_width,required"`
 		Columns   struct {
-			Asset      source.Num `yaml:"asset,required"`
-			Business   source.Num `yaml:"business,required"`
-			Medium     source.Num `yaml:"medium,required"`
-			Importance source.Num `yaml:"importance,required"`
-			Likelihood source.Num `yaml:"likelihood,required"`
-			Risk       source.Num `yaml:"risk,required"`
-			Judgement  source.Num `yaml:"judgement,required"`
-			Action     source.Num `yaml:"action,required"`
+			Asset      yamlpos.Num `yaml:"asset,required"`
+			Business   yamlpos.Num `yaml:"business,required"`
+			Medium     yamlpos.Num `yaml:"medium,required"`
+			Importance yamlpos.Num `yaml:"importance,required"`
+			Likelihood yamlpos.Num `yaml:"likelihood,required"`
+			Risk       yamlpos.Num `yaml:"risk,required"`
+			Judgement  yamlpos.Num `yaml:"judgement,required"`
+			Action     yamlpos.Num `yaml:"action,required"`
 		} `yaml:"columns,required"`
 	} `yaml:"table,required"`
 	Colors struct {
-		Text       source.Str   `yaml:"text,required"`
-		Muted      source.Str   `yaml:"muted,required"`
-		Rule       source.Str   `yaml:"rule,required"`
-		HeaderFill source.Str   `yaml:"header_fill,required"`
-		Bands      []source.Str `yaml:"bands,required"`
+		Text       yamlpos.Str   `yaml:"text,required"`
+		Muted      yamlpos.Str   `yaml:"muted,required"`
+		Rule       yamlpos.Str   `yaml:"rule,required"`
+		HeaderFill yamlpos.Str   `yaml:"header_fill,required"`
+		Bands      []yamlpos.Str `yaml:"bands,required"`
 	} `yaml:"colors,required"`
 	Styles struct {
 		Title       StyleSpec `yaml:"title,required"`
@@ -110,7 +110,7 @@ func reportConvert(c *SpecChecker, r *reportRaw) ReportSpec {
 	s.PadX, s.PadY, s.TableRule = c.Positive(t.PadX, 10), c.Positive(t.PadY, 10), c.Positive(t.RuleWidth, 5)
 	cols := t.Columns
 	sum := 0.0
-	for i, n := range []source.Num{cols.Asset, cols.Business, cols.Medium, cols.Importance, cols.Likelihood, cols.Risk, cols.Judgement, cols.Action} {
+	for i, n := range []yamlpos.Num{cols.Asset, cols.Business, cols.Medium, cols.Importance, cols.Likelihood, cols.Risk, cols.Judgement, cols.Action} {
 		s.Widths[i] = c.Positive(n, 1000)
 		if n.Set && n.V <= 2*s.PadX {
 			c.Errs.Addf(n.Loc, "列の幅は padding_x の 2 倍（%gmm）より大きくしてください", 2*s.PadX)

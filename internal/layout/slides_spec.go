@@ -4,7 +4,7 @@ import (
 	"io/fs"
 
 	"sodan/internal/diag"
-	"sodan/internal/source"
+	"sodan/internal/yamlpos"
 )
 
 // SlidesFile is the name of the slide layout inside the layouts folder.
@@ -15,13 +15,13 @@ type slidesFile struct {
 	Page   SizeSpec   `yaml:"page,required"`
 	Margin MarginSpec `yaml:"margin,required"`
 	Colors struct {
-		Text     source.Str `yaml:"text,required"`
-		Muted    source.Str `yaml:"muted,required"`
-		Accent   source.Str `yaml:"accent,required"`
-		OnAccent source.Str `yaml:"on_accent,required"`
-		Panel    source.Str `yaml:"panel,required"`
-		Rule     source.Str `yaml:"rule,required"`
-		Alert    source.Str `yaml:"alert,required"`
+		Text     yamlpos.Str `yaml:"text,required"`
+		Muted    yamlpos.Str `yaml:"muted,required"`
+		Accent   yamlpos.Str `yaml:"accent,required"`
+		OnAccent yamlpos.Str `yaml:"on_accent,required"`
+		Panel    yamlpos.Str `yaml:"panel,required"`
+		Rule     yamlpos.Str `yaml:"rule,required"`
+		Alert    yamlpos.Str `yaml:"alert,required"`
 	} `yaml:"colors,required"`
 	Type struct {
 		DeckTitle       StyleSpec   `yaml:"deck_title,required"`
@@ -56,66 +56,66 @@ type slidesFile struct {
 		Footer          StyleSpec   `yaml:"footer,required"`
 	} `yaml:"type,required"`
 	TitleBar struct {
-		Height    source.Num `yaml:"height,required"`
-		RuleWidth source.Num `yaml:"rule_width,required"`
-		GapAfter  source.Num `yaml:"gap_after,required"`
+		Height    yamlpos.Num `yaml:"height,required"`
+		RuleWidth yamlpos.Num `yaml:"rule_width,required"`
+		GapAfter  yamlpos.Num `yaml:"gap_after,required"`
 	} `yaml:"title_bar,required"`
 	Footer struct {
-		Height    source.Num `yaml:"height,required"`
-		RuleWidth source.Num `yaml:"rule_width,required"`
+		Height    yamlpos.Num `yaml:"height,required"`
+		RuleWidth yamlpos.Num `yaml:"rule_width,required"`
 	} `yaml:"footer,required"`
 	Bullets struct {
-		Indent         source.Num   `yaml:"indent,required"`
-		Marker         source.Num   `yaml:"marker,required"`
-		Gap            []source.Num `yaml:"gap,required"`
-		ColumnsGap     source.Num   `yaml:"columns_gap,required"`
-		FormulaPadding source.Num   `yaml:"formula_padding,required"`
+		Indent         yamlpos.Num   `yaml:"indent,required"`
+		Marker         yamlpos.Num   `yaml:"marker,required"`
+		Gap            []yamlpos.Num `yaml:"gap,required"`
+		ColumnsGap     yamlpos.Num   `yaml:"columns_gap,required"`
+		FormulaPadding yamlpos.Num   `yaml:"formula_padding,required"`
 	} `yaml:"bullets,required"`
 	Columns struct {
-		Gap     source.Num `yaml:"gap,required"`
-		Padding source.Num `yaml:"padding,required"`
+		Gap     yamlpos.Num `yaml:"gap,required"`
+		Padding yamlpos.Num `yaml:"padding,required"`
 	} `yaml:"columns,required"`
 	Table struct {
-		MaxColumns source.Int `yaml:"max_columns,required"`
-		MaxRows    source.Int `yaml:"max_rows,required"`
-		SplitBelow source.Num `yaml:"split_below,required"`
-		Gap        source.Num `yaml:"gap,required"`
-		Padding    source.Num `yaml:"padding,required"`
+		MaxColumns yamlpos.Int `yaml:"max_columns,required"`
+		MaxRows    yamlpos.Int `yaml:"max_rows,required"`
+		SplitBelow yamlpos.Num `yaml:"split_below,required"`
+		Gap        yamlpos.Num `yaml:"gap,required"`
+		Padding    yamlpos.Num `yaml:"padding,required"`
 	} `yaml:"table,required"`
 	Cards struct {
-		MaxPerSlide source.Int `yaml:"max_per_slide,required"`
-		SplitBelow  source.Num `yaml:"split_below,required"`
-		Gap         source.Num `yaml:"gap,required"`
-		Padding     source.Num `yaml:"padding,required"`
-		Radius      source.Num `yaml:"radius,required"`
-		QRSize      source.Num `yaml:"qr_size,required"`
+		MaxPerSlide yamlpos.Int `yaml:"max_per_slide,required"`
+		SplitBelow  yamlpos.Num `yaml:"split_below,required"`
+		Gap         yamlpos.Num `yaml:"gap,required"`
+		Padding     yamlpos.Num `yaml:"padding,required"`
+		Radius      yamlpos.Num `yaml:"radius,required"`
+		QRSize      yamlpos.Num `yaml:"qr_size,required"`
 	} `yaml:"cards,required"`
 	Steps struct {
-		Arrow       source.Num `yaml:"arrow,required"`
-		Padding     source.Num `yaml:"padding,required"`
-		LabelHeight source.Num `yaml:"label_height,required"`
+		Arrow       yamlpos.Num `yaml:"arrow,required"`
+		Padding     yamlpos.Num `yaml:"padding,required"`
+		LabelHeight yamlpos.Num `yaml:"label_height,required"`
 	} `yaml:"steps,required"`
 	Flow struct {
-		SplitBelow   source.Num `yaml:"split_below,required"`
-		GapX         source.Num `yaml:"gap_x,required"`
-		BoxMaxWidth  source.Num `yaml:"box_max_width,required"`
-		BoxPadding   source.Num `yaml:"box_padding,required"`
-		BusGap       source.Num `yaml:"bus_gap,required"`
-		ArrowGap     source.Num `yaml:"arrow_gap,required"`
-		LabelPadding source.Num `yaml:"label_padding,required"`
+		SplitBelow   yamlpos.Num `yaml:"split_below,required"`
+		GapX         yamlpos.Num `yaml:"gap_x,required"`
+		BoxMaxWidth  yamlpos.Num `yaml:"box_max_width,required"`
+		BoxPadding   yamlpos.Num `yaml:"box_padding,required"`
+		BusGap       yamlpos.Num `yaml:"bus_gap,required"`
+		ArrowGap     yamlpos.Num `yaml:"arrow_gap,required"`
+		LabelPadding yamlpos.Num `yaml:"label_padding,required"`
 	} `yaml:"flow,required"`
 	Column struct {
-		PointsWidth source.Num `yaml:"points_width,required"`
-		Gap         source.Num `yaml:"gap,required"`
-		Padding     source.Num `yaml:"padding,required"`
+		PointsWidth yamlpos.Num `yaml:"points_width,required"`
+		Gap         yamlpos.Num `yaml:"gap,required"`
+		Padding     yamlpos.Num `yaml:"padding,required"`
 	} `yaml:"column,required"`
 	Outputs struct {
-		Handouts []source.Str `yaml:"handouts"`
-		Notes    source.Bool  `yaml:"notes,required"`
+		Handouts []yamlpos.Str `yaml:"handouts"`
+		Notes    yamlpos.Bool  `yaml:"notes,required"`
 		Decks    []struct {
-			Deck     source.Str   `yaml:"deck,required"`
-			Handouts []source.Str `yaml:"handouts"`
-			Notes    source.Bool  `yaml:"notes"`
+			Deck     yamlpos.Str   `yaml:"deck,required"`
+			Handouts []yamlpos.Str `yaml:"handouts"`
+			Notes    yamlpos.Bool  `yaml:"notes"`
 		} `yaml:"decks"`
 	} `yaml:"outputs,required"`
 }
@@ -139,7 +139,7 @@ type SlideType struct {
 
 // DeckOutputs says which files are made for one deck besides the slides.
 type DeckOutputs struct {
-	Handouts []source.Str // N-up variant ids (nup-a4.yaml), with where they were set
+	Handouts []yamlpos.Str // N-up variant ids (nup-a4.yaml), with where they were set
 	Notes    bool
 }
 
@@ -325,7 +325,7 @@ func (s *SlidesSpec) CheckDecks(ids []string, variants map[string]bool) diag.Lis
 			errs.Addf(loc, "デッキ「%s」は sources/decks にありません", id)
 		}
 	}
-	all := [][]source.Str{s.outputs.Handouts}
+	all := [][]yamlpos.Str{s.outputs.Handouts}
 	for _, o := range s.perDeck {
 		all = append(all, o.Handouts)
 	}
@@ -340,7 +340,7 @@ func (s *SlidesSpec) CheckDecks(ids []string, variants map[string]bool) diag.Lis
 }
 
 // slNonNeg checks a length in mm is at least zero and at most max.
-func slNonNeg(c *SpecChecker, n source.Num, max float64) float64 {
+func slNonNeg(c *SpecChecker, n yamlpos.Num, max float64) float64 {
 	if n.Set && (n.V < 0 || n.V > max) {
 		c.Errs.Addf(n.Loc, "0 以上 %g 以下の値にしてください", max)
 	}
@@ -348,7 +348,7 @@ func slNonNeg(c *SpecChecker, n source.Num, max float64) float64 {
 }
 
 // slCount checks a count is between 1 and max.
-func slCount(c *SpecChecker, n source.Int, max int) int {
+func slCount(c *SpecChecker, n yamlpos.Int, max int) int {
 	if n.Set && (n.V < 1 || n.V > max) {
 		c.Errs.Addf(n.Loc, "1 以上 %d 以下の整数にしてください", max)
 	}

@@ -7,11 +7,11 @@ import (
 	"strings"
 
 	"sodan/internal/diag"
-	"sodan/internal/source"
+	"sodan/internal/yamlpos"
 )
 
 // ReadSpec decodes layouts/name (read from fsys, shown as dir/name) into
-// out, a pointer to a struct of source.Str/Num/Int/Bool fields, strictly:
+// out, a pointer to a struct of yamlpos.Str/Num/Int/Bool fields, strictly:
 // unknown keys and wrong kinds of value are reported with positions.
 func ReadSpec(fsys fs.FS, dir, name string, out any) diag.List {
 	var errs diag.List
@@ -20,17 +20,17 @@ func ReadSpec(fsys fs.FS, dir, name string, out any) diag.List {
 		errs.Add(diag.Diagnostic{Pos: diag.Pos{File: path.Join(dir, name)}, Msg: "レイアウトのファイルを読めません（" + err.Error() + "）"})
 		return errs
 	}
-	source.DecodeFile(path.Join(dir, name), data, out, &errs)
+	yamlpos.Decode(path.Join(dir, name), data, out, &errs)
 	return errs
 }
 
 // StyleSpec is a text style as written in a layout file.
 type StyleSpec struct {
-	Size    source.Num  `yaml:"size,required"`
-	MinSize source.Num  `yaml:"min_size"`
-	Leading source.Num  `yaml:"leading"`
-	Bold    source.Bool `yaml:"bold"`
-	Color   source.Str  `yaml:"color"`
+	Size    yamlpos.Num  `yaml:"size,required"`
+	MinSize yamlpos.Num  `yaml:"min_size"`
+	Leading yamlpos.Num  `yaml:"leading"`
+	Bold    yamlpos.Bool `yaml:"bold"`
+	Color   yamlpos.Str  `yaml:"color"`
 }
 
 // SpecChecker turns layout values into typed ones, collecting problems.
@@ -55,7 +55,7 @@ func (c *SpecChecker) Style(s StyleSpec) Style {
 }
 
 // Color parses "#RRGGBB"; an empty value gives def.
-func (c *SpecChecker) Color(s source.Str, def Color) Color {
+func (c *SpecChecker) Color(s yamlpos.Str, def Color) Color {
 	v := strings.TrimSpace(s.V)
 	if v == "" {
 		return def
@@ -73,7 +73,7 @@ func (c *SpecChecker) Color(s source.Str, def Color) Color {
 }
 
 // Positive checks a length in mm is above zero and below max.
-func (c *SpecChecker) Positive(n source.Num, max float64) float64 {
+func (c *SpecChecker) Positive(n yamlpos.Num, max float64) float64 {
 	if n.Set && (n.V <= 0 || n.V > max) {
 		c.Errs.Addf(n.Loc, "0 より大きく %g 以下の値にしてください", max)
 	}
@@ -82,23 +82,23 @@ func (c *SpecChecker) Positive(n source.Num, max float64) float64 {
 
 // SizeSpec is a page size in mm as written in a layout file.
 type SizeSpec struct {
-	Width  source.Num `yaml:"width,required"`
-	Height source.Num `yaml:"height,required"`
+	Width  yamlpos.Num `yaml:"width,required"`
+	Height yamlpos.Num `yaml:"height,required"`
 }
 
 // MarginSpec is the four page margins in mm as written in a layout file.
 type MarginSpec struct {
-	Top    source.Num `yaml:"top,required"`
-	Bottom source.Num `yaml:"bottom,required"`
-	Left   source.Num `yaml:"left,required"`
-	Right  source.Num `yaml:"right,required"`
+	Top    yamlpos.Num `yaml:"top,required"`
+	Bottom yamlpos.Num `yaml:"bottom,required"`
+	Left   yamlpos.Num `yaml:"left,required"`
+	Right  yamlpos.Num `yaml:"right,required"`
 }
 
 // PageSpec is a page size with its margins, as written in a layout file.
 type PageSpec struct {
-	Width  source.Num `yaml:"width,required"`
-	Height source.Num `yaml:"height,required"`
-	Margin MarginSpec `yaml:"margin,required"`
+	Width  yamlpos.Num `yaml:"width,required"`
+	Height yamlpos.Num `yaml:"height,required"`
+	Margin MarginSpec  `yaml:"margin,required"`
 }
 
 // Insets are the four margins of a page in mm.

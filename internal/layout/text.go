@@ -7,7 +7,7 @@ import (
 
 	"sodan/internal/diag"
 	"sodan/internal/model"
-	"sodan/internal/source"
+	"sodan/internal/yamlpos"
 )
 
 // PtToMM converts points to millimetres.
@@ -113,7 +113,7 @@ func (s *Setter) Check(t model.Text) bool {
 		}
 		seen[r] = true
 		ok = false
-		s.Errs.Add(diag.At(t.Loc, "%s", source.GlyphMessage(r, i)))
+		s.Errs.Add(diag.At(t.Loc, "%s", yamlpos.GlyphMessage(r, i)))
 	}
 	return ok
 }

@@ -9,6 +9,7 @@ import (
 
 	"sodan/internal/diag"
 	"sodan/internal/source"
+	"sodan/internal/yamlpos"
 )
 
 // Text is a piece of text from the sources with the place it was written,
@@ -112,9 +113,9 @@ func (b *builder) errorf(loc diag.Loc, format string, args ...any) {
 	b.errs.Addf(loc, format, args...)
 }
 
-func text(s source.Str) Text { return Text{S: s.V, Loc: s.Loc} }
+func text(s yamlpos.Str) Text { return Text{S: s.V, Loc: s.Loc} }
 
-func texts(ss []source.Str) []Text {
+func texts(ss []yamlpos.Str) []Text {
 	out := make([]Text, len(ss))
 	for i, s := range ss {
 		out[i] = text(s)

@@ -6,6 +6,7 @@ import (
 
 	"sodan/internal/diag"
 	"sodan/internal/source"
+	"sodan/internal/yamlpos"
 )
 
 // Scope says where a desk serves.
@@ -75,7 +76,7 @@ type Correction struct {
 }
 
 func (b *builder) contacts() {
-	seen := map[string]source.Str{}
+	seen := map[string]yamlpos.Str{}
 	for _, rc := range b.raw.Contacts.Contacts {
 		c := &Contact{ID: rc.ID.V, Org: text(rc.Org), Desk: text(rc.Desk), Purpose: text(rc.Purpose),
 			Email: text(rc.Email), URL: text(rc.URL), FormURL: text(rc.FormURL), Hours: text(rc.Hours),
@@ -94,7 +95,7 @@ func (b *builder) contacts() {
 				b.errorf(rc.Email.Loc, "%s", msg)
 			}
 		}
-		for _, u := range []source.Str{rc.URL, rc.FormURL} {
+		for _, u := range []yamlpos.Str{rc.URL, rc.FormURL} {
 			if !u.IsZero() {
 				if msg := checkURL(u.V); msg != "" {
 					b.errorf(u.Loc, "%s", msg)
@@ -133,7 +134,7 @@ func (b *builder) contacts() {
 
 // ref resolves a contact id. live means the place that refers is printed as
 // current advice, so an ended service may not be referred to.
-func (b *builder) ref(id source.Str, live bool) *Contact {
+func (b *builder) ref(id yamlpos.Str, live bool) *Contact {
 	if id.IsZero() {
 		return nil
 	}

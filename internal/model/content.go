@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"sodan/internal/source"
+	"sodan/internal/yamlpos"
 )
 
 // Resources are the prevention and support resources.
@@ -102,7 +103,7 @@ func (b *builder) resources() {
 	raw := b.raw.Resources
 	r := &b.book.Resources
 	r.Title, r.Lead = text(raw.Title), text(raw.Lead)
-	seen := map[string]source.Str{}
+	seen := map[string]yamlpos.Str{}
 	for _, g := range raw.Groups {
 		b.uniqueID(seen, g.ID)
 		r.Groups = append(r.Groups, ResourceGroup{ID: g.ID.V, Title: text(g.Title), Contacts: b.refs(g.Contacts, true)})
@@ -113,7 +114,7 @@ func (b *builder) measures() {
 	raw := b.raw.Measures
 	m := &b.book.Measures
 	m.Title, m.Lead, m.Basis, m.Formula = text(raw.Title), text(raw.Lead), text(raw.Basis), text(raw.Formula)
-	seen := map[string]source.Str{}
+	seen := map[string]yamlpos.Str{}
 	for _, p := range raw.Phases {
 		b.uniqueID(seen, p.ID)
 		m.Phases = append(m.Phases, Phase{ID: p.ID.V, Title: text(p.Title), Lead: text(p.Lead), Items: b.items(p.Items, 1)})
@@ -167,7 +168,7 @@ func (b *builder) guide() {
 	raw := b.raw.Guide
 	g := &b.book.Guide
 	g.Title, g.Lead, g.Question = text(raw.Title), text(raw.Lead), text(raw.Question)
-	seen := map[string]source.Str{}
+	seen := map[string]yamlpos.Str{}
 	for _, s := range raw.Steps {
 		b.uniqueID(seen, s.ID)
 		g.Steps = append(g.Steps, Step{ID: s.ID.V, Label: text(s.Label), Title: text(s.Title), Items: b.guideItems(s.Items)})
@@ -176,7 +177,7 @@ func (b *builder) guide() {
 }
 
 func (b *builder) columns() {
-	seen := map[string]source.Str{}
+	seen := map[string]yamlpos.Str{}
 	for _, c := range b.raw.Columns.Columns {
 		b.uniqueID(seen, c.ID)
 		b.book.Columns = append(b.book.Columns, Column{ID: c.ID.V, Title: text(c.Title), Paragraphs: texts(c.Paragraphs), Points: texts(c.Points)})

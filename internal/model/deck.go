@@ -6,6 +6,7 @@ import (
 
 	"sodan/internal/diag"
 	"sodan/internal/source"
+	"sodan/internal/yamlpos"
 )
 
 // SlideKind is the kind of a slide.
@@ -75,7 +76,7 @@ type Pane struct {
 }
 
 func (b *builder) decks() {
-	seen := map[string]source.Str{}
+	seen := map[string]yamlpos.Str{}
 	for _, rd := range b.raw.Decks {
 		if !b.uniqueID(seen, rd.ID) {
 			continue
@@ -263,7 +264,7 @@ func (s *Slide) defaultTitle(t Text) {
 
 // check finds a quick-list CHECK by id and returns it with its printed
 // label (CHECK1, CHECK2, … by position).
-func (b *builder) check(id source.Str) (*Check, string) {
+func (b *builder) check(id yamlpos.Str) (*Check, string) {
 	for i := range b.book.QuickList.Checks {
 		if c := &b.book.QuickList.Checks[i]; c.ID == id.V {
 			return c, CheckLabel(i)

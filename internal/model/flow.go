@@ -3,6 +3,7 @@ package model
 import (
 	"sodan/internal/diag"
 	"sodan/internal/source"
+	"sodan/internal/yamlpos"
 )
 
 // Flow is the consultation decision tree (相談対応フロー).
@@ -35,7 +36,7 @@ func (b *builder) flow() {
 	f := &b.book.Flow
 	f.Title = text(raw.Title)
 	byID := map[string]*FlowNode{}
-	seen := map[string]source.Str{}
+	seen := map[string]yamlpos.Str{}
 	for _, rn := range raw.Nodes {
 		if !b.uniqueID(seen, rn.ID) {
 			continue
@@ -52,7 +53,7 @@ func (b *builder) flow() {
 		for _, ra := range rn.Answers {
 			a := FlowAnswer{Label: text(ra.Label), nextLoc: ra.Next.Loc}
 			set := 0
-			for _, s := range []source.Str{ra.Next, ra.Situation, ra.Contact} {
+			for _, s := range []yamlpos.Str{ra.Next, ra.Situation, ra.Contact} {
 				if !s.IsZero() {
 					set++
 				}

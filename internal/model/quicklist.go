@@ -2,8 +2,7 @@ package model
 
 import (
 	"fmt"
-
-	"sodan/internal/source"
+	"sodan/internal/yamlpos"
 )
 
 // QuickList is the 相談・届出先クイックリスト: the emergency strip, the
@@ -62,7 +61,7 @@ func (b *builder) quickList() {
 		}
 		q.Emergency = append(q.Emergency, Emergency{Contact: c, Label: text(e.Label)})
 	}
-	seen := map[string]source.Str{}
+	seen := map[string]yamlpos.Str{}
 	for _, rs := range raw.Situations {
 		if !b.uniqueID(seen, rs.ID) {
 			continue
@@ -75,7 +74,7 @@ func (b *builder) quickList() {
 		q.Situations = append(q.Situations, s)
 		q.byID[s.ID] = s
 	}
-	seenCheck := map[string]source.Str{}
+	seenCheck := map[string]yamlpos.Str{}
 	used := map[string]bool{}
 	for _, rc := range raw.Checks {
 		b.uniqueID(seenCheck, rc.ID)

@@ -7,6 +7,7 @@ import (
 
 	"sodan/internal/diag"
 	"sodan/internal/source"
+	"sodan/internal/yamlpos"
 )
 
 // Risk is the IPA detailed risk-analysis method: scales, lookup and bands.
@@ -167,7 +168,7 @@ func (b *builder) risk() {
 	r.PersonalInfo = texts(raw.PersonalInfo)
 	r.Media = texts(raw.Media)
 
-	seen := map[string]source.Str{}
+	seen := map[string]yamlpos.Str{}
 	for _, rs := range raw.Scales {
 		if !b.uniqueID(seen, rs.ID) {
 			continue
@@ -230,7 +231,7 @@ func (b *builder) scale(rs source.Scale) *Scale {
 		b.errorf(rs.Levels[2].Value.Loc, "levels の value は 0 以上にしてください")
 		ok = false
 	}
-	labels := map[string]source.Str{}
+	labels := map[string]yamlpos.Str{}
 	for i, bd := range rs.Bands {
 		if first, dup := labels[bd.Label.V]; dup {
 			b.errorf(bd.Label.Loc, "判定「%s」が重複しています（最初は %d 行目）", bd.Label.V, first.Loc.Line)
@@ -320,7 +321,7 @@ func (b *builder) ledgerColumns(cols []source.LedgerColumn) {
 	for _, id := range LedgerColumnIDs {
 		want[id] = true
 	}
-	seen := map[string]source.Str{}
+	seen := map[string]yamlpos.Str{}
 	for _, c := range cols {
 		if !want[c.ID.V] {
 			b.errorf(c.ID.Loc, "台帳の列「%s」はありません（使える値: %s）", c.ID.V, strings.Join(LedgerColumnIDs, ", "))
@@ -353,12 +354,12 @@ func (b *builder) example(e source.Example) {
 		Owner: text(e.Owner), Medium: text(e.Medium), C: e.C.V, I: e.I.V, A: e.A.V,
 		Threat: e.Threat.V, Vulnerability: e.Vulnerability.V, Retention: text(e.Retention),
 		Registered: text(e.Registered), Treatment: text(e.Treatment), Loc: e.Loc}
-	for _, x := range []source.Int{e.C, e.I, e.A} {
+	for _, x := range []yamlpos.Int{e.C, e.I, e.A} {
 		if x.V < 1 || x.V > 3 {
 			b.errorf(x.Loc, "記入例の評価は 3（高）・2（中）・1（低）で書いてください")
 		}
 	}
-	for _, x := range []source.Int{e.Threat, e.Vulnerability} {
+	for _, x := range []yamlpos.Int{e.Threat, e.Vulnerability} {
 		if x.V < 1 || x.V > 3 {
 			b.errorf(x.Loc, "脅威・脆弱性は 1〜3 で書いてください")
 		}

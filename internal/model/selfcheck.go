@@ -2,8 +2,7 @@ package model
 
 import (
 	"fmt"
-
-	"sodan/internal/source"
+	"sodan/internal/yamlpos"
 )
 
 // SelfCheck is the 25-item self-diagnosis and the 5か条.
@@ -95,7 +94,7 @@ func (b *builder) selfCheck() {
 	raw := b.raw.SelfCheck
 	s := &b.book.SelfCheck
 	s.Title, s.Lead, s.NotUsed = text(raw.Title), text(raw.Lead), text(raw.NotUsed)
-	labels := map[string]source.Str{}
+	labels := map[string]yamlpos.Str{}
 	for _, a := range raw.Answers {
 		if first, dup := labels[a.Label.V]; dup {
 			b.errorf(a.Label.Loc, "回答「%s」が重複しています（最初は %d 行目）", a.Label.V, first.Loc.Line)
@@ -104,7 +103,7 @@ func (b *builder) selfCheck() {
 		labels[a.Label.V] = a.Label
 		s.Answers = append(s.Answers, Answer{Label: text(a.Label), Points: a.Points.V})
 	}
-	seenPart := map[string]source.Str{}
+	seenPart := map[string]yamlpos.Str{}
 	next := 1
 	for _, p := range raw.Parts {
 		b.uniqueID(seenPart, p.ID)

@@ -3,16 +3,15 @@ package model
 import (
 	"net/url"
 	"regexp"
+	"sodan/internal/yamlpos"
 	"strings"
 	"time"
 	"unicode"
-
-	"sodan/internal/source"
 )
 
 // date parses a YYYY-MM-DD date. An empty value gives the zero time and
 // false (whether it may be empty is the decoder's "required" check).
-func (b *builder) date(s source.Str) (time.Time, bool) {
+func (b *builder) date(s yamlpos.Str) (time.Time, bool) {
 	v := strings.TrimSpace(s.V)
 	if v == "" {
 		return time.Time{}, false
@@ -110,7 +109,7 @@ func checkID(id string) string {
 }
 
 // uniqueIDs reports ids that repeat within one list, naming the first use.
-func (b *builder) uniqueID(seen map[string]source.Str, id source.Str) bool {
+func (b *builder) uniqueID(seen map[string]yamlpos.Str, id yamlpos.Str) bool {
 	if msg := checkID(id.V); msg != "" {
 		b.errorf(id.Loc, "%s", msg)
 		return false

@@ -7,12 +7,13 @@ import (
 	"testing/fstest"
 
 	"sodan/internal/diag"
+	"sodan/internal/yamlpos"
 )
 
 func TestDecodeKeepsPositionsAndPaths(t *testing.T) {
 	var c ContactsFile
 	var errs diag.List
-	DecodeFile("contacts.yaml", []byte("contacts:\n  - id: a\n    org: 組織\n    phones:\n      - \"03-1234-5678\"\n      - number: \"#9110\"\n        label: 相談\n"), &c, &errs)
+	yamlpos.Decode("contacts.yaml", []byte("contacts:\n  - id: a\n    org: 組織\n    phones:\n      - \"03-1234-5678\"\n      - number: \"#9110\"\n        label: 相談\n"), &c, &errs)
 	ph := c.Contacts[0].Phones
 	if len(ph) != 2 {
 		t.Fatalf("phones: %d", len(ph))
@@ -42,7 +43,7 @@ func TestDecodeKeepsPositionsAndPaths(t *testing.T) {
 func TestColumnsCountCharacters(t *testing.T) {
 	var c ColumnsFile
 	var errs diag.List
-	DecodeFile("columns.yaml", []byte("columns:\n  - {id: あいう, title: x, paragraphs: [y], 色: 赤}\n"), &c, &errs)
+	yamlpos.Decode("columns.yaml", []byte("columns:\n  - {id: あいう, title: x, paragraphs: [y], 色: 赤}\n"), &c, &errs)
 	if len(errs) != 1 || errs[0].Pos.Col != 42 {
 		t.Fatalf("want one error at column 42 (characters, not bytes), got %v", errs)
 	}
@@ -72,7 +73,7 @@ func TestEmptyAndAliasFiles(t *testing.T) {
 	}
 	var c ColumnsFile
 	var e diag.List
-	DecodeFile("c.yaml", []byte("x: &p [本文]\ncolumns:\n  - {id: a, title: t, paragraphs: *p}\n"), &c, &e)
+	yamlpos.Decode("c.yaml", []byte("x: &p [本文]\ncolumns:\n  - {id: a, title: t, paragraphs: *p}\n"), &c, &e)
 	if len(c.Columns) != 1 || len(c.Columns[0].Paragraphs) != 1 || c.Columns[0].Paragraphs[0].V != "本文" {
 		t.Errorf("alias not followed: %+v", c)
 	}
@@ -96,7 +97,7 @@ func FuzzDecode(f *testing.F) {
 		targets := []any{&ContactsFile{}, &QuickList{}, &Risk{}, &Flow{}, &Measures{}, &Deck{}, &SelfCheck{}}
 		for _, out := range targets {
 			var errs diag.List
-			DecodeFile("f.yaml", data, out, &errs)
+			yamlpos.Decode("f.yaml", data, out, &errs)
 			for _, d := range errs {
 				if d.Pos.File != "f.yaml" || d.Msg == "" {
 					t.Fatalf("problem without file or message: %+v", d)
@@ -118,7 +119,7 @@ func hasMsg(errs diag.List, part string) bool {
 func TestAliasLoopsAndBombs(t *testing.T) {
 	var m Measures
 	var errs diag.List
-	DecodeFile("m.yaml", []byte("phases:\n  - id: p\n    items: &a\n      - text: x\n        items: *a\n"), &m, &errs)
+	yamlpos.Decode("m.yaml", []byte("phases:\n  - id: p\n    items: &a\n      - text: x\n        items: *a\n"), &m, &errs)
 	if !hasMsg(errs, "自分自身を含んでいます") {
 		t.Errorf("self-referencing alias: %v", errs)
 	}
@@ -132,7 +133,7 @@ func TestAliasLoopsAndBombs(t *testing.T) {
 	bomb += "phases:\n  - {id: p, title: t, items: [*" + prev + "]}\n"
 	errs = nil
 	m = Measures{}
-	DecodeFile("m.yaml", []byte(bomb), &m, &errs)
+	yamlpos.Decode("m.yaml", []byte(bomb), &m, &errs)
 	if !hasMsg(errs, "展開が多すぎます") {
 		t.Errorf("alias bomb not stopped: %v", errs)
 	}
@@ -141,7 +142,7 @@ func TestAliasLoopsAndBombs(t *testing.T) {
 func TestCharactersOutsideTheBMPAreRefused(t *testing.T) {
 	var c ColumnsFile
 	var errs diag.List
-	DecodeFile("c.yaml", []byte("columns:\n  - id: a\n    title: 𠮷野家😀\n    paragraphs: [本文]\n"), &c, &errs)
+	yamlpos.Decode("c.yaml", []byte("columns:\n  - id: a\n    title: 𠮷野家😀\n    paragraphs: [本文]\n"), &c, &errs)
 	want := "c.yaml:3:12: columns[0].title: 「𠮷」（U+20BB7、1 文字目）は埋め込みフォントで表示できない文字です"
 	if len(errs) != 1 || !strings.HasPrefix(errs[0].String(), want) {
 		t.Errorf("got %v, want %q…", errs, want)

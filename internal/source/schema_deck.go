@@ -1,16 +1,19 @@
 package source
 
-import "sodan/internal/diag"
+import (
+	"sodan/internal/diag"
+	"sodan/internal/yamlpos"
+)
 
 // Deck is one file of sources/decks: a seminar slide deck that quotes the
 // canonical content by id.
 type Deck struct {
-	Loc      diag.Loc `yaml:"-"`
-	File     string   `yaml:"-"` // file name inside sources/decks
-	ID       Str      `yaml:"id,required"`
-	Title    Str      `yaml:"title,required"`
-	Subtitle Str      `yaml:"subtitle"`
-	Slides   []Slide  `yaml:"slides,required"`
+	Loc      diag.Loc    `yaml:"-"`
+	File     string      `yaml:"-"` // file name inside sources/decks
+	ID       yamlpos.Str `yaml:"id,required"`
+	Title    yamlpos.Str `yaml:"title,required"`
+	Subtitle yamlpos.Str `yaml:"subtitle"`
+	Slides   []Slide     `yaml:"slides,required"`
 }
 
 // Slide is one slide. Kind says which of the other keys it uses:
@@ -31,28 +34,28 @@ type Deck struct {
 //
 // Every slide may carry notes (speaker notes).
 type Slide struct {
-	Loc        diag.Loc     `yaml:"-"`
-	Kind       Str          `yaml:"kind,required"`
-	Title      Str          `yaml:"title"`
-	Subtitle   Str          `yaml:"subtitle"`
-	Items      []Item       `yaml:"items"`
-	Phase      Str          `yaml:"phase"`
-	Guide      Str          `yaml:"guide"`
-	Columns    []Pane       `yaml:"columns"`
-	Check      Str          `yaml:"check"`
-	Situations []Str        `yaml:"situations"`
-	Contacts   []ContactRef `yaml:"contacts"`
-	Situation  Str          `yaml:"situation"`
-	Steps      []Str        `yaml:"steps"`
-	Node       Str          `yaml:"node"`
-	Column     Str          `yaml:"column"`
-	Quote      Str          `yaml:"quote"`
-	Source     Str          `yaml:"source"`
-	Notes      Str          `yaml:"notes"`
+	Loc        diag.Loc      `yaml:"-"`
+	Kind       yamlpos.Str   `yaml:"kind,required"`
+	Title      yamlpos.Str   `yaml:"title"`
+	Subtitle   yamlpos.Str   `yaml:"subtitle"`
+	Items      []Item        `yaml:"items"`
+	Phase      yamlpos.Str   `yaml:"phase"`
+	Guide      yamlpos.Str   `yaml:"guide"`
+	Columns    []Pane        `yaml:"columns"`
+	Check      yamlpos.Str   `yaml:"check"`
+	Situations []yamlpos.Str `yaml:"situations"`
+	Contacts   []ContactRef  `yaml:"contacts"`
+	Situation  yamlpos.Str   `yaml:"situation"`
+	Steps      []yamlpos.Str `yaml:"steps"`
+	Node       yamlpos.Str   `yaml:"node"`
+	Column     yamlpos.Str   `yaml:"column"`
+	Quote      yamlpos.Str   `yaml:"quote"`
+	Source     yamlpos.Str   `yaml:"source"`
+	Notes      yamlpos.Str   `yaml:"notes"`
 }
 
 // Pane is one column of a two-column slide.
 type Pane struct {
-	Title Str    `yaml:"title,required"`
-	Items []Item `yaml:"items,required"`
+	Title yamlpos.Str `yaml:"title,required"`
+	Items []Item      `yaml:"items,required"`
 }

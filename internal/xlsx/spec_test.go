@@ -13,7 +13,7 @@ import (
 // TestWorkbookYAML decodes the bundled layouts/workbook.yaml the way the
 // build package does and checks it passes and agrees with DefaultSpec.
 func TestWorkbookYAML(t *testing.T) {
-	data, err := os.ReadFile("../../../layouts/workbook.yaml")
+	data, err := os.ReadFile("../../layouts/workbook.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}

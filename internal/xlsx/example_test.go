@@ -8,13 +8,13 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"sodan/internal/model"
-	"sodan/internal/render/xlsx"
 	"sodan/internal/source"
+	"sodan/internal/xlsx"
 )
 
 // Write the workbook for the bundled sources and list its sheets.
 func ExampleWrite() {
-	raw, errs := source.Load(os.DirFS("../../../sources"), "sources")
+	raw, errs := source.Load(os.DirFS("../../sources"), "sources")
 	if len(errs) > 0 {
 		fmt.Println(errs)
 		return

@@ -1,4 +1,9 @@
-package source
+// Package yamlpos decodes YAML strictly into Go structs whose scalar fields
+// keep the file, line, column and data path they came from. Unknown keys,
+// duplicate keys, wrong kinds of value, files that are not UTF-8 and YAML
+// syntax errors are all reported, in Japanese, every one of them in a
+// single run. It is the only package that imports yaml.v3.
+package yamlpos
 
 import (
 	"fmt"
@@ -152,7 +157,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, field string) {
 	case reflect.String, reflect.Int, reflect.Float64, reflect.Bool:
 		d.decodePlain(n, v, field)
 	default:
-		panic("source: unsupported field type " + v.Type().String())
+		panic("yamlpos: unsupported field type " + v.Type().String())
 	}
 }
 

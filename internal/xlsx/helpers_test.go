@@ -19,7 +19,7 @@ import (
 // test may change.
 func loadBook(tb testing.TB) *model.Book {
 	tb.Helper()
-	raw, errs := source.Load(os.DirFS("../../../sources"), "sources")
+	raw, errs := source.Load(os.DirFS("../../sources"), "sources")
 	if len(errs) > 0 {
 		tb.Fatalf("load sources: %v", errs)
 	}
