@@ -6,10 +6,24 @@ package testtool
 
 import (
 	"bytes"
+	"flag"
 	"os"
 	"os/exec"
 	"testing"
 )
+
+// long is set by `go test -long` (as .ci/run does) for the slow checks:
+// LibreOffice, PDFBox, long fuzzing, scale runs, the mutation test.
+var long = flag.Bool("long", false, "also run the slow third-party checks and scale tests")
+
+// Long skips the test unless -long was given, so `go test ./...` stays
+// quick; CI runs the packages that have long tests again with -long.
+func Long(t testing.TB) {
+	t.Helper()
+	if !*long {
+		t.Skip("slow check: run with -long")
+	}
+}
 
 // Need returns the path of the program name, or skips (fails under CI=true)
 // the test when it is not installed.
