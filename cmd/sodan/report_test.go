@@ -4,14 +4,16 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
+	"sodan/internal/build"
+	"sodan/internal/xlsx"
 )
 
 // TestReportCommand builds the bundled workbook with the build command,
-// fills a row with excelize and runs the report command on it: a good
+// fills a row in it and runs the report command on it: a good
 // workbook gives the PDF (exit 0), a bad value a positioned message (exit
 // 1) and no file, and a missing or extra argument the usage (exit 2).
 func TestReportCommand(t *testing.T) {
@@ -26,35 +28,38 @@ func TestReportCommand(t *testing.T) {
 	if len(books) != 1 {
 		t.Fatalf("built %v", books)
 	}
-	f, err := excelize.OpenFile(books[0])
-	if err != nil {
-		t.Fatal(err)
+	book, errs := build.Check(os.DirFS("../../sources"), "sources")
+	if len(errs) > 0 {
+		t.Fatal(errs)
 	}
-	// Find the columns by their headings on row 3 (or row 2 when merged).
-	col := map[string]string{}
-	for _, r := range []int{3, 2} {
-		rows, _ := f.GetRows("情報資産管理台帳")
-		for c, v := range rows[r-1] {
-			if _, ok := col[v]; !ok {
-				col[v], _ = excelize.ColumnNumberToName(c + 1)
-			}
-		}
+	col := map[string]int{}
+	for i, c := range book.Risk.Columns {
+		col[c.Title.S] = i + 1
 	}
 	fill := func(name string, values map[string]any) string {
+		in, err := os.Open(books[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer in.Close()
+		var entries []xlsx.Entry
 		for title, v := range values {
-			if err := f.SetCellValue("情報資産管理台帳", col[title]+"4", v); err != nil {
-				t.Fatal(err)
-			}
+			entries = append(entries, xlsx.Entry{Sheet: "情報資産管理台帳", Col: col[title], Row: 4, Value: v})
+		}
+		var b bytes.Buffer
+		if err := xlsx.Edit(in, &b, entries); err != nil {
+			t.Fatal(err)
 		}
 		p := filepath.Join(dir, name)
-		if err := f.SaveAs(p); err != nil {
+		if err := os.WriteFile(p, b.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return p
 	}
-	good := fill("good.xlsx", map[string]any{"情報資産名称": "顧客名簿", "機密性": 3, "完全性": 2, "可用性": 1, "脅威の発生頻度": 2, "脆弱性": 2})
-	bad := fill("bad.xlsx", map[string]any{"機密性": 5})
-	f.Close()
+	row := map[string]any{"情報資産名称": "顧客名簿", "機密性": 3, "完全性": 2, "可用性": 1, "脅威の発生頻度": 2, "脆弱性": 2}
+	good := fill("good.xlsx", row)
+	row["機密性"] = 5
+	bad := fill("bad.xlsx", row)
 
 	for _, c := range []struct {
 		name   string
@@ -65,7 +70,7 @@ func TestReportCommand(t *testing.T) {
 	}{
 		{"good", append(append([]string{"report"}, flags...), "-o", out, good), 0, filepath.Join(out, "report-good.pdf"), nil},
 		{"bad value", append(append([]string{"report"}, flags...), "-o", out, bad), 1, "",
-			[]string{bad + ":4:", ": 情報資産管理台帳!" + col["機密性"] + "4: 機密性は 3・2・1 のどれかにしてください", "1 件の問題が見つかりました。"}},
+			[]string{bad + ":4:", ": 情報資産管理台帳!" + xlsx.CellName(col["機密性"], 4) + ": 機密性は 3・2・1 のどれかにしてください", "1 件の問題が見つかりました。"}},
 		{"not a workbook", append(append([]string{"report"}, flags...), "-o", out, "report_test.go"), 1, "",
 			[]string{"report_test.go: xlsx のブックとして開けません"}},
 		{"no file", append([]string{"report"}, flags...), 2, "", []string{"記入したリスク分析シート（.xlsx）を 1 つ指定してください", "使い方:"}},
@@ -87,8 +92,12 @@ func TestReportCommand(t *testing.T) {
 			}
 		})
 	}
-	entries, _ := os.ReadDir(out)
-	if len(entries) != 1 || entries[0].Name() != "report-good.pdf" {
-		t.Errorf("out holds %v, want only report-good.pdf", entries)
+	var got []string
+	for n := range snapshot(out) {
+		got = append(got, n)
+	}
+	sort.Strings(got)
+	if strings.Join(got, " ") != ".sodan/manifest.json report-good.pdf" {
+		t.Errorf("out holds %v, want only report-good.pdf and sodan's record", got)
 	}
 }

@@ -48,18 +48,15 @@ type Options struct {
 
 // Output is one file a target makes.
 type Output struct {
-	Name string // file name inside the output folder
-	Data []byte
+	Name   string // slash-separated path inside the output folder
+	Target string // the target that made it (set by Run)
+	Data   []byte
 }
 
 // Target is one kind of output: it renders the book into files.
 type Target struct {
-	Name  string
-	Order int // build and listing order
-	// Owns are glob patterns, relative to the output folder, of the files
-	// this target writes; files matching them that a build did not write
-	// are left from earlier builds and are removed.
-	Owns   []string
+	Name   string
+	Order  int // build and listing order
 	Render func(ctx *Context) ([]Output, error)
 }
 
@@ -136,13 +133,16 @@ func Run(opts Options) (written []string, err error) {
 	}
 	var outs []Output
 	var problems diag.List
-	var owned []string
+	built := map[string]bool{}
 	for _, t := range Targets {
 		if len(opts.Only) > 0 && !opts.Only[t.Name] {
 			continue
 		}
-		owned = append(owned, t.Owns...)
+		built[t.Name] = true
 		o, err := t.Render(ctx)
+		for i := range o {
+			o[i].Target = t.Name
+		}
 		var l diag.List
 		switch {
 		case errors.As(err, &l):
@@ -160,100 +160,34 @@ func Run(opts Options) (written []string, err error) {
 		return nil, problems
 	}
 	sort.Slice(outs, func(i, j int) bool { return outs[i].Name < outs[j].Name })
-	if err := writeAll(opts.Out, outs); err != nil {
-		return nil, fmt.Errorf("出力フォルダに書き込めません: %w", err)
+	kept, err := writeOutputs(opts.Out, outs, built, true, opts.Sources, opts.Layouts)
+	if err != nil {
+		return nil, err
+	}
+	for _, k := range kept {
+		fmt.Fprintf(ctx.Warn, "注意: %s は前回 sodan が書いた後に変更されているので、消さずに残しました（sodan の記録からは外しました）\n", k)
 	}
 	for _, o := range outs {
-		written = append(written, filepath.Join(opts.Out, o.Name))
-	}
-	if err := prune(opts.Out, owned, outs); err != nil {
-		return written, fmt.Errorf("前の版の出力を消せません: %w", err)
+		written = append(written, filepath.Join(opts.Out, filepath.FromSlash(o.Name)))
 	}
 	return written, nil
 }
 
-// writeAll writes every output to a temporary file beside its final name,
-// and only when all of them are written renames them into place; on any
-// failure the temporary files are removed and no output is replaced.
-func writeAll(dir string, outs []Output) error {
-	type staged struct{ tmp, final string }
-	var done []staged
-	cleanup := func() {
-		for _, s := range done {
-			os.Remove(s.tmp)
-		}
-	}
-	for _, o := range outs {
-		final := filepath.Join(dir, o.Name)
-		tmp, err := writeTemp(final, o.Data)
-		if err != nil {
-			cleanup()
-			return err
-		}
-		done = append(done, staged{tmp, final})
-	}
-	for i, s := range done {
-		if err := os.Rename(s.tmp, s.final); err != nil {
-			for _, rest := range done[i:] {
-				os.Remove(rest.tmp)
-			}
-			return err
-		}
-	}
-	return nil
-}
-
-// prune removes files that earlier builds wrote and this one did not (an
-// older edition's handout, a deck that was removed), looking only at the
-// names the built targets own, so nothing else in the folder is touched.
-func prune(dir string, owned []string, outs []Output) error {
-	keep := map[string]bool{}
-	for _, o := range outs {
-		keep[filepath.Clean(o.Name)] = true
-	}
-	for _, pattern := range owned {
-		matches, err := filepath.Glob(filepath.Join(dir, pattern))
-		if err != nil {
-			return err
-		}
-		for _, m := range matches {
-			rel, err := filepath.Rel(dir, m)
-			if err != nil || keep[rel] {
-				continue
-			}
-			if fi, err := os.Lstat(m); err == nil && fi.Mode().IsRegular() {
-				if err := os.Remove(m); err != nil {
-					return err
-				}
-			}
-		}
-	}
-	return nil
-}
-
-// writeTemp writes data to a new temporary file in the folder of path
-// (creating the folder) and returns the temporary file's name.
-func writeTemp(path string, data []byte) (string, error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return "", err
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+// writeOutputs writes outs into the output folder dir as one transaction
+// (see folder.go); the protected folders may not be, hold or lie inside
+// dir.
+func writeOutputs(dir string, outs []Output, targets map[string]bool, prune bool, protected ...string) ([]string, error) {
+	f, err := openFolder(dir, protected...)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
-	tmp := f.Name()
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
+	defer f.close()
+	kept, err := f.write(outs, targets, prune)
+	var fe *FolderError
+	if err != nil && !errors.As(err, &fe) {
+		err = fmt.Errorf("出力フォルダに書き込めません: %w", err)
 	}
-	if err == nil {
-		err = os.Chmod(tmp, 0o644)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return "", err
-	}
-	return tmp, nil
+	return kept, err
 }
 
 // ParseOnly turns "handout,slides" into a set, refusing unknown names.

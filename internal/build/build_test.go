@@ -117,45 +117,39 @@ func TestParseOnly(t *testing.T) {
 	}
 }
 
-// TestWriteFailureReplacesNothing makes one output impossible to write (its
-// folder is a file) and checks that no other output was replaced.
-func TestWriteFailureReplacesNothing(t *testing.T) {
+// TestRebuildKeepsUserFiles builds the bundled sources, adds a user's
+// files among the outputs (a filled-in copy of the workbook, a PDF in
+// slides/), builds again, and finds them unchanged beside fresh outputs.
+func TestRebuildKeepsUserFiles(t *testing.T) {
 	out := t.TempDir()
-	os.WriteFile(filepath.Join(out, "slides"), []byte("in the way"), 0o644)
-	os.WriteFile(filepath.Join(out, "quicklist-20261125.pdf"), []byte("earlier"), 0o644)
-	_, err := Run(Options{Sources: "../../sources", Layouts: "../../layouts", Out: out})
-	if err == nil {
-		t.Fatal("the build should fail: slides/ cannot be created")
-	}
-	files := listFiles(t, out)
-	if len(files) != 2 || string(files["quicklist-20261125.pdf"]) != "earlier" {
-		var names []string
-		for n := range files {
-			names = append(names, n)
-		}
-		t.Errorf("output folder changed: %v", names)
-	}
-}
-
-// TestOldOutputsArePruned checks that a build removes what an earlier build
-// of the same targets wrote under another name, and nothing else.
-func TestOldOutputsArePruned(t *testing.T) {
-	out := t.TempDir()
-	old := filepath.Join(out, "risk-analysis-20200101.xlsx")
-	mine := filepath.Join(out, "my-notes.xlsx")
-	other := filepath.Join(out, "quicklist-20200101.pdf")
-	for _, p := range []string{old, mine, other} {
-		os.WriteFile(p, []byte("x"), 0o644)
-	}
-	if _, err := Run(Options{Sources: "../../sources", Layouts: "../../layouts", Out: out, Only: map[string]bool{"workbook": true}}); err != nil {
+	opts := Options{Sources: "../../sources", Layouts: "../../layouts", Out: out, Only: map[string]bool{"workbook": true, "handout": true}}
+	written, err := Run(opts)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(old); !os.IsNotExist(err) {
-		t.Error("the older edition's workbook was kept")
+	var book string
+	for _, w := range written {
+		if strings.HasSuffix(w, ".xlsx") {
+			book = w
+		}
 	}
-	for _, p := range []string{mine, other} {
-		if _, err := os.Stat(p); err != nil {
-			t.Errorf("%s was removed, but it is not the workbook target's", filepath.Base(p))
+	filled, _ := os.ReadFile(book)
+	user := map[string][]byte{
+		strings.TrimSuffix(book, ".xlsx") + "-yamada.xlsx": filled,
+		filepath.Join(out, "slides", "my-talk.pdf"):        []byte("%PDF-1.4 mine"),
+	}
+	for p, b := range user {
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, b, 0o644)
+	}
+	opts.Only = nil
+	if _, err := Run(opts); err != nil {
+		t.Fatal(err)
+	}
+	for p, b := range user {
+		got, err := os.ReadFile(p)
+		if err != nil || !bytes.Equal(got, b) {
+			t.Errorf("%s is gone or changed", p)
 		}
 	}
 }

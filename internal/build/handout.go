@@ -9,7 +9,7 @@ import (
 )
 
 func init() {
-	register(Target{Name: "handout", Order: 10, Owns: []string{"quicklist-*.pdf"}, Render: renderHandout})
+	register(Target{Name: "handout", Order: 10, Render: renderHandout})
 }
 
 // HandoutName is the file name of the quick-list handout, after the date of

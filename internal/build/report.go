@@ -82,8 +82,9 @@ func Report(opts ReportOptions) (string, error) {
 		return "", fmt.Errorf("report: %w", err)
 	}
 	name := ReportName(opts.Workbook)
-	if err := writeAll(opts.Out, []Output{{Name: name, Data: buf.Bytes()}}); err != nil {
-		return "", fmt.Errorf("出力フォルダに書き込めません: %w", err)
+	outs := []Output{{Name: name, Target: "report", Data: buf.Bytes()}}
+	if _, err := writeOutputs(opts.Out, outs, map[string]bool{"report": true}, false, opts.Sources, opts.Layouts); err != nil {
+		return "", err
 	}
 	return filepath.Join(opts.Out, name), nil
 }

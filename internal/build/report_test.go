@@ -10,8 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"sodan/internal/model"
 	"sodan/internal/testtool"
 	"sodan/internal/xlsx"
@@ -53,21 +51,13 @@ func filledWorkbook(t *testing.T, dir, name string, rows []reportAsset, answered
 	if err := xlsx.Write(&buf, book, spec); err != nil {
 		t.Fatal(err)
 	}
-	f, err := excelize.OpenReader(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	col := map[string]int{}
 	for i, c := range book.Risk.Columns {
 		col[c.ID] = i + 1
 	}
+	var entries []xlsx.Entry
 	set := func(sheet string, c, r int, v any) {
-		t.Helper()
-		ref, _ := excelize.CoordinatesToCellName(c, r)
-		if err := f.SetCellValue(sheet, ref, v); err != nil {
-			t.Fatal(err)
-		}
+		entries = append(entries, xlsx.Entry{Sheet: sheet, Col: c, Row: r, Value: v})
 	}
 	for k, a := range rows {
 		r := 4 + k
@@ -86,7 +76,7 @@ func filledWorkbook(t *testing.T, dir, name string, rows []reportAsset, answered
 			set("情報資産管理台帳", col[id], r, v)
 		}
 	}
-	check, err := f.GetRows("自社診断")
+	check, err := xlsx.Rows(bytes.NewReader(buf.Bytes()), "自社診断")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,8 +91,12 @@ func filledWorkbook(t *testing.T, dir, name string, rows []reportAsset, answered
 		}
 		set("自社診断", 3, r+1, labels[(no-1)%len(labels)].Label.S)
 	}
+	var filled bytes.Buffer
+	if err := xlsx.Edit(&buf, &filled, entries); err != nil {
+		t.Fatal(err)
+	}
 	path := filepath.Join(dir, name)
-	if err := f.SaveAs(path); err != nil {
+	if err := os.WriteFile(path, filled.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return path, book
@@ -281,7 +275,7 @@ func TestReportBadValues(t *testing.T) {
 	for i, c := range book.Risk.Columns {
 		col[c.ID] = i + 1
 	}
-	cref := func(id string, r int) string { s, _ := excelize.CoordinatesToCellName(col[id], r); return s }
+	cref := func(id string, r int) string { return xlsx.CellName(col[id], r) }
 	msg := err.Error()
 	for _, w := range []string{
 		wb + ":4:" + strconv.Itoa(col["c"]) + ": 情報資産管理台帳!" + cref("c", 4) + ": 機密性は 3・2・1 のどれかにしてください（尺度「",

@@ -13,7 +13,7 @@ import (
 )
 
 func init() {
-	register(Target{Name: "slides", Order: 20, Owns: []string{"slides/*.pdf"}, Render: renderSlides})
+	register(Target{Name: "slides", Order: 20, Render: renderSlides})
 }
 
 // SlidesDir is the folder inside the output folder that holds the decks.

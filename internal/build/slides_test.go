@@ -311,8 +311,8 @@ func TestSlidesSameBytes(t *testing.T) {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	if len(names) != 16 {
-		t.Errorf("%d files, want 16 (4 decks × slides, 3-up, 6-up, notes): %v", len(names), names)
+	if len(names) != 17 || names[0] != manifestFile {
+		t.Errorf("%d files, want sodan's record and 16 outputs (4 decks × slides, 3-up, 6-up, notes): %v", len(names), names)
 	}
 	for _, n := range names {
 		if !bytes.Equal(outs[0][n], outs[1][n]) {

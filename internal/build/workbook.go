@@ -21,7 +21,7 @@ import (
 const workbookLayout = "workbook.yaml"
 
 func init() {
-	register(Target{Name: "workbook", Order: 30, Owns: []string{"risk-analysis-*.xlsx"}, Render: renderWorkbook})
+	register(Target{Name: "workbook", Order: 30, Render: renderWorkbook})
 }
 
 func renderWorkbook(ctx *Context) ([]Output, error) {
