@@ -47,14 +47,10 @@ func Report(opts ReportOptions) (string, error) {
 	if len(errs) > 0 {
 		return "", errs
 	}
-	f, err := os.Open(opts.Workbook)
+	f, err := openWorkbook(opts.Workbook)
 	if err != nil {
 		var l diag.List
-		msg := "ファイルを開けません（" + err.Error() + "）"
-		if errors.Is(err, fs.ErrNotExist) {
-			msg = "ファイルがありません"
-		}
-		l.Add(diag.Diagnostic{Pos: diag.Pos{File: opts.Workbook}, Msg: msg})
+		l.Add(diag.Diagnostic{Pos: diag.Pos{File: opts.Workbook}, Msg: err.Error()})
 		return "", l
 	}
 	filled, errs := xlsx.Read(f, opts.Workbook, book)
@@ -87,4 +83,34 @@ func Report(opts ReportOptions) (string, error) {
 		return "", err
 	}
 	return filepath.Join(opts.Out, name), nil
+}
+
+// openWorkbook opens a filled-in workbook, refusing what is not a regular
+// file of a sensible size (a folder, a FIFO, a device such as /dev/zero)
+// before reading a byte.
+func openWorkbook(name string) (*os.File, error) {
+	fi, err := os.Stat(name)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, errors.New("ファイルがありません")
+	case err != nil:
+		return nil, fmt.Errorf("ファイルを開けません（%s）", plainErr(err))
+	case fi.IsDir():
+		return nil, errors.New("フォルダです。記入したリスク分析シート（.xlsx）のファイルを指定してください")
+	case !fi.Mode().IsRegular():
+		return nil, errors.New("ふつうのファイルではありません（パイプやデバイスなど）。記入したリスク分析シート（.xlsx）のファイルを指定してください")
+	case fi.Size() > xlsx.MaxFileSize:
+		return nil, fmt.Errorf("ファイルが大きすぎます（%d MB を超えています）。リスク分析シートはふつう 1 MB もありません。別のファイルを指定していないか確認してください", xlsx.MaxFileSize>>20)
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("ファイルを開けません（%s）", plainErr(err))
+	}
+	// Checked again on the open file, in case the name now points
+	// elsewhere.
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		f.Close()
+		return nil, errors.New("ふつうのファイルではありません")
+	}
+	return f, nil
 }

@@ -91,8 +91,12 @@ func (l List) Error() string {
 	return strings.TrimRight(b.String(), "\n")
 }
 
-// Sorted returns the problems ordered by file, line, column and message,
-// keeping only the first problem on each line.
+// Sorted returns the problems ordered by file, line, column and message.
+// Of the problems on one line it keeps the first about each field: a
+// problem about a field inside another one on the same line (contacts[3]
+// and contacts[3].phones[0]) follows from the first and is dropped, while
+// problems about different cells of a workbook row, or different keys of
+// a one-line mapping, are all kept.
 func (l List) Sorted() List {
 	s := append(List(nil), l...)
 	sort.SliceStable(s, func(i, j int) bool {
@@ -115,13 +119,25 @@ func (l List) Sorted() List {
 	for i, d := range s {
 		if i > 0 {
 			p := out[len(out)-1]
-			if p.Pos.File == d.Pos.File && p.Pos.Line == d.Pos.Line && (d.Pos.Line != 0 || p.Msg == d.Msg) {
+			if p.Pos.File == d.Pos.File && p.Pos.Line == d.Pos.Line && related(p.Field, d.Field) && (d.Pos.Line != 0 || p.Msg == d.Msg) {
 				continue
 			}
 		}
 		out = append(out, d)
 	}
 	return out
+}
+
+// related reports whether two fields are the same or one lies inside the
+// other (a.b and a.b.c, a and a[2]).
+func related(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if a == "" || a == b {
+		return true
+	}
+	return strings.HasPrefix(b, a) && (b[len(a)] == '.' || b[len(a)] == '[')
 }
 
 // Print writes the sorted list to w, one problem per line. When max > 0 and

@@ -10,16 +10,17 @@ func TestListSortDedupCap(t *testing.T) {
 	l.Addf(Loc{Pos{"b.yaml", 3, 1}, "x"}, "三")
 	l.Addf(Loc{Pos{"a.yaml", 9, 2}, "y"}, "二")
 	l.Addf(Loc{Pos{"a.yaml", 2, 5}, "z"}, "一")
-	l.Addf(Loc{Pos{"a.yaml", 2, 7}, "z2"}, "同じ行の二つ目")
+	l.Addf(Loc{Pos{"a.yaml", 2, 7}, "z.k[0]"}, "同じ行で z の中: 続いて起きた問題")
+	l.Addf(Loc{Pos{"a.yaml", 2, 9}, "z2"}, "同じ行の別の項目")
 	l.Addf(Loc{Pos{"c.yaml", 1, 1}, ""}, "四")
 	var b strings.Builder
 	l.Print(&b, 3)
-	want := "a.yaml:2:5: z: 一\na.yaml:9:2: y: 二\nb.yaml:3:1: x: 三\nほか 1 件の問題があります\n"
+	want := "a.yaml:2:5: z: 一\na.yaml:2:9: z2: 同じ行の別の項目\na.yaml:9:2: y: 二\nほか 2 件の問題があります\n"
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}
-	if len(l.Sorted()) != 4 {
-		t.Errorf("Sorted kept %d, want 4 (one per line)", len(l.Sorted()))
+	if len(l.Sorted()) != 5 {
+		t.Errorf("Sorted kept %d, want 5 (one per field and line)", len(l.Sorted()))
 	}
 }
 

@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -21,16 +22,23 @@ import (
 //
 // Every value is checked against the scale in use and the answer labels;
 // each problem is positioned at the cell, as name:ROW:COL with the field
-// 情報資産管理台帳!K12. A file that is not an xlsx workbook, or lacks a
-// sheet or a column, gives one problem saying so. Filled is nil when there
-// is any problem.
+// 情報資産管理台帳!K12. A file that is not an xlsx workbook, is damaged
+// (see verify), is larger than the limits, or lacks a sheet or a column,
+// gives one problem saying so. Filled is nil when there is any problem.
 func Read(r io.Reader, name string, book *model.Book) (*model.Filled, diag.List) {
 	var errs diag.List
 	fail := func(format string, args ...any) (*model.Filled, diag.List) {
 		errs.Add(diag.Diagnostic{Pos: diag.Pos{File: name}, Msg: fmt.Sprintf(format, args...)})
 		return nil, errs
 	}
-	f, err := excelize.OpenReader(r)
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	if err != nil {
+		return fail("ファイルを読めません（%v）", err)
+	}
+	if err := verify(data); err != nil {
+		return fail("%s", err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), readOptions)
 	if err != nil {
 		return fail("xlsx のブックとして開けません（%v）。sodan build で作ったリスク分析シート（.xlsx）に記入したものを指定してください", err)
 	}
@@ -63,6 +71,11 @@ func Read(r io.Reader, name string, book *model.Book) (*model.Filled, diag.List)
 	}
 	return out, nil
 }
+
+// readOptions tell excelize to keep every part in memory: verify has
+// already bounded them. With its defaults it copies parts over 16 MB to
+// temporary files, which an interrupted report would leave behind.
+var readOptions = excelize.Options{UnzipSizeLimit: maxInflated, UnzipXMLSizeLimit: maxInflated}
 
 // reader carries one workbook being read.
 type reader struct {
