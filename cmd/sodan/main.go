@@ -34,13 +34,16 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"runtime/debug"
 	"strings"
+	"syscall"
 
 	"sodan/internal/build"
 	"sodan/internal/diag"
@@ -50,7 +53,12 @@ import (
 var version = "dev"
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	// Ctrl-C or a TERM signal stops a build or report before it writes:
+	// the output folder is then left as it was, and nothing temporary
+	// stays behind.
+	stop, cancel := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer cancel()
+	os.Exit(runStop(stop, os.Args[1:], os.Stdout, os.Stderr))
 }
 
 // buildVersion is the version set at link time, or else the commit the
@@ -82,6 +90,20 @@ const usage = `使い方:
 // run is the whole command: it parses args, does the work and returns the
 // exit code.
 func run(args []string, stdout, stderr io.Writer) int {
+	return runStop(context.Background(), args, stdout, stderr)
+}
+
+// runStop is run with a context whose end stops the work before anything
+// is written. A panic becomes a short message and exit code 1: no user
+// sees a Go stack trace.
+func runStop(stop context.Context, args []string, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "sodan: 内部エラーが起きました（%v）。出力フォルダは書き換えていません。この表示を sodan の開発者に知らせてください\n", r)
+			code = 1
+		}
+	}()
+	interrupt = stop
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return 2
@@ -104,20 +126,69 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 2
 }
 
+// interrupt is the context that stops the current command.
+var interrupt context.Context
+
 func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("sodan "+name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	// The flag package's own messages are in English: parse prints ours.
+	fs.SetOutput(io.Discard)
 	return fs
+}
+
+// parse parses args with fs. On -h it prints the command's options to
+// stdout; on a mistake it says what is wrong in Japanese, with the usage,
+// on stderr. ok is false when the command should end with code.
+func parse(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) (code int, ok bool) {
+	err := fs.Parse(args)
+	if err == nil {
+		return 0, true
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		printOptions(stdout, fs)
+		return 0, false
+	}
+	fmt.Fprintf(stderr, "%s: %s\n", fs.Name(), flagMessage(err))
+	printOptions(stderr, fs)
+	return 2, false
+}
+
+// flagMessage puts the flag package's error into Japanese.
+func flagMessage(err error) string {
+	msg := err.Error()
+	for _, m := range []struct{ prefix, format string }{
+		{"flag provided but not defined: ", "「%s」というオプションはありません"},
+		{"flag needs an argument: ", "オプション %s には値が必要です"},
+		{"bad flag syntax: ", "「%s」はオプションの書き方になっていません"},
+	} {
+		if rest, ok := strings.CutPrefix(msg, m.prefix); ok {
+			return fmt.Sprintf(m.format, rest)
+		}
+	}
+	if strings.HasPrefix(msg, "invalid ") {
+		return "オプションの値が正しくありません（" + msg + "）"
+	}
+	return msg
+}
+
+// printOptions lists fs's options with their Japanese help.
+func printOptions(w io.Writer, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "使い方: %s のオプション:\n", fs.Name())
+	fs.VisitAll(func(f *flag.Flag) {
+		name, help := flag.UnquoteUsage(f)
+		fmt.Fprintf(w, "  -%s %s\n    \t%s", f.Name, name, help)
+		if f.DefValue != "" {
+			fmt.Fprintf(w, "（指定しないときは %s）", f.DefValue)
+		}
+		fmt.Fprintln(w)
+	})
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("check", stderr)
 	sources := fs.String("sources", "sources", "ソースの`フォルダ`")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, ok := parse(fs, args, stdout, stderr); !ok {
+		return code
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "sodan check: 余分な引数があります: %s\n", strings.Join(fs.Args(), " "))
@@ -142,12 +213,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&opts.Sources, "sources", "sources", "ソースの`フォルダ`")
 	fs.StringVar(&opts.Layouts, "layouts", "layouts", "レイアウトの`フォルダ`")
 	fs.StringVar(&opts.Out, "o", "out", "出力先の`フォルダ`")
-	only := fs.String("only", "", "作る出力をカンマ区切りで（"+strings.Join(build.TargetNames(), ",")+"）")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	only := fs.String("only", "", "作る`出力`をカンマ区切りで（"+strings.Join(build.TargetNames(), ",")+"）")
+	if code, ok := parse(fs, args, stdout, stderr); !ok {
+		return code
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "sodan build: 余分な引数があります: %s\n", strings.Join(fs.Args(), " "))
@@ -163,6 +231,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sodan build: ソースのフォルダ %s を開けません\n", opts.Sources)
 		return 1
 	}
+	opts.Stop = interrupt
 	written, err := build.Run(opts)
 	var errs diag.List
 	if errors.As(err, &errs) {
@@ -185,11 +254,8 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&opts.Sources, "sources", "sources", "ソースの`フォルダ`")
 	fs.StringVar(&opts.Layouts, "layouts", "layouts", "レイアウトの`フォルダ`")
 	fs.StringVar(&opts.Out, "o", "out", "出力先の`フォルダ`")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	if code, ok := parse(fs, args, stdout, stderr); !ok {
+		return code
 	}
 	switch {
 	case fs.NArg() == 0:
@@ -204,6 +270,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sodan report: ソースのフォルダ %s を開けません\n", opts.Sources)
 		return 1
 	}
+	opts.Stop = interrupt
 	written, err := build.Report(opts)
 	var errs diag.List
 	if errors.As(err, &errs) {

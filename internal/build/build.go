@@ -5,6 +5,7 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -27,9 +28,15 @@ import (
 // them. It returns the book, or every problem found.
 func Check(fsys fs.FS, dir string) (*model.Book, diag.List) {
 	raw, errs := source.Load(fsys, dir)
+	if raw.Incomplete {
+		// A file that could not be parsed at all (or is missing) would
+		// make every check across files report follow-on problems.
+		return nil, errs
+	}
 	// The model is built even from a partly decoded source, so one run
 	// reports the decoding and the checking problems together; the list
-	// keeps one problem per line, so follow-on messages stay few.
+	// keeps one problem per field and line, so follow-on messages stay
+	// few.
 	book, more := model.Build(raw)
 	if len(errs) > 0 {
 		return nil, append(errs, more...)
@@ -44,6 +51,9 @@ type Options struct {
 	Out     string          // output folder
 	Only    map[string]bool // targets to build; empty means all
 	Warn    io.Writer       // warnings (may be nil)
+	// Stop, when done, stops the build before anything is written (Ctrl-C);
+	// nil means the build runs to its end.
+	Stop context.Context
 }
 
 // Output is one file a target makes.
@@ -139,7 +149,11 @@ func Run(opts Options) (written []string, err error) {
 			continue
 		}
 		built[t.Name] = true
-		o, err := t.Render(ctx)
+		if stopped(opts.Stop) {
+			return nil, ErrStopped
+		}
+		var o []Output
+		err := safely(func() (err error) { o, err = t.Render(ctx); return err })
 		for i := range o {
 			o[i].Target = t.Name
 		}
@@ -160,7 +174,10 @@ func Run(opts Options) (written []string, err error) {
 		return nil, problems
 	}
 	sort.Slice(outs, func(i, j int) bool { return outs[i].Name < outs[j].Name })
-	kept, err := writeOutputs(opts.Out, outs, built, true, opts.Sources, opts.Layouts)
+	if stopped(opts.Stop) {
+		return nil, ErrStopped
+	}
+	kept, err := writeOutputs(opts.Stop, opts.Out, outs, built, true, opts.Sources, opts.Layouts)
 	if err != nil {
 		return nil, err
 	}
@@ -176,18 +193,36 @@ func Run(opts Options) (written []string, err error) {
 // writeOutputs writes outs into the output folder dir as one transaction
 // (see folder.go); the protected folders may not be, hold or lie inside
 // dir.
-func writeOutputs(dir string, outs []Output, targets map[string]bool, prune bool, protected ...string) ([]string, error) {
+func writeOutputs(stop context.Context, dir string, outs []Output, targets map[string]bool, prune bool, protected ...string) ([]string, error) {
 	f, err := openFolder(dir, protected...)
 	if err != nil {
 		return nil, err
 	}
 	defer f.close()
-	kept, err := f.write(outs, targets, prune)
+	kept, err := f.write(stop, outs, targets, prune)
 	var fe *FolderError
 	if err != nil && !errors.As(err, &fe) {
 		err = fmt.Errorf("出力フォルダに書き込めません: %w", err)
 	}
 	return kept, err
+}
+
+// ErrStopped is returned when a build or report was stopped (Ctrl-C)
+// before it wrote anything.
+var ErrStopped = errors.New("中断しました。出力フォルダは変更していません")
+
+// stopped reports whether stop is done.
+func stopped(stop context.Context) bool { return stop != nil && stop.Err() != nil }
+
+// safely runs f, turning a panic into an error, so that no user sees a Go
+// stack trace and the other targets' problems are still reported.
+func safely(f func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("内部エラー（%v）。この表示を sodan の開発者に知らせてください", r)
+		}
+	}()
+	return f()
 }
 
 // ParseOnly turns "handout,slides" into a set, refusing unknown names.

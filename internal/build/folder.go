@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -548,15 +549,22 @@ func (f *folder) rollback(p *plan, removed [][2]string) {
 }
 
 // write puts outs into the folder as one transaction: check, stage,
-// commit. targets and prune are as for prepare. It returns the files that
+// commit. targets and prune are as for prepare; stop, when done before
+// the commit starts, stops it with nothing changed. It returns the files that
 // were changed by the user and therefore kept rather than removed.
-func (f *folder) write(outs []Output, targets map[string]bool, prune bool) (kept []string, err error) {
+func (f *folder) write(stop context.Context, outs []Output, targets map[string]bool, prune bool) (kept []string, err error) {
 	p, err := f.prepare(outs, targets, prune)
 	if err != nil {
 		return nil, err
 	}
 	if err := f.stage(p, outs); err != nil {
 		return nil, err
+	}
+	// The last moment a stop is heeded: once renaming starts, the commit
+	// runs to its end (it takes milliseconds).
+	if stopped(stop) {
+		f.root.RemoveAll(stageDir)
+		return nil, ErrStopped
 	}
 	if err := f.commit(p); err != nil {
 		return nil, err

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -25,7 +26,7 @@ func write(t *testing.T, dir string, outs []Output, targets ...string) ([]string
 	for _, tg := range targets {
 		set[tg] = true
 	}
-	return writeOutputs(dir, outs, set, true)
+	return writeOutputs(context.Background(), dir, outs, set, true)
 }
 
 // put writes files (name → content) below dir.
@@ -184,7 +185,7 @@ func TestProtectedFolders(t *testing.T) {
 	put(t, base, map[string]string{"proj/sources/edition.yaml": "x", "proj/layouts/a.yaml": "x"})
 	os.Symlink(filepath.Join(base, "proj"), filepath.Join(base, "link"))
 	for _, out := range []string{src, lay, filepath.Join(base, "proj"), base, filepath.Join(src, "out"), filepath.Join(base, "link"), filepath.Join(base, "link", "sources")} {
-		_, err := writeOutputs(out, outputs("handout", "v1", "quicklist-1.pdf"), map[string]bool{"handout": true}, true, src, lay)
+		_, err := writeOutputs(context.Background(), out, outputs("handout", "v1", "quicklist-1.pdf"), map[string]bool{"handout": true}, true, src, lay)
 		if err == nil || !strings.Contains(err.Error(), "重なっています") {
 			t.Errorf("-o %s: want a refusal, got %v", out, err)
 		}
@@ -270,7 +271,7 @@ func TestFailedRenameRollsBack(t *testing.T) {
 			}
 			return nil
 		}
-		_, err = f.write(append(outputs("handout", "v2", names[0]), outputs("slides", "v2", names[1:]...)...), map[string]bool{"handout": true, "slides": true}, true)
+		_, err = f.write(context.Background(), append(outputs("handout", "v2", names[0]), outputs("slides", "v2", names[1:]...)...), map[string]bool{"handout": true, "slides": true}, true)
 		f.close()
 		if err == nil {
 			t.Fatalf("rename %d: the write should fail", fail)
@@ -301,7 +302,7 @@ func TestKilledBuildCleaned(t *testing.T) {
 	}
 	func() {
 		defer func() { recover() }()
-		f.write(outputs("handout", "v2", "quicklist-1.pdf", "quicklist-2.pdf"), map[string]bool{"handout": true}, true)
+		f.write(context.Background(), outputs("handout", "v2", "quicklist-1.pdf", "quicklist-2.pdf"), map[string]bool{"handout": true}, true)
 	}()
 	f.close()
 	put(t, out, map[string]string{".sodan/tmp/7.new": "left"})

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -17,10 +18,11 @@ import (
 
 // ReportOptions are the settings of one report.
 type ReportOptions struct {
-	Sources  string // sources folder
-	Layouts  string // layouts folder
-	Out      string // output folder
-	Workbook string // the filled-in workbook (.xlsx)
+	Sources  string          // sources folder
+	Layouts  string          // layouts folder
+	Out      string          // output folder
+	Workbook string          // the filled-in workbook (.xlsx)
+	Stop     context.Context // as in Options
 }
 
 // ReportName is the file name of the report of the workbook at path:
@@ -79,7 +81,10 @@ func Report(opts ReportOptions) (string, error) {
 	}
 	name := ReportName(opts.Workbook)
 	outs := []Output{{Name: name, Target: "report", Data: buf.Bytes()}}
-	if _, err := writeOutputs(opts.Out, outs, map[string]bool{"report": true}, false, opts.Sources, opts.Layouts); err != nil {
+	if stopped(opts.Stop) {
+		return "", ErrStopped
+	}
+	if _, err := writeOutputs(opts.Stop, opts.Out, outs, map[string]bool{"report": true}, false, opts.Sources, opts.Layouts); err != nil {
 		return "", err
 	}
 	return filepath.Join(opts.Out, name), nil

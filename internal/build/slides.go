@@ -89,7 +89,7 @@ func renderSlides(ctx *Context) ([]Output, error) {
 		go func() {
 			defer func() { <-sem; wg.Done() }()
 			var buf bytes.Buffer
-			if err := pdf.Write(&buf, j.doc, fonts); err != nil {
+			if err := safely(func() error { return pdf.Write(&buf, j.doc, fonts) }); err != nil {
 				errs2[i] = fmt.Errorf("%s: %w", j.name, err)
 				return
 			}

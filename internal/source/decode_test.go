@@ -1,6 +1,7 @@
 package source
 
 import (
+	"io/fs"
 	"os"
 	"strings"
 	"testing"
@@ -146,5 +147,29 @@ func TestCharactersOutsideTheBMPAreRefused(t *testing.T) {
 	want := "c.yaml:3:12: columns[0].title: 「𠮷」（U+20BB7、1 文字目）は埋め込みフォントで表示できない文字です"
 	if len(errs) != 1 || !strings.HasPrefix(errs[0].String(), want) {
 		t.Errorf("got %v, want %q…", errs, want)
+	}
+}
+
+// TestDecksFolderShape: a decks that is missing, a file, or a link that
+// cannot be followed is a problem of its own.
+func TestDecksFolderShape(t *testing.T) {
+	dir := t.TempDir()
+	os.Symlink("decks", dir+"/decks")
+	for _, c := range []struct {
+		name string
+		fsys fs.FS
+		want string
+	}{
+		{"missing", fstest.MapFS{}, "sources/decks: スライドの素材のフォルダ decks がありません"},
+		{"a file", fstest.MapFS{"decks": {Data: []byte("x")}}, "sources/decks: decks はスライドの素材を入れるフォルダの名前ですが、フォルダではありません"},
+		{"a link loop", os.DirFS(dir), "sources/decks: スライドの素材のフォルダを読めません: too many levels of symbolic links"},
+	} {
+		raw, errs := Load(c.fsys, "sources")
+		if !strings.Contains(errs.Error(), c.want) {
+			t.Errorf("%s: got\n%s\nwant …%s…", c.name, errs.Error(), c.want)
+		}
+		if !raw.Incomplete {
+			t.Errorf("%s: the sources are not marked incomplete", c.name)
+		}
 	}
 }

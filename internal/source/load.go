@@ -7,6 +7,8 @@ package source
 
 import (
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"sort"
@@ -37,7 +39,9 @@ var files = []struct {
 // Load reads every source file from fsys. dir is the folder's name as the
 // user knows it (e.g. "sources"), used in messages. It returns the raw
 // records and all problems found; the records are only complete when the
-// list is empty.
+// list is empty. raw.Incomplete says that a file could not be read or
+// parsed at all, so that checks across files would only add follow-on
+// problems.
 func Load(fsys fs.FS, dir string) (*Raw, diag.List) {
 	var errs diag.List
 	raw := &Raw{}
@@ -45,23 +49,37 @@ func Load(fsys fs.FS, dir string) (*Raw, diag.List) {
 	for _, f := range files {
 		known[f.name] = true
 		name := path.Join(dir, f.name)
-		data, err := fs.ReadFile(fsys, f.name)
+		data, err := readFile(fsys, f.name)
 		if err != nil {
 			errs.Add(diag.Diagnostic{Pos: diag.Pos{File: name}, Msg: "ファイルを読めません（必要なファイルです）: " + plainErr(err)})
+			raw.Incomplete = true
 			continue
 		}
-		yamlpos.Decode(name, data, f.get(raw), &errs)
+		if !yamlpos.Decode(name, data, f.get(raw), &errs) {
+			raw.Incomplete = true
+		}
 	}
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
 		errs.Add(diag.Diagnostic{Pos: diag.Pos{File: dir}, Msg: "フォルダを読めません: " + plainErr(err)})
+		raw.Incomplete = true
 		return raw, errs
 	}
-	raw.Decks = loadDecks(fsys, dir, &errs)
+	raw.Decks = loadDecks(fsys, dir, raw, &errs)
 	for _, e := range entries {
 		n := e.Name()
-		if !e.IsDir() && (strings.HasSuffix(n, ".yaml") || strings.HasSuffix(n, ".yml")) && !known[n] {
-			errs.Add(diag.Diagnostic{Pos: diag.Pos{File: path.Join(dir, n)}, Msg: "知らないファイルです（使えるファイル: " + knownList() + "）。名前の綴りを確認してください"})
+		switch {
+		case e.IsDir() || known[n] || ignored(n):
+		case strings.HasSuffix(n, ".yaml"):
+			msg := "知らないファイルです（使えるファイル: " + knownList() + "）。名前の綴りを確認してください"
+			for k := range known {
+				if strings.EqualFold(k, n) {
+					msg = "ファイル名は小文字で「" + k + "」にしてください（このままでは読みません）"
+				}
+			}
+			errs.Add(diag.Diagnostic{Pos: diag.Pos{File: path.Join(dir, n)}, Msg: msg})
+		case nearMiss(n) != "":
+			errs.Add(diag.Diagnostic{Pos: diag.Pos{File: path.Join(dir, n)}, Msg: nearMiss(n)})
 		}
 	}
 	return raw, errs
@@ -70,30 +88,97 @@ func Load(fsys fs.FS, dir string) (*Raw, diag.List) {
 // DecksDir is the folder inside the sources that holds the slide decks.
 const DecksDir = "decks"
 
-// loadDecks reads every decks/*.yaml in file-name order. A sources folder
-// without decks is allowed (no decks are built).
-func loadDecks(fsys fs.FS, dir string, errs *diag.List) []Deck {
+// loadDecks reads every decks/*.yaml in file-name order. The folder must
+// be there (it may be empty): without it every deck's outputs would be
+// removed without a word. A file whose name is nearly a deck's (.yml,
+// .YAML, deck.yaml.txt) is reported rather than passed over.
+func loadDecks(fsys fs.FS, dir string, raw *Raw, errs *diag.List) []Deck {
+	where := path.Join(dir, DecksDir)
 	entries, err := fs.ReadDir(fsys, DecksDir)
 	if err != nil {
+		msg := "スライドの素材のフォルダを読めません: " + plainErr(err)
+		if fi, serr := fs.Stat(fsys, DecksDir); errors.Is(serr, fs.ErrNotExist) {
+			msg = "スライドの素材のフォルダ decks がありません。デッキを作らないときも、空のフォルダ decks を置いてください"
+		} else if serr == nil && !fi.IsDir() {
+			msg = "decks はスライドの素材を入れるフォルダの名前ですが、フォルダではありません"
+		}
+		errs.Add(diag.Diagnostic{Pos: diag.Pos{File: where}, Msg: msg})
+		raw.Incomplete = true
 		return nil
 	}
 	var decks []Deck
 	for _, e := range entries { // ReadDir sorts by name
 		n := e.Name()
-		if e.IsDir() || !(strings.HasSuffix(n, ".yaml") || strings.HasSuffix(n, ".yml")) {
+		file := path.Join(where, n)
+		switch {
+		case ignored(n):
+			continue
+		case !strings.HasSuffix(n, ".yaml"):
+			if m := nearMiss(n); m != "" {
+				errs.Add(diag.Diagnostic{Pos: diag.Pos{File: file}, Msg: m})
+			}
+			continue
+		case e.IsDir():
+			errs.Add(diag.Diagnostic{Pos: diag.Pos{File: file}, Msg: "デッキのファイルの名前ですが、フォルダです"})
 			continue
 		}
-		data, err := fs.ReadFile(fsys, path.Join(DecksDir, n))
+		data, err := readFile(fsys, path.Join(DecksDir, n))
 		if err != nil {
-			errs.Add(diag.Diagnostic{Pos: diag.Pos{File: path.Join(dir, DecksDir, n)}, Msg: "ファイルを読めません: " + plainErr(err)})
+			errs.Add(diag.Diagnostic{Pos: diag.Pos{File: file}, Msg: "ファイルを読めません: " + plainErr(err)})
+			raw.Incomplete = true
 			continue
 		}
 		var d Deck
-		yamlpos.Decode(path.Join(dir, DecksDir, n), data, &d, errs)
+		if !yamlpos.Decode(file, data, &d, errs) {
+			raw.Incomplete = true
+		}
 		d.File = n
 		decks = append(decks, d)
 	}
 	return decks
+}
+
+// ignored reports whether a file in the sources is not the user's
+// content: hidden files (.DS_Store, an editor's .name.swp) and backups an
+// editor keeps (name~, name.bak, name.orig).
+func ignored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".bak") || strings.HasSuffix(name, ".orig")
+}
+
+// nearMiss explains why a file whose name is nearly a source's is not
+// read, or returns "" for a name that is plainly something else.
+func nearMiss(name string) string {
+	lower := strings.ToLower(name)
+	switch {
+	case strings.HasSuffix(lower, ".yml"):
+		return "拡張子が .yml です。sodan は .yaml のファイルだけを読むので、名前を「" + strings.TrimSuffix(name, name[len(name)-4:]) + ".yaml」に変えてください"
+	case strings.HasSuffix(lower, ".yaml"):
+		return "拡張子は小文字の .yaml にしてください（このままでは読みません）"
+	case strings.Contains(lower, ".yaml.") || strings.Contains(lower, ".yml."):
+		return "名前が .yaml で終わっていません（保存のときに拡張子が付け足されていませんか）。このままでは読みません"
+	}
+	return ""
+}
+
+// readFile reads a regular file of at most yamlpos.MaxFileSize bytes,
+// refusing larger ones (and FIFOs, devices) before reading them.
+func readFile(fsys fs.FS, name string) ([]byte, error) {
+	fi, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, errors.New("ふつうのファイルではありません")
+	}
+	if fi.Size() > yamlpos.MaxFileSize {
+		return nil, fmt.Errorf("ファイルが大きすぎます（%d KB を超えています）", yamlpos.MaxFileSize>>10)
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, yamlpos.MaxFileSize+1))
 }
 
 func knownList() string {

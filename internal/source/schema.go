@@ -18,6 +18,8 @@ type Raw struct {
 	Risk      Risk
 	SelfCheck SelfCheck
 	Decks     []Deck // sources/decks/*.yaml, in file-name order
+	// Incomplete is set when a file could not be read or parsed at all.
+	Incomplete bool
 }
 
 // Edition is edition.yaml: the 版 of the material and its history.

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -171,9 +172,26 @@ func (d *decoder) decodeStr(n *yaml.Node, v reflect.Value, field string) {
 		d.hashComment(n, n.LineComment, field)
 	default:
 		s.V = n.Value
+		if !d.checkLength(n, s.V, field) {
+			s.V = ""
+			break
+		}
 		d.checkPlane(n, s.V, field)
 	}
 	v.Set(reflect.ValueOf(s))
+}
+
+// checkLength refuses a text longer than MaxText characters: no layout
+// could print it, and fitting it would only take long before failing.
+func (d *decoder) checkLength(n *yaml.Node, s, field string) bool {
+	if len(s) <= MaxText {
+		return true
+	}
+	if c := utf8.RuneCountInString(s); c > MaxText {
+		d.errorf(n, field, "文が長すぎます（%d 文字。%d 文字まで）。どの資料にも印刷しきれないので、短くするか分けてください", c, MaxText)
+		return false
+	}
+	return true
 }
 
 // checkPlane refuses characters outside the Basic Multilingual Plane
