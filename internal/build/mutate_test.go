@@ -5,12 +5,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
-	"gopkg.in/yaml.v3"
-
 	"sodan/internal/diag"
+	"sodan/internal/testtool"
 )
 
 // mutation is one way to break a source file.
@@ -20,9 +20,10 @@ type mutation struct {
 	data []byte
 }
 
-// mutations makes variants of every bundled source file: each mapping entry
-// deleted, its value emptied, a list cut to one item, a text made very
-// long. They stand for the mistakes an editor can make.
+// mutations makes variants of every bundled source file, line by line:
+// each key deleted with the block under it, its value emptied, the line
+// doubled (a duplicate key or item), the line's value made very long. They
+// stand for the mistakes an editor can make.
 func mutations(t *testing.T) []mutation {
 	var out []mutation
 	files, _ := filepath.Glob("../../sources/*.yaml")
@@ -33,87 +34,47 @@ func mutations(t *testing.T) []mutation {
 			t.Fatal(err)
 		}
 		rel, _ := filepath.Rel("../../sources", f)
-		var count int
-		var root yaml.Node
-		if err := yaml.Unmarshal(data, &root); err != nil {
-			t.Fatal(err)
-		}
-		countPairs(&root, &count)
-		for i := 0; i < count; i++ {
-			for kind := 0; kind < 4; kind++ {
-				var doc yaml.Node
-				yaml.Unmarshal(data, &doc)
-				n := 0
-				what := mutate(&doc, i, kind, &n)
-				if what == "" {
-					continue
+		lines := strings.Split(string(data), "\n")
+		for i, l := range lines {
+			m := keyLine.FindStringSubmatch(l)
+			if m == nil {
+				continue
+			}
+			variant := func(what string, repl ...string) {
+				v := append(append(append([]string(nil), lines[:i]...), repl...), lines[i+1:]...)
+				out = append(out, mutation{file: rel, what: fmt.Sprintf("line %d: %s", i+1, what), data: []byte(strings.Join(v, "\n"))})
+			}
+			// The block under the key: the following lines indented more.
+			end := i + 1
+			for end < len(lines) && (strings.TrimSpace(lines[end]) == "" || indent(lines[end]) > indent(l)) {
+				end++
+			}
+			block := append(append([]string(nil), lines[:i]...), lines[end:]...)
+			out = append(out, mutation{file: rel, what: fmt.Sprintf("line %d: delete %s", i+1, m[2]), data: []byte(strings.Join(block, "\n"))})
+			variant("double", l, l)
+			if v := strings.TrimSpace(m[3]); v != "" && !strings.HasPrefix(v, "#") {
+				variant("empty "+m[2], m[1]+m[2]+":")
+				if !strings.ContainsAny(v[:1], "[{&*|>\"'") {
+					variant("long "+m[2], m[1]+m[2]+": "+strings.Repeat(v+"と", 40))
 				}
-				b, err := yaml.Marshal(&doc)
-				if err != nil {
-					t.Fatal(err)
-				}
-				out = append(out, mutation{file: rel, what: what, data: b})
 			}
 		}
 	}
 	return out
 }
 
-func countPairs(n *yaml.Node, count *int) {
-	if n.Kind == yaml.MappingNode {
-		*count += len(n.Content) / 2
-	}
-	for _, c := range n.Content {
-		countPairs(c, count)
-	}
-}
+// keyLine matches a line holding a key: indentation (and "- "), the key,
+// the rest.
+var keyLine = regexp.MustCompile(`^(\s*(?:- )?)([A-Za-z_][\w]*):(.*)$`)
 
-// mutate changes the i-th mapping entry (in document order) of doc.
-func mutate(n *yaml.Node, i, kind int, seen *int) string {
-	if n.Kind == yaml.MappingNode {
-		for j := 0; j+1 < len(n.Content); j += 2 {
-			if *seen == i {
-				k, v := n.Content[j], n.Content[j+1]
-				switch kind {
-				case 0:
-					n.Content = append(n.Content[:j], n.Content[j+2:]...)
-					return "delete " + k.Value
-				case 1:
-					*v = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: ""}
-					return "empty " + k.Value
-				case 2:
-					if v.Kind == yaml.SequenceNode && len(v.Content) > 1 {
-						v.Content = v.Content[:1]
-						return "one item in " + k.Value
-					}
-					return ""
-				case 3:
-					if v.Kind == yaml.ScalarNode && v.Tag == "!!str" {
-						v.Value = strings.Repeat(v.Value+"と", 40)
-						return "long " + k.Value
-					}
-					return ""
-				}
-			}
-			*seen++
-		}
-	}
-	for _, c := range n.Content {
-		if w := mutate(c, i, kind, seen); w != "" {
-			return w
-		}
-	}
-	return ""
-}
+func indent(l string) int { return len(l) - len(strings.TrimLeft(l, " -")) }
 
 // TestMutatedSourcesNeverCrash checks many broken variants of the bundled
 // sources: checking never panics and names the file of every problem; a
 // sample is built in full (every target), which must end in an output or
 // positioned problems, never a crash.
 func TestMutatedSourcesNeverCrash(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds many variants")
-	}
+	testtool.Long(t)
 	muts := mutations(t)
 	if len(muts) < 500 {
 		t.Fatalf("only %d variants", len(muts))
@@ -122,7 +83,7 @@ func TestMutatedSourcesNeverCrash(t *testing.T) {
 	copyTree(t, "../../sources", src)
 	// Under the race detector everything is several times slower: check
 	// every fifth variant and build fewer in full.
-	stride, every, everyLong := 1, len(muts)/20, 50
+	stride, every, everyLong := 1, len(muts)/40, 100
 	if raceEnabled {
 		stride, every, everyLong = 5, len(muts)/5/6, 80
 	}

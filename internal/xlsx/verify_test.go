@@ -245,3 +245,48 @@ func TestReadLeavesNoTempFiles(t *testing.T) {
 		t.Fatal(errs)
 	}
 }
+
+// TestVerifyAcceptsRealFiles: workbooks saved by LibreOffice and Gnumeric
+// (the generated workbook opened and saved again, in testdata) pass the
+// structural checks, and read without problems.
+func TestVerifyAcceptsRealFiles(t *testing.T) {
+	book := loadBook(t)
+	for _, name := range []string{"saved-by-libreoffice.xlsx", "saved-by-gnumeric.xlsx"} {
+		data, err := os.ReadFile("testdata/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := verify(data); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+		if _, errs := Read(bytes.NewReader(data), name, book); len(errs) > 0 {
+			t.Errorf("%s: %v", name, errs)
+		}
+	}
+}
+
+// FuzzRead feeds the reader workbooks made from real files (generated,
+// saved by LibreOffice and by Gnumeric) with their bytes mutated: it must
+// never panic, and either read the book or say why not, naming the file.
+func FuzzRead(f *testing.F) {
+	book := loadBook(f)
+	f.Add(writeBook(f, book))
+	for _, name := range []string{"saved-by-libreoffice.xlsx", "saved-by-gnumeric.xlsx"} {
+		data, err := os.ReadFile("testdata/" + name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		filled, errs := Read(bytes.NewReader(data), "fuzz.xlsx", book)
+		if (filled == nil) == (len(errs) == 0) {
+			t.Fatalf("filled %v with %d problems", filled != nil, len(errs))
+		}
+		for _, d := range errs {
+			if d.Pos.File != "fuzz.xlsx" || d.Msg == "" {
+				t.Fatalf("problem without the file: %v", d)
+			}
+		}
+	})
+}
