@@ -91,7 +91,7 @@ func recalc(tb testing.TB, books map[string][]byte) map[string]sheets {
 		}
 	}
 	args := []string{
-		"-env:UserInstallation=file://" + filepath.Join(dir, "profile"),
+		"-env:UserInstallation=file://" + recalcProfile(tb, dir),
 		"--headless", "--norestore",
 		"--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
 		"--outdir", out,
@@ -123,6 +123,28 @@ func recalc(tb testing.TB, books map[string][]byte) map[string]sheets {
 		}
 	}
 	return result
+}
+
+// recalcProfile makes a fresh LibreOffice profile under dir that
+// recalculates every formula of an xlsx file on load, and returns its
+// path. By default LibreOffice keeps the cached values it finds and
+// computes only the cells without one, which would hide a wrong cached
+// value and show stale ones in a workbook a test filled in.
+func recalcProfile(tb testing.TB, dir string) string {
+	tb.Helper()
+	p := filepath.Join(dir, "profile")
+	if err := os.MkdirAll(filepath.Join(p, "user"), 0o755); err != nil {
+		tb.Fatal(err)
+	}
+	const always = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`
+	if err := os.WriteFile(filepath.Join(p, "user", "registrymodifications.xcu"), []byte(always), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return p
 }
 
 // save writes a built workbook (after a test changed cells) to bytes.

@@ -45,7 +45,7 @@ func testPrint(t *testing.T, scale string) {
 	if err := os.WriteFile(in, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	testtool.Run(t, "soffice", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+	testtool.Run(t, "soffice", "-env:UserInstallation=file://"+recalcProfile(t, dir),
 		"--headless", "--norestore", "--convert-to", "pdf", "--outdir", dir, in)
 	pdf := filepath.Join(dir, "book.pdf")
 	if *pdfOut != "" {
