@@ -20,6 +20,7 @@ var pdfOut = flag.String("pdf", "", "also write the workbooks printed by LibreOf
 // first and last column on the same page, and no "###" for a value too
 // wide for its cell. Both scale editions are printed.
 func TestPrint(t *testing.T) {
+	testtool.Long(t)
 	for _, id := range []string{"current", "old"} {
 		t.Run(id, func(t *testing.T) {
 			t.Parallel()
