@@ -121,6 +121,7 @@ func TestLibreOfficeRecalc(t *testing.T) {
 					checkExamples(t, got[name], plan.example, book, scale)
 					checkLedger(t, got[name], plan.ledger, book, scale)
 					checkSelfDiagnosis(t, got[name], plan.check, sc, v.answers)
+					checkDiagnosisResults(t, got[name], plan.check, sc, v.answers)
 					sameSheets(t, "LibreOffice/Gnumeric", got[name], gn[name])
 				})
 			}
@@ -333,5 +334,37 @@ func checkSelfDiagnosis(t *testing.T, got sheets, p *checkPlan, sc *model.SelfCh
 	}
 	if l := sum[len(sum)-1]; len(l) < 2 || l[0] != "判定" || l[1] != label {
 		t.Errorf("集計 self-diagnosis judgement row = %q, want 判定 %q", l, label)
+	}
+}
+
+// checkDiagnosisResults compares what the writer would cache for the
+// model's score of the answers with what LibreOffice computes, for any
+// answers, not only the none of a generated workbook.
+func checkDiagnosisResults(t *testing.T, got sheets, p *checkPlan, sc *model.SelfCheck, answer func(int) int) {
+	t.Helper()
+	f := &model.Filled{Answers: map[int]string{}}
+	q := 0
+	for _, part := range sc.Parts {
+		for _, it := range part.Items {
+			if k := answer(q); k >= 0 {
+				f.Answers[it.No] = sc.Answers[k].Label.S
+			}
+			q++
+		}
+	}
+	r := diagnosisResults(sc, f.Diagnosis(sc))
+	cells := map[int]cached{p.total: r.total, p.count: r.count}
+	for i, row := range p.subtotal {
+		cells[row] = r.parts[i]
+	}
+	for row, want := range cells {
+		if g := got.at(sheetCheck, checkPoints, row); g != show(want) {
+			t.Errorf("自社診断 row %d: LibreOffice %q, the writer would cache %q", row, g, show(want))
+		}
+	}
+	for row, want := range map[int]cached{p.band: r.band, p.action: r.action} {
+		if g := got.at(sheetCheck, checkText, row); g != show(want) {
+			t.Errorf("自社診断 row %d: LibreOffice %q, the writer would cache %q", row, g, show(want))
+		}
 	}
 }

@@ -53,8 +53,10 @@ func (w *writer) checkSheet() {
 	w.height(sh, header, w.rowHeight(1)+2)
 
 	n := sc.ItemCount()
-	res := diagnosisResults(sc, (&model.Filled{}).Diagnosis(sc)) // nothing answered yet
-	var parts []string                                           // answer ranges, one per part
+	// The values the formulas show while nothing is answered: the model's
+	// score of an empty diagnosis.
+	res := diagnosisResults(sc, (&model.Filled{}).Diagnosis(sc))
+	var parts []string // answer ranges, one per part
 	for pi, part := range sc.Parts {
 		row++
 		w.str(sh, 1, row, part.Title.S)

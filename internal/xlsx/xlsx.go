@@ -43,8 +43,9 @@ const (
 
 // Write writes the workbook for book, laid out by spec, to w. spec must
 // pass Check, and must give a colour to every judgement band of the scale
-// in use. The same book and spec give the same bytes: the document dates
-// are book.Edition.Date and nothing reads the clock.
+// in use. Every formula cell carries the value the model computes for it
+// in the workbook as written. The same book and spec give the same bytes:
+// the document dates are book.Edition.Date and nothing reads the clock.
 func Write(w io.Writer, book *model.Book, spec Spec) error {
 	wr, err := build(book, spec)
 	if err != nil {
