@@ -150,53 +150,72 @@ func (z *cacheZip) flush() error {
 	return err
 }
 
-// cellElement is one <c> element as excelize writes it: the reference,
-// the other attributes and the content. Elements never nest in a cell and
-// text in them escapes "<", so the first "</c>" ends it.
-var cellElement = regexp.MustCompile(`(?s)<c r="([A-Z]+[0-9]+)"([^>]*)>(.*?)</c>`)
-
-// formulaAttrs and formulaContent are how excelize writes a cell that
-// SetCellFormula set: an optional style, t="str" and the formula alone.
-var (
-	formulaAttrs   = regexp.MustCompile(`^( s="[0-9]+")? t="str"$`)
-	formulaContent = regexp.MustCompile(`^<f>[^<]*</f>$`)
-)
+// formulaAttrs is how excelize writes the attributes of a cell that
+// SetCellFormula set, after the reference: an optional style and t="str".
+var formulaAttrs = regexp.MustCompile(`^( s="[0-9]+")? t="str"$`)
 
 // withCachedValues adds to each formula cell of a worksheet's XML the
 // value recorded in cells (by cell reference): a number as <v>6</v> with
 // no type, a text as t="str" and <v>大</v>, an empty result as <v></v>.
-// Every formula cell must be in cells with the same formula, and every
-// entry of cells must be found: anything else means the XML is not what
-// the writer made, and is an error rather than a guess.
+// Every formula cell must be in cells with the same formula, written as
+// excelize writes it, and every entry of cells must be found: anything
+// else means the XML is not what the writer made, and is an error rather
+// than a guess.
 func withCachedValues(data []byte, cells map[string]formulaCell) ([]byte, error) {
 	var out bytes.Buffer
 	out.Grow(len(data) + 16*len(cells))
 	seen := make(map[string]bool, len(cells))
 	last := 0
-	for _, m := range cellElement.FindAllSubmatchIndex(data, -1) {
-		ref, attrs, content := string(data[m[2]:m[3]]), data[m[4]:m[5]], data[m[6]:m[7]]
-		if !bytes.Contains(content, []byte("<f")) {
+	for pos := 0; ; {
+		// One <c> element: no element nests in a cell and text in it
+		// escapes "<" and ">", so the first ">" ends the start tag and
+		// the first "</c>" the element.
+		i := bytes.Index(data[pos:], []byte(`<c r="`))
+		if i < 0 {
+			break
+		}
+		start := pos + i
+		gt := bytes.IndexByte(data[start:], '>')
+		if gt < 0 {
+			return nil, fmt.Errorf("unterminated cell at byte %d", start)
+		}
+		open := data[start : start+gt+1]
+		if bytes.HasSuffix(open, []byte("/>")) {
+			pos = start + len(open)
 			continue
 		}
-		fc, ok := cells[ref]
+		n := bytes.Index(data[start+len(open):], []byte("</c>"))
+		if n < 0 {
+			return nil, fmt.Errorf("unterminated cell at byte %d", start)
+		}
+		content := data[start+len(open) : start+len(open)+n]
+		end := start + len(open) + n + len("</c>")
+		pos = end
+		if !bytes.HasPrefix(content, []byte("<f")) {
+			continue
+		}
+		ref, attrs, _ := bytes.Cut(open[len(`<c r="`):len(open)-1], []byte(`"`))
+		fc, ok := cells[string(ref)]
 		if !ok {
 			return nil, fmt.Errorf("%s: formula without a cached value", ref)
 		}
-		if !formulaAttrs.Match(attrs) || !formulaContent.Match(content) {
-			return nil, fmt.Errorf("%s: unexpected formula cell %s", ref, data[m[0]:m[1]])
+		var f bytes.Buffer
+		f.WriteString("<f>")
+		if err := xml.EscapeText(&f, []byte(fc.formula)); err != nil {
+			return nil, err
 		}
-		var f struct {
-			Text string `xml:",chardata"`
+		f.WriteString("</f>")
+		if !formulaAttrs.Match(attrs) || !bytes.HasPrefix(content, []byte("<f>")) || !bytes.HasSuffix(content, []byte("</f>")) {
+			return nil, fmt.Errorf("%s: unexpected formula cell %s", ref, data[start:end])
 		}
-		if err := xml.Unmarshal(content, &f); err != nil {
-			return nil, fmt.Errorf("%s: %w", ref, err)
+		if !bytes.Equal(content, f.Bytes()) {
+			return nil, fmt.Errorf("%s: formula %s, but the value was computed for %s", ref, content, f.Bytes())
 		}
-		if f.Text != fc.formula {
-			return nil, fmt.Errorf("%s: formula %q, but the value was computed for %q", ref, f.Text, fc.formula)
-		}
-		seen[ref] = true
-		out.Write(data[last:m[0]])
-		out.WriteString(`<c r="` + ref + `"`)
+		seen[string(ref)] = true
+		out.Write(data[last:start])
+		out.WriteString(`<c r="`)
+		out.Write(ref)
+		out.WriteString(`"`)
 		out.Write(bytes.TrimSuffix(attrs, []byte(` t="str"`)))
 		if !fc.value.isNum {
 			out.WriteString(` t="str"`)
@@ -210,7 +229,7 @@ func withCachedValues(data []byte, cells map[string]formulaCell) ([]byte, error)
 			return nil, err
 		}
 		out.WriteString("</v></c>")
-		last = m[1]
+		last = end
 	}
 	out.Write(data[last:])
 	if len(seen) != len(cells) {
