@@ -13,7 +13,7 @@ func TestWithCachedValues(t *testing.T) {
 		`<c r="B1" s="11" t="str"><f>IF(A1=&#34;&#34;,&#34;&#34;,A1*2)</f></c>` +
 		`<c r="C1" t="str"><f>LOOKUP(B1,判定下限,判定ラベル)</f></c>` +
 		`<c r="D1" s="2" t="str"><f>IF(A1=&#34;&#34;,&#34;&#34;,1)</f></c>` +
-		`<c r="E1" s="2"></c></row></sheetData>`
+		`<c r="E1" s="2"></c><c r="F1" s="2"/></row></sheetData>`
 	cells := map[string]formulaCell{
 		"B1": {`IF(A1="","",A1*2)`, cachedNumber(6)},
 		"C1": {`LOOKUP(B1,判定下限,判定ラベル)`, cachedText(`<大&"中">`)},
@@ -24,7 +24,7 @@ func TestWithCachedValues(t *testing.T) {
 		`<c r="B1" s="11"><f>IF(A1=&#34;&#34;,&#34;&#34;,A1*2)</f><v>6</v></c>` +
 		`<c r="C1" t="str"><f>LOOKUP(B1,判定下限,判定ラベル)</f><v>&lt;大&amp;&#34;中&#34;&gt;</v></c>` +
 		`<c r="D1" s="2" t="str"><f>IF(A1=&#34;&#34;,&#34;&#34;,1)</f><v></v></c>` +
-		`<c r="E1" s="2"></c></row></sheetData>`
+		`<c r="E1" s="2"></c><c r="F1" s="2"/></row></sheetData>`
 	got, err := withCachedValues([]byte(in), cells)
 	if err != nil {
 		t.Fatal(err)
@@ -49,6 +49,7 @@ func TestWithCachedValues(t *testing.T) {
 		{"value already there", `<c r="B1" t="str"><f>A1*2</f><v>2</v></c>`, map[string]formulaCell{"B1": f}, "unexpected formula cell"},
 		{"shared formula", `<c r="B1" t="str"><f t="shared" si="0">A1*2</f></c>`, map[string]formulaCell{"B1": f}, "unexpected formula cell"},
 		{"not typed str", `<c r="B1" s="1"><f>A1*2</f></c>`, map[string]formulaCell{"B1": f}, "unexpected formula cell"},
+		{"cut short", `<c r="B1" t="str"><f>A1*2</f>`, map[string]formulaCell{"B1": f}, "unterminated cell"},
 	}
 	for _, b := range bad {
 		if _, err := withCachedValues([]byte(b.xml), b.cells); err == nil || !strings.Contains(err.Error(), b.err) {
