@@ -116,6 +116,21 @@ func recalc(tb testing.TB, books map[string][]byte) map[string]sheets {
 // and returns its sheets as CSV with the values as shown, like recalc.
 func gnumeric(tb testing.TB, books map[string][]byte) map[string]sheets {
 	tb.Helper()
+	return ssconvert(tb, books, "--recalc")
+}
+
+// gnumericCached converts each workbook with Gnumeric without
+// recalculating, as a viewer that does not calculate shows it: formula
+// cells show their cached values.
+func gnumericCached(tb testing.TB, books map[string][]byte) map[string]sheets {
+	tb.Helper()
+	return ssconvert(tb, books)
+}
+
+// ssconvert converts each workbook to CSV, one file per sheet, with
+// Gnumeric's ssconvert and the given options.
+func ssconvert(tb testing.TB, books map[string][]byte, opts ...string) map[string]sheets {
+	tb.Helper()
 	testtool.Need(tb, "ssconvert")
 	dir := tb.TempDir()
 	result := map[string]sheets{}
@@ -124,7 +139,8 @@ func gnumeric(tb testing.TB, books map[string][]byte) map[string]sheets {
 		if err := os.WriteFile(in, data, 0o644); err != nil {
 			tb.Fatal(err)
 		}
-		testtool.Run(tb, "ssconvert", "--export-file-per-sheet", "--recalc", in, filepath.Join(dir, name+"_%s.csv"))
+		args := append(append([]string{"--export-file-per-sheet"}, opts...), in, filepath.Join(dir, name+"_%s.csv"))
+		testtool.Run(tb, "ssconvert", args...)
 		result[name] = readCSV(tb, "Gnumeric", func(sh string) string { return filepath.Join(dir, name+"_"+sh+".csv") })
 	}
 	return result
