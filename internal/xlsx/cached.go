@@ -67,7 +67,10 @@ func (w *writer) cachedAt(sheet string, col, row int) cached {
 // zipWriter is the zip writer excelize saves through (File.SetZipWriter).
 // excelize writes formula cells without a value (<f> and no <v>) and has
 // no call to store one, so the worksheets go through withCachedValues on
-// their way into the package. Every other part passes unchanged.
+// their way into the package. Every other part passes unchanged. A new
+// workbook keeps the sheet with ID n in xl/worksheets/sheetN.xml; should
+// that ever differ, the formulas would not match and Write would fail
+// rather than put values in the wrong sheet.
 func (w *writer) zipWriter(out io.Writer) excelize.ZipWriter {
 	z := &cacheZip{zw: zip.NewWriter(out), parts: map[string]map[string]formulaCell{}}
 	for id, name := range w.f.GetSheetMap() {
