@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"sodan/internal/model"
+	"sodan/internal/testtool"
 )
 
 // row is a ledger row the test fills: ranks (3 high … 1 low, 0 = leave
@@ -46,8 +47,12 @@ type variant struct {
 // scale editions and compares every result with what Go computes: the
 // examples, filled ledger rows (full, partial and empty), the band counts,
 // the self-diagnosis total and judgement, and a band boundary changed in
-// its one cell on 評価基準.
+// its one cell on 評価基準. Gnumeric recalculates the same workbooks and
+// must show the same on every sheet. The workbooks are filled in after
+// they were built, so their cached values are those of the empty
+// workbook: both engines must compute every result, not show the cache.
 func TestLibreOfficeRecalc(t *testing.T) {
+	testtool.Long(t)
 	for _, id := range []string{"current", "old"} {
 		t.Run(id, func(t *testing.T) {
 			t.Parallel()
@@ -101,6 +106,9 @@ func TestLibreOfficeRecalc(t *testing.T) {
 			}
 			got := recalc(t, books)
 			t.Logf("LibreOffice recalculation of %d workbooks: %v", len(books), time.Since(start).Round(time.Millisecond))
+			start = time.Now()
+			gn := gnumeric(t, books)
+			t.Logf("Gnumeric recalculation of %d workbooks: %v", len(books), time.Since(start).Round(time.Millisecond))
 			for name, v := range variants {
 				t.Run(name, func(t *testing.T) {
 					scale := book.Risk.Scale
@@ -113,6 +121,8 @@ func TestLibreOfficeRecalc(t *testing.T) {
 					checkExamples(t, got[name], plan.example, book, scale)
 					checkLedger(t, got[name], plan.ledger, book, scale)
 					checkSelfDiagnosis(t, got[name], plan.check, sc, v.answers)
+					checkDiagnosisResults(t, got[name], plan.check, sc, v.answers)
+					sameSheets(t, "LibreOffice/Gnumeric", got[name], gn[name])
 				})
 			}
 		})
@@ -324,5 +334,37 @@ func checkSelfDiagnosis(t *testing.T, got sheets, p *checkPlan, sc *model.SelfCh
 	}
 	if l := sum[len(sum)-1]; len(l) < 2 || l[0] != "判定" || l[1] != label {
 		t.Errorf("集計 self-diagnosis judgement row = %q, want 判定 %q", l, label)
+	}
+}
+
+// checkDiagnosisResults compares what the writer would cache for the
+// model's score of the answers with what LibreOffice computes, for any
+// answers, not only the none of a generated workbook.
+func checkDiagnosisResults(t *testing.T, got sheets, p *checkPlan, sc *model.SelfCheck, answer func(int) int) {
+	t.Helper()
+	f := &model.Filled{Answers: map[int]string{}}
+	q := 0
+	for _, part := range sc.Parts {
+		for _, it := range part.Items {
+			if k := answer(q); k >= 0 {
+				f.Answers[it.No] = sc.Answers[k].Label.S
+			}
+			q++
+		}
+	}
+	r := diagnosisResults(sc, f.Diagnosis(sc))
+	cells := map[int]cached{p.total: r.total, p.count: r.count}
+	for i, row := range p.subtotal {
+		cells[row] = r.parts[i]
+	}
+	for row, want := range cells {
+		if g := got.at(sheetCheck, checkPoints, row); g != show(want) {
+			t.Errorf("自社診断 row %d: LibreOffice %q, the writer would cache %q", row, g, show(want))
+		}
+	}
+	for row, want := range map[int]cached{p.band: r.band, p.action: r.action} {
+		if g := got.at(sheetCheck, checkText, row); g != show(want) {
+			t.Errorf("自社診断 row %d: LibreOffice %q, the writer would cache %q", row, g, show(want))
+		}
 	}
 }

@@ -151,6 +151,10 @@ func (w *writer) ledgerSheet(sheet string, examples []model.Example) *ledgerPlan
 	// Data rows.
 	for r := p.first; r <= p.last; r++ {
 		n := 1
+		var res map[kind]cached // blank results on an empty row
+		if examples != nil {
+			res = w.exampleResults(examples[r-p.first])
+		}
 		for _, c := range p.cols {
 			st := s.inputCenter
 			switch c.kind {
@@ -160,7 +164,7 @@ func (w *writer) ledgerSheet(sheet string, examples []model.Example) *ledgerPlan
 				st = s.inputDate
 			case kindImportance, kindLikelihood, kindRisk, kindJudgement:
 				st = s.result
-				w.formula(sheet, c.col, r, w.ledgerFormula(p, c.kind, r))
+				w.formula(sheet, c.col, r, w.ledgerFormula(p, c.kind, r), res[c.kind])
 			}
 			w.style(sheet, c.col, r, c.col, r, st)
 		}
@@ -263,6 +267,18 @@ func (w *writer) ledgerFormula(p *ledgerPlan, k kind, r int) string {
 		return fmt.Sprintf(`IF(%s,"",LOOKUP(%s,%s,%s))`, blank("risk"), ref("risk"), nameBandMin, nameBandLabel)
 	}
 	return ""
+}
+
+// exampleResults are the values of the computed columns for example e:
+// its assessment by the model.
+func (w *writer) exampleResults(e model.Example) map[kind]cached {
+	a := w.risk.AssessExample(w.scale, e)
+	return map[kind]cached{
+		kindImportance: cachedNumber(a.Importance),
+		kindLikelihood: cachedNumber(a.Likelihood),
+		kindRisk:       cachedNumber(a.Value),
+		kindJudgement:  cachedText(a.Band.Label.S),
+	}
 }
 
 // exampleRow fills the inputs of row r with example e and returns the

@@ -20,6 +20,7 @@ var pdfOut = flag.String("pdf", "", "also write the workbooks printed by LibreOf
 // first and last column on the same page, and no "###" for a value too
 // wide for its cell. Both scale editions are printed.
 func TestPrint(t *testing.T) {
+	testtool.Long(t)
 	for _, id := range []string{"current", "old"} {
 		t.Run(id, func(t *testing.T) {
 			t.Parallel()
@@ -45,7 +46,7 @@ func testPrint(t *testing.T, scale string) {
 	if err := os.WriteFile(in, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	testtool.Run(t, "soffice", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+	testtool.Run(t, "soffice", "-env:UserInstallation=file://"+recalcProfile(t, dir),
 		"--headless", "--norestore", "--convert-to", "pdf", "--outdir", dir, in)
 	pdf := filepath.Join(dir, "book.pdf")
 	if *pdfOut != "" {

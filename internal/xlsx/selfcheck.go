@@ -2,9 +2,12 @@ package xlsx
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"sodan/internal/model"
 )
 
 // checkPlan records where the self-diagnosis sheet put its cells.
@@ -50,8 +53,11 @@ func (w *writer) checkSheet() {
 	w.height(sh, header, w.rowHeight(1)+2)
 
 	n := sc.ItemCount()
+	// The values the formulas show while nothing is answered: the model's
+	// score of an empty diagnosis.
+	res := diagnosisResults(sc, (&model.Filled{}).Diagnosis(sc))
 	var parts []string // answer ranges, one per part
-	for _, part := range sc.Parts {
+	for pi, part := range sc.Parts {
 		row++
 		w.str(sh, 1, row, part.Title.S)
 		w.merge(sh, 1, row, last, row)
@@ -63,7 +69,7 @@ func (w *writer) checkSheet() {
 			w.num(sh, checkNo, row, it.No)
 			w.str(sh, checkText, row, it.Text.S)
 			a, pt := cell(checkAnswer, row), cell(checkPoints, row)
-			w.formula(sh, checkPoints, row, fmt.Sprintf(`IF(%s="","",INDEX(%s,MATCH(%s,%s,0)))`, a, namePoints, a, nameAnswers))
+			w.formula(sh, checkPoints, row, fmt.Sprintf(`IF(%s="","",INDEX(%s,MATCH(%s,%s,0)))`, a, namePoints, a, nameAnswers), blank)
 			w.style(sh, checkNo, row, checkNo, row, s.center)
 			w.style(sh, checkText, row, checkText, row, s.text)
 			w.style(sh, checkAnswer, row, checkAnswer, row, s.inputCenter)
@@ -76,7 +82,7 @@ func (w *writer) checkSheet() {
 		parts = append(parts, answers)
 		row++
 		w.str(sh, checkText, row, "小計（"+part.Title.S+"）")
-		w.formula(sh, checkPoints, row, fmt.Sprintf(`IF(COUNTA(%s)=0,"",SUM(%s:%s))`, answers, cell(checkPoints, first), cell(checkPoints, row-1)))
+		w.formula(sh, checkPoints, row, fmt.Sprintf(`IF(COUNTA(%s)=0,"",SUM(%s:%s))`, answers, cell(checkPoints, first), cell(checkPoints, row-1)), res.parts[pi])
 		w.style(sh, checkNo, row, checkAnswer, row, s.bold)
 		w.style(sh, checkPoints, row, checkPoints, row, s.result)
 		w.height(sh, row, w.rowHeight(1)+2)
@@ -91,14 +97,14 @@ func (w *writer) checkSheet() {
 	// Total, answered count and judgement.
 	row += 2
 	p.total, p.count, p.band, p.action = row, row+1, row+2, row+3
-	w.formula(sh, checkPoints, p.total, fmt.Sprintf(`IF(COUNTA(%s)=0,"",SUM(%s))`, all, strings.Join(sub, ",")))
-	w.formula(sh, checkPoints, p.count, fmt.Sprintf(`COUNTA(%s)`, all))
+	w.formula(sh, checkPoints, p.total, fmt.Sprintf(`IF(COUNTA(%s)=0,"",SUM(%s))`, all, strings.Join(sub, ",")), res.total)
+	w.formula(sh, checkPoints, p.count, fmt.Sprintf(`COUNTA(%s)`, all), res.count)
 	total, count := cell(checkPoints, p.total), cell(checkPoints, p.count)
 	w.str(sh, checkNo, p.band, "判定")
-	w.formula(sh, checkText, p.band, fmt.Sprintf(`IF(%s<%d,"未回答の設問が "&(%d-%s)&" 問あります。すべて答えると判定が出ます。",LOOKUP(%s,%s,%s))`,
-		count, n, n, count, total, nameDiagMin, nameDiagLabel))
+	w.formula(sh, checkText, p.band, fmt.Sprintf(`IF(%s<%d,"%s"&(%d-%s)&"%s",LOOKUP(%s,%s,%s))`,
+		count, n, unansweredHead, n, count, unansweredTail, total, nameDiagMin, nameDiagLabel), res.band)
 	w.str(sh, checkNo, p.action, "対策")
-	w.formula(sh, checkText, p.action, fmt.Sprintf(`IF(%s<%d,"",LOOKUP(%s,%s,%s))`, count, n, total, nameDiagMin, nameDiagAction))
+	w.formula(sh, checkText, p.action, fmt.Sprintf(`IF(%s<%d,"",LOOKUP(%s,%s,%s))`, count, n, total, nameDiagMin, nameDiagAction), res.action)
 	w.str(sh, checkNo, p.total, fmt.Sprintf("合計点（%d 点満点）", sc.MaxPoints()*n))
 	w.str(sh, checkNo, p.count, fmt.Sprintf("回答した設問の数（全 %d 問）", n))
 	for _, r := range []int{p.total, p.count} {
@@ -134,4 +140,42 @@ func (w *writer) checkSheet() {
 		Selection: []excelize.Selection{{SQRef: cell(checkAnswer, header+2), ActiveCell: cell(checkAnswer, header+2), Pane: "bottomLeft"}},
 	}))
 	w.finish(sh, fmt.Sprintf("$%d:$%d", header, header))
+}
+
+// The judgement cell's text while questions are unanswered: the head, the
+// number of unanswered questions and the tail.
+const (
+	unansweredHead = "未回答の設問が "
+	unansweredTail = " 問あります。すべて答えると判定が出ます。"
+)
+
+// checkResults are the values the self-diagnosis formulas show.
+type checkResults struct {
+	parts                      []cached // subtotal of each part
+	total, count, band, action cached
+}
+
+// diagnosisResults turns the model's score of the answers into what the
+// sheet shows: a subtotal only for a part with an answer, a total only
+// when something is answered, and a judgement only when everything is.
+func diagnosisResults(sc *model.SelfCheck, d model.Diagnosis) checkResults {
+	r := checkResults{parts: make([]cached, len(sc.Parts))}
+	answered := 0
+	for i := range sc.Parts {
+		if d.PartCounts[i] > 0 {
+			r.parts[i] = cachedNumber(d.Parts[i])
+		}
+		answered += d.PartCounts[i]
+	}
+	if answered > 0 {
+		r.total = cachedNumber(d.Total)
+	}
+	r.count = cachedNumber(answered)
+	if !d.Complete() {
+		r.band = cachedText(unansweredHead + strconv.Itoa(d.Unanswered) + unansweredTail)
+		return r
+	}
+	b := sc.Band(d.Total)
+	r.band, r.action = cachedText(b.Label.S), cachedText(b.Action.S)
+	return r
 }

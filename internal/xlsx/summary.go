@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"github.com/xuri/excelize/v2"
+
+	"sodan/internal/model"
 )
 
 var summaryWidths = []float64{30, 10, 10, 34}
@@ -35,13 +37,19 @@ func (w *writer) summarySheet() {
 	w.style(sh, 3, row, last, row, s.header)
 	n := len(w.scale.Bands)
 	judge := led.columnArea("judgement")
+	// The counts the model makes of the ledger as written: no rows yet.
+	done, incomplete := (&model.Filled{}).Assessed(w.risk, w.scale)
+	counts := map[string]int{}
+	for _, a := range done {
+		counts[a.Result.Band.Label.S]++
+	}
 	first := row + 1
-	for i := range w.scale.Bands {
+	for i, b := range w.scale.Bands {
 		row++
 		k := n - i
-		w.formula(sh, 1, row, fmt.Sprintf("INDEX(%s,%d)", nameBandLabel, k))
-		w.formula(sh, 2, row, fmt.Sprintf("COUNTIF(%s,%s)", judge, cell(1, row)))
-		w.formula(sh, 3, row, fmt.Sprintf("INDEX(%s,%d)", nameBandAction, k))
+		w.formula(sh, 1, row, fmt.Sprintf("INDEX(%s,%d)", nameBandLabel, k), cachedText(b.Label.S))
+		w.formula(sh, 2, row, fmt.Sprintf("COUNTIF(%s,%s)", judge, cell(1, row)), cachedNumber(counts[b.Label.S]))
+		w.formula(sh, 3, row, fmt.Sprintf("INDEX(%s,%d)", nameBandAction, k), cachedText(b.Action.S))
 		w.merge(sh, 3, row, last, row)
 		w.style(sh, 1, row, 1, row, s.result)
 		w.style(sh, 2, row, 2, row, s.center)
@@ -52,12 +60,12 @@ func (w *writer) summarySheet() {
 	w.bandColours(sh, cell(1, first)+":"+cell(1, lastBand), 1, first)
 	row++
 	w.str(sh, 1, row, "合計（判定が出た情報資産）")
-	w.formula(sh, 2, row, fmt.Sprintf("SUM(%s:%s)", cell(2, first), cell(2, lastBand)))
+	w.formula(sh, 2, row, fmt.Sprintf("SUM(%s:%s)", cell(2, first), cell(2, lastBand)), cachedNumber(len(done)))
 	w.style(sh, 1, row, 1, row, s.bold)
 	w.style(sh, 2, row, 2, row, s.result)
 	row++
 	w.str(sh, 1, row, "名称はあるが判定がまだ出ていない情報資産")
-	w.formula(sh, 2, row, fmt.Sprintf(`SUMPRODUCT((%s<>"")*(%s=""))`, led.columnArea("asset"), judge))
+	w.formula(sh, 2, row, fmt.Sprintf(`SUMPRODUCT((%s<>"")*(%s=""))`, led.columnArea("asset"), judge), cachedNumber(len(incomplete)))
 	w.style(sh, 1, row, 1, row, s.text)
 	w.style(sh, 2, row, 2, row, s.center)
 	w.height(sh, row, w.rowHeight(2))
@@ -94,20 +102,20 @@ func (w *writer) summarySheet() {
 	for i, part := range sc.Parts {
 		row++
 		w.str(sh, 1, row, part.Title.S)
-		w.formula(sh, 2, row, quote(sheetCheck)+"!"+cell(checkPoints, w.check.subtotal[i]))
+		w.formula(sh, 2, row, quote(sheetCheck)+"!"+cell(checkPoints, w.check.subtotal[i]), w.cachedAt(sheetCheck, checkPoints, w.check.subtotal[i]))
 		w.num(sh, 3, row, best*len(part.Items))
 		w.style(sh, 1, row, 1, row, s.text)
 		w.style(sh, 2, row, 3, row, s.center)
 	}
 	row++
 	w.str(sh, 1, row, "合計")
-	w.formula(sh, 2, row, quote(sheetCheck)+"!"+cell(checkPoints, w.check.total))
+	w.formula(sh, 2, row, quote(sheetCheck)+"!"+cell(checkPoints, w.check.total), w.cachedAt(sheetCheck, checkPoints, w.check.total))
 	w.num(sh, 3, row, best*sc.ItemCount())
 	w.style(sh, 1, row, 1, row, s.bold)
 	w.style(sh, 2, row, 3, row, s.result)
 	row++
 	w.str(sh, 1, row, "判定")
-	w.formula(sh, 2, row, quote(sheetCheck)+"!"+cell(checkText, w.check.band))
+	w.formula(sh, 2, row, quote(sheetCheck)+"!"+cell(checkText, w.check.band), w.cachedAt(sheetCheck, checkText, w.check.band))
 	w.merge(sh, 2, row, last, row)
 	w.style(sh, 1, row, 1, row, s.bold)
 	w.style(sh, 2, row, last, row, s.resultTxt)

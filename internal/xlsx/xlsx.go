@@ -4,8 +4,10 @@
 // The workbook keeps the IPA method live: every result on the ledger, the
 // example and the self-diagnosis is a formula that reads the tables on the
 // 評価基準 sheet through defined names, so changing a band boundary there
-// changes every judgement. Excel recalculates on open (excelize stores no
-// cached values).
+// changes every judgement. Each formula cell also carries the value Go
+// computes for the workbook as written (the example's results, blanks on
+// the empty ledger and self-diagnosis), so viewers that do not calculate
+// show them; spreadsheet programs recalculate on open.
 package xlsx
 
 import (
@@ -41,8 +43,9 @@ const (
 
 // Write writes the workbook for book, laid out by spec, to w. spec must
 // pass Check, and must give a colour to every judgement band of the scale
-// in use. The same book and spec give the same bytes: the document dates
-// are book.Edition.Date and nothing reads the clock.
+// in use. Every formula cell carries the value the model computes for it
+// in the workbook as written. The same book and spec give the same bytes:
+// the document dates are book.Edition.Date and nothing reads the clock.
 func Write(w io.Writer, book *model.Book, spec Spec) error {
 	wr, err := build(book, spec)
 	if err != nil {
@@ -69,6 +72,9 @@ type writer struct {
 
 	example, ledger *ledgerPlan
 	check           *checkPlan
+
+	// cache holds every formula by sheet and cell with its value.
+	cache map[string]map[string]formulaCell
 }
 
 // build makes the workbook in memory; tests use it to fill cells before
@@ -85,6 +91,7 @@ func build(book *model.Book, spec Spec) (*writer, error) {
 		return nil, fmt.Errorf("layout: bands: the scale %q has %d judgement bands but the layout colours %d", scale.ID, len(scale.Bands), len(spec.Bands))
 	}
 	w := &writer{f: excelize.NewFile(), book: book, risk: &book.Risk, scale: scale, spec: spec}
+	w.f.SetZipWriter(w.zipWriter)
 	steps := []struct {
 		name string
 		run  func()
@@ -199,13 +206,6 @@ func (w *writer) str(sheet string, col, row int, s string) {
 func (w *writer) num(sheet string, col, row, v int) {
 	if w.err == nil {
 		w.fail(w.f.SetCellInt(sheet, cell(col, row), int64(v)))
-	}
-}
-
-// formula writes a formula (without the leading "=").
-func (w *writer) formula(sheet string, col, row int, f string) {
-	if w.err == nil {
-		w.fail(w.f.SetCellFormula(sheet, cell(col, row), f))
 	}
 }
 
