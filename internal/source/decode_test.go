@@ -173,3 +173,19 @@ func TestDecksFolderShape(t *testing.T) {
 		}
 	}
 }
+
+// TestTooLargeFileNotRead: a source over the size limit is refused from
+// its size alone, with a message of its own.
+func TestTooLargeFileNotRead(t *testing.T) {
+	fsys := fstest.MapFS{
+		"contacts.yaml": {Data: []byte("contacts:\n  - " + strings.Repeat("a", 2<<20) + "\n")},
+		"decks":         {Mode: fs.ModeDir},
+	}
+	raw, errs := Load(fsys, "sources")
+	if want := "sources/contacts.yaml: ファイルが大きすぎます（1024 KB を超えています）"; !strings.Contains(errs.Error(), want) {
+		t.Errorf("got\n%s\nwant …%s…", errs.Error(), want)
+	}
+	if !raw.Incomplete {
+		t.Error("not marked incomplete")
+	}
+}

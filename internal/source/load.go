@@ -51,7 +51,11 @@ func Load(fsys fs.FS, dir string) (*Raw, diag.List) {
 		name := path.Join(dir, f.name)
 		data, err := readFile(fsys, f.name)
 		if err != nil {
-			errs.Add(diag.Diagnostic{Pos: diag.Pos{File: name}, Msg: "ファイルを読めません（必要なファイルです）: " + plainErr(err)})
+			msg := "ファイルを読めません（必要なファイルです）: " + plainErr(err)
+			if errors.As(err, new(*refusal)) {
+				msg = err.Error()
+			}
+			errs.Add(diag.Diagnostic{Pos: diag.Pos{File: name}, Msg: msg})
 			raw.Incomplete = true
 			continue
 		}
@@ -124,7 +128,11 @@ func loadDecks(fsys fs.FS, dir string, raw *Raw, errs *diag.List) []Deck {
 		}
 		data, err := readFile(fsys, path.Join(DecksDir, n))
 		if err != nil {
-			errs.Add(diag.Diagnostic{Pos: diag.Pos{File: file}, Msg: "ファイルを読めません: " + plainErr(err)})
+			msg := "ファイルを読めません: " + plainErr(err)
+			if errors.As(err, new(*refusal)) {
+				msg = err.Error()
+			}
+			errs.Add(diag.Diagnostic{Pos: diag.Pos{File: file}, Msg: msg})
 			raw.Incomplete = true
 			continue
 		}
@@ -160,6 +168,11 @@ func nearMiss(name string) string {
 	return ""
 }
 
+// refusal is a file sodan will not read, in Japanese.
+type refusal struct{ msg string }
+
+func (r *refusal) Error() string { return r.msg }
+
 // readFile reads a regular file of at most yamlpos.MaxFileSize bytes,
 // refusing larger ones (and FIFOs, devices) before reading them.
 func readFile(fsys fs.FS, name string) ([]byte, error) {
@@ -168,10 +181,10 @@ func readFile(fsys fs.FS, name string) ([]byte, error) {
 		return nil, err
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, errors.New("ふつうのファイルではありません")
+		return nil, &refusal{"ふつうのファイルではありません（フォルダやパイプなど）。YAML のファイルを置いてください"}
 	}
 	if fi.Size() > yamlpos.MaxFileSize {
-		return nil, fmt.Errorf("ファイルが大きすぎます（%d KB を超えています）", yamlpos.MaxFileSize>>10)
+		return nil, &refusal{fmt.Sprintf("ファイルが大きすぎます（%d KB を超えています）。ファイルを取り違えていないか確認してください", yamlpos.MaxFileSize>>10)}
 	}
 	f, err := fsys.Open(name)
 	if err != nil {
