@@ -21,7 +21,8 @@ func runIn(t *testing.T, edit func(sources string), args ...string) (code int, s
 	var o, e bytes.Buffer
 	full := append([]string{args[0], "-sources", sources}, args[1:]...)
 	code = run(full, &o, &e)
-	return code, o.String(), strings.ReplaceAll(e.String(), dir+string(filepath.Separator), ""), dir
+	clean := func(s string) string { return strings.ReplaceAll(s, dir+string(filepath.Separator), "") }
+	return code, clean(o.String()), clean(e.String()), dir
 }
 
 func TestShiftJISIsRefused(t *testing.T) {

@@ -7,7 +7,7 @@
 //
 // Usage:
 //
-//	sodan check   [-sources DIR]
+//	sodan check   [-sources DIR] [-stale AGE] [-links]
 //	sodan build   [-sources DIR] [-layouts DIR] [-o DIR] [-only handout,slides,workbook]
 //	sodan report  [-sources DIR] [-layouts DIR] [-o DIR] FILE.xlsx
 //	sodan version
@@ -47,6 +47,8 @@ import (
 
 	"sodan/internal/build"
 	"sodan/internal/diag"
+	"sodan/internal/links"
+	"sodan/internal/model"
 )
 
 // version is set at link time with -ldflags "-X main.version=...".
@@ -81,7 +83,7 @@ func buildVersion() string {
 const maxProblems = 50
 
 const usage = `使い方:
-  sodan check   [-sources DIR]
+  sodan check   [-sources DIR] [-stale 365d] [-links]
   sodan build   [-sources DIR] [-layouts DIR] [-o DIR] [-only handout,slides,workbook]
   sodan report  [-sources DIR] [-layouts DIR] [-o DIR] FILE.xlsx
   sodan version
@@ -187,12 +189,22 @@ func printOptions(w io.Writer, fs *flag.FlagSet) {
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("check", stderr)
 	sources := fs.String("sources", "sources", "ソースの`フォルダ`")
+	stale := fs.String("stale", "", "確認（verified_on）からこの`期間`（365d・18m・2y など）を過ぎた連絡先を古い順に表示する")
+	checkLinks := fs.Bool("links", false, "ソースにあるすべての URL に HTTP で問い合わせ、開けないものや転送されるものを表示する")
 	if code, ok := parse(fs, args, stdout, stderr); !ok {
 		return code
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "sodan check: 余分な引数があります: %s\n", strings.Join(fs.Args(), " "))
 		return 2
+	}
+	var age model.Age
+	if *stale != "" {
+		var err error
+		if age, err = model.ParseAge(*stale); err != nil {
+			fmt.Fprintf(stderr, "sodan check: -stale: %v\n", err)
+			return 2
+		}
 	}
 	if _, err := os.Stat(*sources); err != nil {
 		fmt.Fprintf(stderr, "sodan check: ソースのフォルダ %s を開けません\n", *sources)
@@ -204,7 +216,36 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintf(stdout, "%s: 問題はありません（連絡先 %d 件、状況 %d 件）\n", *sources, len(book.Contacts), len(book.QuickList.Situations))
-	return 0
+	code := 0
+	if *stale != "" {
+		today, err := build.Today()
+		if err != nil {
+			fmt.Fprintln(stderr, "sodan check:", err)
+			return 1
+		}
+		list := book.StaleContacts(today, age)
+		for _, s := range list {
+			c := s.Contact
+			fmt.Fprintf(stdout, "%s: %s: %s（%s）: %s に確認（%s前）\n", s.Loc.Pos, s.Loc.Field, c.ID, c.Name(), c.VerifiedOn.Format("2006-01-02"), model.Elapsed(c.VerifiedOn, today))
+		}
+		if len(list) > 0 {
+			fmt.Fprintf(stdout, "確認から %sを過ぎた連絡先が %d 件あります（%s 現在）。出典を確かめ直し、verified_on を更新してください\n", age.Japanese(), len(list), today.Format("2006-01-02"))
+			code = 1
+		} else {
+			fmt.Fprintf(stdout, "確認から %sを過ぎた連絡先はありません（%s 現在）\n", age.Japanese(), today.Format("2006-01-02"))
+		}
+	}
+	if *checkLinks {
+		bad, n := build.CheckLinks(interrupt, os.DirFS(*sources), *sources, links.Options{})
+		bad.Print(stdout, 0)
+		if len(bad) > 0 {
+			fmt.Fprintf(stdout, "%d 件の URL のうち %d 件に問題があります\n", n, len(bad.Sorted()))
+			code = 1
+		} else {
+			fmt.Fprintf(stdout, "%d 件の URL はすべて開けました\n", n)
+		}
+	}
+	return code
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"sodan/internal/diag"
+	"sodan/internal/links"
 	"sodan/internal/model"
 	"sodan/internal/render/pdf"
 	"sodan/internal/source"
@@ -124,6 +125,39 @@ func Date(book *model.Book) (time.Time, error) {
 	return book.Edition.Date, nil
 }
 
+// Today is the date freshness is judged on: SOURCE_DATE_EPOCH when set
+// (tests fix it so), otherwise the clock. Only `check -stale` uses it; no
+// output depends on it.
+func Today() (time.Time, error) {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("環境変数 SOURCE_DATE_EPOCH「%s」は秒数（整数）ではありません", s)
+		}
+		return time.Unix(n, 0).UTC(), nil
+	}
+	return time.Now().UTC(), nil
+}
+
+// CheckLinks asks every web address in the sources in fsys (shown as dir)
+// over HTTP and returns the problems found, at each address's position,
+// and how many addresses were asked. A source that cannot be read gives
+// its own problems instead.
+func CheckLinks(stop context.Context, fsys fs.FS, dir string, opts links.Options) (diag.List, int) {
+	raw, errs := source.Load(fsys, dir)
+	if len(errs) > 0 {
+		return errs, 0
+	}
+	urls := source.URLs(raw)
+	var out diag.List
+	for _, r := range links.Check(stop, urls, opts) {
+		if d, bad := r.Diagnostic(); bad {
+			out.Add(d)
+		}
+	}
+	return out, len(urls)
+}
+
 // Run builds the selected targets. Content problems come back as a
 // diag.List (wrapped with ErrContent semantics by the caller); everything
 // is rendered before anything is written, and files are replaced one by one
@@ -180,6 +214,13 @@ func Run(opts Options) (written []string, err error) {
 	kept, err := writeOutputs(opts.Stop, opts.Out, outs, built, true, opts.Sources, opts.Layouts)
 	if err != nil {
 		return nil, err
+	}
+	if age := book.Edition.StaleAfter; age.N > 0 {
+		if list := book.StaleContacts(date, age); len(list) > 0 {
+			c := list[0].Contact
+			fmt.Fprintf(ctx.Warn, "注意: 確認（verified_on）から %sを過ぎた連絡先が %d 件あります（いちばん古いのは %s、%s）。sodan check -stale %s で一覧を表示します\n",
+				age.Japanese(), len(list), c.ID, c.VerifiedOn.Format("2006-01-02"), age)
+		}
 	}
 	for _, k := range kept {
 		fmt.Fprintf(ctx.Warn, "注意: %s は前回 sodan が書いた後に変更されているので、消さずに残しました（sodan の記録からは外しました）\n", k)

@@ -60,6 +60,9 @@ type Edition struct {
 	// VerifiedFrom and VerifiedTo span the verified_on dates of the live
 	// contacts the material prints.
 	VerifiedFrom, VerifiedTo time.Time
+	// StaleAfter is how old a contact's verified_on may be before a build
+	// says it should be checked again; zero when not set.
+	StaleAfter Age
 }
 
 // Revision is one entry of the revision history.
@@ -129,6 +132,13 @@ func (b *builder) edition() {
 	out.Title, out.Subtitle, out.Purpose, out.Publisher = text(e.Title), text(e.Subtitle), text(e.Purpose), text(e.Publisher)
 	out.FactsNote, out.Disclaimer = text(e.FactsNote), text(e.Disclaimer)
 	out.Date, _ = b.date(e.Date)
+	if !e.StaleAfter.IsZero() {
+		a, err := ParseAge(e.StaleAfter.V)
+		if err != nil {
+			b.errorf(e.StaleAfter.Loc, "%v", err)
+		}
+		out.StaleAfter = a
+	}
 	for _, k := range e.Keywords {
 		out.Keywords = append(out.Keywords, k.V)
 	}

@@ -32,10 +32,12 @@ type Contact struct {
 	Scope      Scope
 	Source     Text
 	VerifiedOn time.Time
-	EndedOn    time.Time // zero while the service runs
-	Uncertain  Text
-	Note       Text
-	Loc        diag.Loc
+	// VerifiedLoc is where verified_on is written.
+	VerifiedLoc diag.Loc
+	EndedOn     time.Time // zero while the service runs
+	Uncertain   Text
+	Note        Text
+	Loc         diag.Loc
 }
 
 // Phone is one number of a desk.
@@ -110,6 +112,7 @@ func (b *builder) contacts() {
 			b.errorf(rc.Scope.Loc, "scope「%s」は使えません（使える値: national, tokyo）", rc.Scope.V)
 		}
 		c.VerifiedOn, _ = b.date(rc.VerifiedOn)
+		c.VerifiedLoc = rc.VerifiedOn.Loc
 		c.EndedOn, _ = b.date(rc.EndedOn)
 		if rc.EndedOn.IsZero() && len(rc.Phones) == 0 && rc.URL.IsZero() && rc.FormURL.IsZero() && rc.Email.IsZero() {
 			b.errorf(rc.Loc, "連絡手段がありません。phones・url・form_url・email のどれかを書いてください")

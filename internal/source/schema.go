@@ -33,6 +33,7 @@ type Edition struct {
 	Revisions  []Revision    `yaml:"revisions,required"`
 	FactsNote  yamlpos.Str   `yaml:"facts_note"`
 	Disclaimer yamlpos.Str   `yaml:"disclaimer"`
+	StaleAfter yamlpos.Str   `yaml:"stale_after"`
 }
 
 // Revision is one entry of the revision history (改版履歴).
