@@ -10,6 +10,7 @@
 //	sodan check   [-sources DIR] [-stale AGE] [-links]
 //	sodan build   [-sources DIR] [-layouts DIR] [-o DIR] [-only handout,slides,workbook]
 //	sodan report  [-sources DIR] [-layouts DIR] [-o DIR] FILE.xlsx
+//	sodan init    DIR
 //	sodan version
 //
 // check reads and validates the sources and reports every problem, one per
@@ -35,6 +36,7 @@ package main
 
 import (
 	"context"
+	_ "embed"
 	"errors"
 	"flag"
 	"fmt"
@@ -86,6 +88,7 @@ const usage = `使い方:
   sodan check   [-sources DIR] [-stale 365d] [-links]
   sodan build   [-sources DIR] [-layouts DIR] [-o DIR] [-only handout,slides,workbook]
   sodan report  [-sources DIR] [-layouts DIR] [-o DIR] FILE.xlsx
+  sodan init    DIR
   sodan version
 `
 
@@ -117,6 +120,8 @@ func runStop(stop context.Context, args []string, stdout, stderr io.Writer) (cod
 		return runBuild(args[1:], stdout, stderr)
 	case "report":
 		return runReport(args[1:], stdout, stderr)
+	case "init":
+		return runInit(args[1:], stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "sodan", buildVersion())
 		return 0
@@ -323,6 +328,31 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintln(stdout, written)
+	return 0
+}
+
+//go:embed project-readme.md
+var projectReadme []byte
+
+// runInit writes a new project into an empty (or new) folder: the
+// bundled sources and layouts, and a README of the folder, all from the
+// binary itself.
+func runInit(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("init", stderr)
+	if code, ok := parse(fs, args, stdout, stderr); !ok {
+		return code
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintf(stderr, "sodan init: プロジェクトをつくるフォルダを 1 つ指定してください\n%s", usage)
+		return 2
+	}
+	dir := fs.Arg(0)
+	files, err := build.Init(dir, projectReadme)
+	if err != nil {
+		fmt.Fprintln(stderr, "sodan init:", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "%s に新しいプロジェクトをつくりました（%d ファイル）。cd %s してから sodan build を実行してください\n", dir, files, dir)
 	return 0
 }
 

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestInitThenBuild makes a project in an empty folder outside the
+// repository from what the binary embeds, then builds it there with the
+// default folders: every output is written. A second init into the same
+// folder is refused and changes nothing.
+func TestInitThenBuild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds every output")
+	}
+	dir := filepath.Join(t.TempDir(), "新しい相談会")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"init", dir}, &stdout, &stderr); code != 0 {
+		t.Fatalf("init: exit %d\n%s", code, stderr.String())
+	}
+	t.Chdir(dir)
+	stdout.Reset()
+	stderr.Reset()
+	if code := run([]string{"build"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, stderr.String())
+	}
+	written := strings.Fields(stdout.String())
+	var pdfs, books int
+	for _, w := range written {
+		if _, err := os.Stat(w); err != nil {
+			t.Errorf("%s was reported but is not there", w)
+		}
+		switch filepath.Ext(w) {
+		case ".pdf":
+			pdfs++
+		case ".xlsx":
+			books++
+		}
+	}
+	decks, _ := filepath.Glob("sources/decks/*.yaml")
+	if want := 1 + 4*len(decks); pdfs != want || books != 1 || len(decks) == 0 {
+		t.Errorf("%d PDFs and %d workbooks from %d decks, want %d and 1", pdfs, books, len(decks), want)
+	}
+	if _, err := os.Stat("README.md"); err != nil {
+		t.Error("no README.md in the new project")
+	}
+	before, _ := os.ReadFile("sources/contacts.yaml")
+	if code := run([]string{"init", "."}, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "空ではありません") {
+		t.Errorf("init into a full folder: exit %d\n%s", code, stderr.String())
+	}
+	if after, _ := os.ReadFile("sources/contacts.yaml"); !bytes.Equal(before, after) {
+		t.Error("a refused init changed a file")
+	}
+}
