@@ -10,6 +10,7 @@
 //	sodan check   [-sources DIR] [-stale AGE] [-links]
 //	sodan build   [-sources DIR] [-layouts DIR] [-o DIR] [-only handout,slides,workbook]
 //	sodan report  [-sources DIR] [-layouts DIR] [-o DIR] FILE.xlsx
+//	sodan schema  [-sources DIR] [-layouts DIR] [-o DIR]
 //	sodan init    DIR
 //	sodan version
 //
@@ -43,6 +44,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"syscall"
@@ -120,6 +122,8 @@ func runStop(stop context.Context, args []string, stdout, stderr io.Writer) (cod
 		return runBuild(args[1:], stdout, stderr)
 	case "report":
 		return runReport(args[1:], stdout, stderr)
+	case "schema":
+		return runSchema(args[1:], stdout, stderr)
 	case "init":
 		return runInit(args[1:], stdout, stderr)
 	case "version":
@@ -328,6 +332,45 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintln(stdout, written)
+	return 0
+}
+
+// runSchema writes the JSON Schema of every kind of source and layout
+// file into the schemas folder of the sources and of the layouts (or all
+// into one folder with -o), for editors with the YAML language server.
+func runSchema(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("schema", stderr)
+	sources := fs.String("sources", "sources", "ソースの`フォルダ`（スキーマはその中の schemas に書く）")
+	layouts := fs.String("layouts", "layouts", "レイアウトの`フォルダ`（スキーマはその中の schemas に書く）")
+	out := fs.String("o", "", "すべてのスキーマをこの`フォルダ`に書く")
+	if code, ok := parse(fs, args, stdout, stderr); !ok {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "sodan schema: 余分な引数があります: %s\n", strings.Join(fs.Args(), " "))
+		return 2
+	}
+	schemas, err := build.Schemas()
+	if err != nil {
+		fmt.Fprintln(stderr, "sodan schema:", err)
+		return 1
+	}
+	for _, s := range schemas {
+		dir := *out
+		if dir == "" {
+			dir = filepath.Join(map[string]string{"sources": *sources, "layouts": *layouts}[s.Dir], build.SchemaDir)
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			fmt.Fprintln(stderr, "sodan schema:", err)
+			return 1
+		}
+		p := filepath.Join(dir, s.Name)
+		if err := os.WriteFile(p, s.Data, 0o644); err != nil {
+			fmt.Fprintln(stderr, "sodan schema:", err)
+			return 1
+		}
+		fmt.Fprintln(stdout, p)
+	}
 	return 0
 }
 

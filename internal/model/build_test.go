@@ -3,6 +3,7 @@ package model
 import (
 	"os"
 	"path"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -155,4 +156,24 @@ func FuzzBuild(f *testing.F) {
 		}
 		_ = errs
 	})
+}
+
+// TestPhonePatternAgrees: the phone pattern given to editors accepts
+// exactly what the check accepts, over every arrangement of up to eleven
+// digits in three groups and a set of other forms.
+func TestPhonePatternAgrees(t *testing.T) {
+	var cases []string
+	for _, p := range []string{"03", "045", "0120", "0570", "0800", "090", "080", "070", "050", "0466", "01267", "06", "0"} {
+		for b := 1; b <= 5; b++ {
+			for c := 2; c <= 5; c++ {
+				cases = append(cases, p+"-"+strings.Repeat("1", b)+"-"+strings.Repeat("2", c))
+			}
+		}
+	}
+	cases = append(cases, "110", "188", "#9110", "#91101", "1100", "03-1234-5678 ", "０３-1234-5678", "03--1234", "")
+	for _, n := range cases {
+		if ok := checkPhone(n) == ""; ok != phoneExact.MatchString(n) {
+			t.Errorf("%q: the check says %v, the pattern %v", n, ok, !ok)
+		}
+	}
 }

@@ -28,6 +28,15 @@ var (
 	phoneShort = regexp.MustCompile(`^1\d\d$`)  // 110, 118, 119, 188, 189
 	phoneHash  = regexp.MustCompile(`^#\d{4}$`) // #9110, #7119
 	phoneLong  = regexp.MustCompile(`^0\d{1,4}-\d{1,4}-\d{3,4}$`)
+	// phoneExact accepts exactly the numbers checkPhone accepts, digit
+	// counts included (a test holds the two together); it is the pattern
+	// the JSON Schema gives editors.
+	phoneExact = regexp.MustCompile(`^(1\d\d|#\d{4}` +
+		`|0\d-\d{4}-\d{4}` + // 10 digits: 03-1234-5678
+		`|0(?:[0-46]\d|[5789][1-9])-(?:\d{3}-\d{4}|\d{4}-\d{3})` + // 10 digits, not 050/070/080/090
+		`|0(?:[0-79]\d{2}|8[1-9]\d|80[1-9])-(?:\d{2}-\d{4}|\d{3}-\d{3})` + // 10 digits, not 0800
+		`|0\d{4}-(?:\d-\d{4}|\d{2}-\d{3})` + // 10 digits: 01234-5-6789
+		`|0[5789]0-\d{4}-\d{4}|0800-(?:\d{3}-\d{4}|\d{4}-\d{3}))$`) // 11 digits: mobiles, IP phones, 0800
 )
 
 // PhoneMessage is the message for a phone number in the wrong form.
@@ -106,6 +115,20 @@ func checkID(id string) string {
 		return "id は半角の英小文字・数字・ハイフンで書いてください（例: ipa-anshin）"
 	}
 	return ""
+}
+
+// Formats are the forms of text values that the checks above accept, as
+// JSON Schema patterns, so an editor can flag a wrong form while typing.
+// Each pattern is built from the expressions the checks use.
+func Formats() map[string]yamlpos.Format {
+	return map[string]yamlpos.Format{
+		"id":    {Pattern: idRe.String(), Doc: "半角の英小文字・数字・ハイフン（例: ipa-anshin）"},
+		"date":  {Pattern: `^\d{4}-\d{2}-\d{2}$`, Doc: "日付（YYYY-MM-DD、例: 2025-04-01）"},
+		"phone": {Pattern: phoneExact.String(), Doc: PhoneMessage},
+		"email": {Pattern: emailRe.String(), Doc: "メールアドレス（例: info@example.jp）"},
+		"url":   {Pattern: `^https?://[^\s/]+\.[^\s]*$`, Doc: "http:// か https:// で始まる URL"},
+		"age":   {Pattern: ageRe.String(), Doc: "期間（365d・8w・18m・2y）"},
+	}
 }
 
 // uniqueIDs reports ids that repeat within one list, naming the first use.

@@ -6,6 +6,7 @@
 package source
 
 import (
+	"reflect"
 	"errors"
 	"fmt"
 	"io"
@@ -17,6 +18,39 @@ import (
 	"sodan/internal/diag"
 	"sodan/internal/yamlpos"
 )
+
+// Kind is one kind of source file, for its JSON Schema.
+type Kind struct {
+	File   string // as it sits in the sources folder: contacts.yaml, decks/*.yaml
+	Schema string // the schema's file name
+	Title  string
+	Value  any // a value of the type the file is read into
+}
+
+// Kinds lists every kind of source file: the named files, then a deck.
+func Kinds() []Kind {
+	var out []Kind
+	for _, f := range files {
+		base := strings.TrimSuffix(f.name, ".yaml")
+		out = append(out, Kind{File: f.name, Schema: base + ".schema.json", Title: titles[base], Value: reflect.ValueOf(f.get(&Raw{})).Elem().Interface()})
+	}
+	return append(out, Kind{File: DecksDir + "/*.yaml", Schema: "deck.schema.json", Title: titles["deck"], Value: Deck{}})
+}
+
+// titles name each kind of source file for the schema's title.
+var titles = map[string]string{
+	"edition":   "版と改版履歴（sources/edition.yaml）",
+	"contacts":  "窓口の台帳（sources/contacts.yaml）",
+	"quicklist": "クイックリストの CHECK と状況（sources/quicklist.yaml）",
+	"resources": "予防と支援の相談先（sources/resources.yaml）",
+	"measures":  "マルウェア感染の対策（sources/measures.yaml）",
+	"guide":     "経営者の理解のもとで進める4つのステップ（sources/guide.yaml）",
+	"columns":   "コラム（sources/columns.yaml）",
+	"flow":      "相談対応フロー（sources/flow.yaml）",
+	"risk":      "リスク分析の方法（sources/risk.yaml）",
+	"selfcheck": "自社診断と情報セキュリティ5か条（sources/selfcheck.yaml）",
+	"deck":      "セミナーのスライド 1 デッキ（sources/decks/*.yaml）",
+}
 
 // files maps each known file of the sources folder to the field of Raw it
 // fills.

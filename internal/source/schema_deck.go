@@ -10,10 +10,10 @@ import (
 type Deck struct {
 	Loc      diag.Loc    `yaml:"-"`
 	File     string      `yaml:"-"` // file name inside sources/decks
-	ID       yamlpos.Str `yaml:"id,required"`
-	Title    yamlpos.Str `yaml:"title,required"`
-	Subtitle yamlpos.Str `yaml:"subtitle"`
-	Slides   []Slide     `yaml:"slides,required"`
+	ID       yamlpos.Str `yaml:"id,required" doc:"デッキの id。出力のファイル名になります" format:"id"`
+	Title    yamlpos.Str `yaml:"title,required" doc:"デッキの題名"`
+	Subtitle yamlpos.Str `yaml:"subtitle" doc:"副題"`
+	Slides   []Slide     `yaml:"slides,required" doc:"スライドの一覧（順に）"`
 }
 
 // Slide is one slide. Kind says which of the other keys it uses:
@@ -35,27 +35,27 @@ type Deck struct {
 // Every slide may carry notes (speaker notes).
 type Slide struct {
 	Loc        diag.Loc      `yaml:"-"`
-	Kind       yamlpos.Str   `yaml:"kind,required"`
-	Title      yamlpos.Str   `yaml:"title"`
-	Subtitle   yamlpos.Str   `yaml:"subtitle"`
-	Items      []Item        `yaml:"items"`
-	Phase      yamlpos.Str   `yaml:"phase"`
-	Guide      yamlpos.Str   `yaml:"guide"`
-	Columns    []Pane        `yaml:"columns"`
-	Check      yamlpos.Str   `yaml:"check"`
-	Situations []yamlpos.Str `yaml:"situations"`
-	Contacts   []ContactRef  `yaml:"contacts"`
-	Situation  yamlpos.Str   `yaml:"situation"`
-	Steps      []yamlpos.Str `yaml:"steps"`
-	Node       yamlpos.Str   `yaml:"node"`
-	Column     yamlpos.Str   `yaml:"column"`
-	Quote      yamlpos.Str   `yaml:"quote"`
-	Source     yamlpos.Str   `yaml:"source"`
-	Notes      yamlpos.Str   `yaml:"notes"`
+	Kind       yamlpos.Str   `yaml:"kind,required" doc:"スライドの種類" enum:"title,section,bullets,columns,table,contacts,steps,flow,column,quote"`
+	Title      yamlpos.Str   `yaml:"title" doc:"スライドの見出し"`
+	Subtitle   yamlpos.Str   `yaml:"subtitle" doc:"副題（title・section スライド）"`
+	Items      []Item        `yaml:"items" doc:"箇条書き（bullets スライド）"`
+	Phase      yamlpos.Str   `yaml:"phase" doc:"対策の段階の id を引用する（bullets）"`
+	Guide      yamlpos.Str   `yaml:"guide" doc:"手引きを引用する: persuasion（bullets）" enum:"persuasion"`
+	Columns    []Pane        `yaml:"columns" doc:"左右二つの列（columns スライド）"`
+	Check      yamlpos.Str   `yaml:"check" doc:"CHECK の id を引用する"`
+	Situations []yamlpos.Str `yaml:"situations" doc:"状況の id を並べる（表のスライド）"`
+	Contacts   []ContactRef  `yaml:"contacts" doc:"窓口の id を並べる（contacts スライド）"`
+	Situation  yamlpos.Str   `yaml:"situation" doc:"状況の id を一つ引用する"`
+	Steps      []yamlpos.Str `yaml:"steps" doc:"STEP の id を並べる（steps スライド）"`
+	Node       yamlpos.Str   `yaml:"node" doc:"フローの質問の id（flow スライド）"`
+	Column     yamlpos.Str   `yaml:"column" doc:"コラムの id（column スライド）"`
+	Quote      yamlpos.Str   `yaml:"quote" doc:"引用する文（quote スライド）"`
+	Source     yamlpos.Str   `yaml:"source" doc:"引用の出典"`
+	Notes      yamlpos.Str   `yaml:"notes" doc:"発表者用のノート"`
 }
 
 // Pane is one column of a two-column slide.
 type Pane struct {
-	Title yamlpos.Str `yaml:"title,required"`
-	Items []Item      `yaml:"items,required"`
+	Title yamlpos.Str `yaml:"title,required" doc:"列の見出し"`
+	Items []Item      `yaml:"items,required" doc:"列の中の箇条書き"`
 }
