@@ -6,12 +6,12 @@
 package source
 
 import (
-	"reflect"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"path"
+	"reflect"
 	"sort"
 	"strings"
 
