@@ -48,6 +48,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"syscall"
+	"time"
 
 	"sodan/internal/build"
 	"sodan/internal/diag"
@@ -264,6 +265,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&opts.Layouts, "layouts", "layouts", "レイアウトの`フォルダ`")
 	fs.StringVar(&opts.Out, "o", "out", "出力先の`フォルダ`")
 	only := fs.String("only", "", "作る`出力`をカンマ区切りで（"+strings.Join(build.TargetNames(), ",")+"）")
+	watch := fs.Bool("watch", false, "ソースやレイアウトが保存されるたびに作り直す（Ctrl-C で終わる）")
 	if code, ok := parse(fs, args, stdout, stderr); !ok {
 		return code
 	}
@@ -282,6 +284,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	opts.Stop = interrupt
+	if *watch {
+		return watchBuild(opts, stdout, stderr)
+	}
 	written, err := build.Run(opts)
 	var errs diag.List
 	if errors.As(err, &errs) {
@@ -295,6 +300,35 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	for _, w := range written {
 		fmt.Fprintln(stdout, w)
 	}
+	return 0
+}
+
+// watchBuild runs build -watch: a build at once and after every saved
+// change, each reported in a few lines, until Ctrl-C.
+func watchBuild(opts build.Options, stdout, stderr io.Writer) int {
+	fmt.Fprintf(stdout, "%s と %s を見張っています。保存するたびに作り直します（Ctrl-C で終わります）\n", opts.Sources, opts.Layouts)
+	err := build.Watch(interrupt, opts, func(r build.Round) {
+		when := time.Now().Format("15:04:05")
+		cause := ""
+		if r.Trigger != "" {
+			cause = "（" + r.Trigger + " が変わりました）"
+		}
+		var errs diag.List
+		switch {
+		case errors.As(r.Err, &errs):
+			fmt.Fprintf(stderr, "%s 作り直せませんでした%s。出力は前のままです:\n", when, cause)
+			report(stderr, errs, opts.Out)
+		case r.Err != nil:
+			fmt.Fprintf(stderr, "%s sodan build: %v\n", when, r.Err)
+		default:
+			fmt.Fprintf(stdout, "%s %d 個のファイルを作りました%s（%.2f 秒）\n", when, len(r.Written), cause, r.Took.Seconds())
+		}
+	})
+	if err != nil {
+		fmt.Fprintln(stderr, "sodan build:", err)
+		return 1
+	}
+	fmt.Fprintln(stdout, "見張りを終えました")
 	return 0
 }
 
