@@ -31,8 +31,9 @@ type Part struct {
 
 // DiagItem is one question.
 type DiagItem struct {
-	No   int
-	Text Text
+	No     int
+	Text   Text
+	Advice Text // what to do when it is not done; may be empty
 }
 
 // DiagBand is one judgement band of the total.
@@ -113,7 +114,7 @@ func (b *builder) selfCheck() {
 				b.errorf(it.No.Loc, "設問番号は 1 から通し番号にしてください（ここは %d のはずです）", next)
 			}
 			next = it.No.V + 1
-			part.Items = append(part.Items, DiagItem{No: it.No.V, Text: text(it.Text)})
+			part.Items = append(part.Items, DiagItem{No: it.No.V, Text: text(it.Text), Advice: text(it.Advice)})
 		}
 		s.Parts = append(s.Parts, part)
 	}

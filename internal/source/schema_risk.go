@@ -133,8 +133,9 @@ type Part struct {
 
 // DiagItem is one question of the self-diagnosis.
 type DiagItem struct {
-	No   yamlpos.Int `yaml:"no,required" doc:"設問の番号（1 から通し番号）"`
-	Text yamlpos.Str `yaml:"text,required" doc:"設問の文"`
+	No     yamlpos.Int `yaml:"no,required" doc:"設問の番号（1 から通し番号）"`
+	Text   yamlpos.Str `yaml:"text,required" doc:"設問の文"`
+	Advice yamlpos.Str `yaml:"advice" doc:"「実施していない」「わからない」と答えた人へのひとこと（報告書の「やることリスト」に載ります）"`
 }
 
 // DiagBand is one judgement band of the total score: totals >= Min.
