@@ -263,7 +263,7 @@ func TestReportManyRows(t *testing.T) {
 func TestReportBadValues(t *testing.T) {
 	dir := t.TempDir()
 	rows := append([]reportAsset(nil), reportAssets[:3]...)
-	rows[0].text = map[string]string{"c": "5"}
+	rows[0].text = map[string]string{"c": "5", "vulnerability": "高い"}
 	rows[2].text = map[string]string{"pi": "はい"}
 	wb, book := filledWorkbook(t, dir, "bad.xlsx", rows, 3)
 	out := filepath.Join(dir, "out")
@@ -280,6 +280,8 @@ func TestReportBadValues(t *testing.T) {
 	for _, w := range []string{
 		wb + ":4:" + strconv.Itoa(col["c"]) + ": 情報資産管理台帳!" + cref("c", 4) + ": 機密性は 3・2・1 のどれかにしてください（尺度「",
 		"。いまは「5」）",
+		// The same row's second bad cell is reported too.
+		wb + ":4:" + strconv.Itoa(col["vulnerability"]) + ": 情報資産管理台帳!" + cref("vulnerability", 4) + ": 脆弱性は 3・2・1 のどれかにしてください（いまは「高い」）",
 		wb + ":6:" + strconv.Itoa(col["pi"]) + ": 情報資産管理台帳!" + cref("pi", 6) + ": 個人情報は「有」か「無」で選んでください（いまは「はい」）",
 	} {
 		if !strings.Contains(msg, w) {
