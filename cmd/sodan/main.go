@@ -189,7 +189,7 @@ func printOptions(w io.Writer, fs *flag.FlagSet) {
 	fs.VisitAll(func(f *flag.Flag) {
 		name, help := flag.UnquoteUsage(f)
 		fmt.Fprintf(w, "  -%s %s\n    \t%s", f.Name, name, help)
-		if f.DefValue != "" {
+		if f.DefValue != "" && f.DefValue != "false" {
 			fmt.Fprintf(w, "（指定しないときは %s）", f.DefValue)
 		}
 		fmt.Fprintln(w)
