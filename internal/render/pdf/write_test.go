@@ -130,8 +130,8 @@ func TestWriteBookmarks(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &js); err != nil {
 		t.Fatal(err)
 	}
-	// Destinations are in points from the bottom of their own page, which
-	// fpdf gets wrong for pages of another height unless Write corrects it.
+	// Destinations are in points from the bottom of their own page (fpdf
+	// measured them from the bottom of the last page; Write writes them).
 	type want struct {
 		title string
 		page  int
