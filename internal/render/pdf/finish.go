@@ -420,6 +420,12 @@ func addCIDSets(o *objects, order []int) error {
 	if fonts == 0 {
 		return errors.New("fpdf wrote no CID fonts")
 	}
+	// Every font descriptor must have been one of theirs.
+	for _, n := range order {
+		if d := o.list[n]; bytes.HasPrefix(d, []byte("<</Type /FontDescriptor ")) && !bytes.Contains(d, []byte("/CIDSet")) {
+			return fmt.Errorf("font descriptor (object %d) of no CIDFontType2 font", n)
+		}
+	}
 	return nil
 }
 
