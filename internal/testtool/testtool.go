@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -69,10 +70,20 @@ var preflightJars = []string{
 }
 
 // PreflightProblem is one kind of error that PDFBox Preflight found in a
-// file: its rule (such as "2.4.3"), its description, how often it occurred.
+// file: its rule (such as "2.4.3"), its description, the page (from 1; 0
+// for the document as a whole) and how often it occurred there.
 type PreflightProblem struct {
 	Rule, Details string
-	Count         int
+	Page, Count   int
+}
+
+// String describes p for a test failure.
+func (p PreflightProblem) String() string {
+	s := "rule " + p.Rule
+	if p.Page > 0 {
+		s = "page " + strconv.Itoa(p.Page) + ": " + s
+	}
+	return s + ": " + p.Details + " (" + strconv.Itoa(p.Count) + " times)"
 }
 
 // Preflight checks each of files (their base names must differ) for PDF/A-1b
@@ -125,6 +136,7 @@ func Preflight(t testing.TB, files ...string) map[string][]PreflightProblem {
 				Count   int    `xml:"count,attr"`
 				Code    string `xml:"code"`
 				Details string `xml:"details"`
+				Page    *int   `xml:"page"` // from 0
 			} `xml:"errors>error"`
 		} `xml:"preflight"`
 	}
@@ -143,7 +155,11 @@ func Preflight(t testing.TB, files ...string) map[string][]PreflightProblem {
 			continue
 		}
 		for _, e := range f.Errors {
-			problems[path] = append(problems[path], PreflightProblem{Rule: e.Code, Details: e.Details, Count: e.Count})
+			p := PreflightProblem{Rule: e.Code, Details: e.Details, Count: e.Count}
+			if e.Page != nil {
+				p.Page = *e.Page + 1
+			}
+			problems[path] = append(problems[path], p)
 		}
 		if len(problems[path]) == 0 {
 			problems[path] = []PreflightProblem{{Rule: "?", Details: "not valid, with no error listed", Count: 1}}

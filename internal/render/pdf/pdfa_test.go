@@ -401,6 +401,6 @@ func TestWritePreflight(t *testing.T) {
 	testtool.Long(t)
 	path, _ := writeFile(t, richDoc())
 	for _, p := range testtool.Preflight(t, path)[path] {
-		t.Errorf("PDFBox Preflight PDF/A-1b: rule %s: %s (%d times)", p.Rule, p.Details, p.Count)
+		t.Errorf("PDFBox Preflight PDF/A-1b: %s", p)
 	}
 }
