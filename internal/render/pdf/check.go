@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"rsc.io/qr"
@@ -216,7 +218,12 @@ func checkMeta(m layout.Meta) error {
 		{"Title", m.Title}, {"Author", m.Author}, {"Subject", m.Subject},
 		{"Keywords", m.Keywords}, {"Creator", m.Creator},
 	} {
-		if err := checkString(s.v); err != nil {
+		err := checkString(s.v)
+		if err == nil && strings.ContainsFunc(s.v, unicode.IsControl) {
+			// XMP metadata is XML, which cannot hold them.
+			err = errors.New("control character")
+		}
+		if err != nil {
 			return fmt.Errorf("metadata %s %q: %w", s.field, s.v, err)
 		}
 	}

@@ -1,6 +1,32 @@
 // Package pdf draws a laid-out document (layout.Doc) as a PDF with the
 // embedded Japanese fonts, and measures text for the layout with the same
 // font metrics. It is the only package that imports fpdf.
+//
+// The files are PDF/A-1b (ISO 19005-1, level B) and pass qpdf --check,
+// pdfcpu's strict validation and PDFBox Preflight. fpdf v0.9.0 (pinned,
+// archived, used unmodified) needs these workarounds for that, each
+// explained where it is done:
+//
+//   - longMetrics (sfnt.go): fpdf overwrites two bytes of the caller's font
+//     data for a font whose hmtx has short metrics, so it only ever gets
+//     fonts with a full metric for every glyph.
+//   - tagSubsets (subset.go): fpdf names its font subsets without the
+//     "ABCDEF+" tag; placeholders of the right length are overwritten after
+//     Output.
+//   - drawer.draw, case layout.Rect (this file): fpdf's RoundedRect writes
+//     "q … B" and never the closing Q, so every rounded rectangle left one
+//     graphics state open (a 6-up page nested 44 deep, over the limit of
+//     28). Write closes it with a Q straight after; nothing in between
+//     changes the graphics state, so the page looks the same.
+//   - finish (finish.go): bookmarks, link annotations, the catalog, the
+//     Info dictionary, XMP metadata, the sRGB output intent, CIDSets, the
+//     header and the trailer's /ID, which fpdf writes wrongly or not at
+//     all, are written by rebuilding fpdf's file with a new
+//     cross-reference table.
+//
+// Nothing else that fpdf leaves unbalanced is used: Text wraps its colour
+// in q … Q itself, and clipping, transforms and transparency (SetAlpha) are
+// never called.
 package pdf
 
 import (
@@ -22,8 +48,10 @@ const defaultLineWidth = 0.2
 // The whole document is checked before anything is drawn: a character that
 // HasGlyph refuses gives ErrNoGlyph, a QR code with modules under 0.5 mm
 // gives ErrQRTooSmall, and other malformed input an error too; nothing is
-// written to w then. The same doc gives the same bytes: dates come only from
-// doc.Meta.Date (which must be set), and fpdf's catalog sort is on.
+// written to w then. The file is PDF/A-1b (see the package doc). The same
+// doc gives the same bytes: dates come only from doc.Meta.Date (which must
+// be set), fpdf's catalog sort is on, and the trailer's /ID is a hash of
+// the content.
 //
 // Each call registers both faces with fpdf again, because fpdf cannot share
 // a parsed font between documents; fpdf's parse of the two 4.7 MB files is
@@ -42,9 +70,23 @@ func Write(w io.Writer, doc *layout.Doc, f *Fonts) error {
 
 // render returns the finished PDF.
 func render(doc *layout.Doc, f *Fonts) ([]byte, error) {
-	pl, err := check(doc, f)
+	raw, x, err := drawDoc(doc, f)
 	if err != nil {
 		return nil, err
+	}
+	out, err := finish(raw, x)
+	if err != nil {
+		return nil, fmt.Errorf("finish: %w", err)
+	}
+	return out, nil
+}
+
+// drawDoc checks doc, has fpdf draw its pages, and returns fpdf's file with
+// tagged subset names and what finish is to add to it.
+func drawDoc(doc *layout.Doc, f *Fonts) ([]byte, *extra, error) {
+	pl, err := check(doc, f)
+	if err != nil {
+		return nil, nil, err
 	}
 	first := doc.Pages[0]
 	p := fpdf.NewCustom(&fpdf.InitType{
@@ -56,51 +98,39 @@ func render(doc *layout.Doc, f *Fonts) ([]byte, error) {
 	p.SetMargins(0, 0, 0)
 	p.SetCompression(true)
 	p.SetCatalogSort(true)
+	// finish writes the document information and /Lang itself; fixed
+	// dates only keep fpdf from reading the clock.
 	p.SetCreationDate(doc.Meta.Date)
 	p.SetModificationDate(doc.Meta.Date)
-	m := doc.Meta
-	for _, s := range []struct {
-		v   string
-		set func(string, bool)
-	}{
-		{m.Title, p.SetTitle}, {m.Author, p.SetAuthor}, {m.Subject, p.SetSubject},
-		{m.Keywords, p.SetKeywords}, {m.Creator, p.SetCreator},
-	} {
-		if s.v != "" {
-			s.set(s.v, true)
-		}
-	}
-	if m.Lang != "" {
-		p.SetLang(m.Lang)
-	}
 	for i := range f.faces {
 		p.AddUTF8FontFromBytes(f.faces[i].family, f.faces[i].style, f.faces[i].data)
 	}
 	if err := p.Error(); err != nil {
-		return nil, fmt.Errorf("register fonts: %w", err)
+		return nil, nil, fmt.Errorf("register fonts: %w", err)
 	}
 
-	d := drawer{pdf: p, fonts: f, qrs: pl.qrs, lastH: doc.Pages[len(doc.Pages)-1].H}
+	d := drawer{pdf: p, fonts: f, qrs: pl.qrs, extra: &extra{meta: doc.Meta}}
 	for pi, page := range doc.Pages {
 		p.AddPageFormat("P", fpdf.SizeType{Wd: page.W, Ht: page.H})
+		d.extra.pages = append(d.extra.pages, pageExtra{h: page.H})
 		for _, it := range page.Items {
 			it, _ := itemValue(it) // checked above
-			d.draw(it, page.H)
+			d.draw(it, pi)
 		}
 		if err := p.Error(); err != nil {
-			return nil, fmt.Errorf("page %d: %w", pi+1, err)
+			return nil, nil, fmt.Errorf("page %d: %w", pi+1, err)
 		}
 	}
 
 	var buf bytes.Buffer
 	if err := p.Output(&buf); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out := buf.Bytes()
 	if err := tagSubsets(out, f, &pl.used); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return out, nil
+	return out, d.extra, nil
 }
 
 // drawer draws items on the current fpdf page.
@@ -108,14 +138,16 @@ type drawer struct {
 	pdf   *fpdf.Fpdf
 	fonts *Fonts
 	qrs   []*qr.Code
-	lastH float64 // height of the last page, for bookmarks
+	// extra collects what finish adds to fpdf's file: links, bookmarks.
+	extra *extra
 
 	fontSet bool // whether a font has been selected yet
 	bold    bool
 	size    float64
 }
 
-func (d *drawer) draw(it layout.Item, pageH float64) {
+// draw draws it on page pi (0-based).
+func (d *drawer) draw(it layout.Item, pi int) {
 	p := d.pdf
 	switch it := it.(type) {
 	case layout.Text:
@@ -132,6 +164,9 @@ func (d *drawer) draw(it layout.Item, pageH float64) {
 		}
 		if r := min(it.Radius, it.W/2, it.H/2); r > 0 {
 			p.RoundedRect(it.X, it.Y, it.W, it.H, r, "1234", style)
+			// fpdf's rounded rectangle opens a graphics state with q
+			// and never closes it; close it (see the package doc).
+			p.RawWriteStr("Q")
 		} else {
 			p.Rect(it.X, it.Y, it.W, it.H, style)
 		}
@@ -155,16 +190,11 @@ func (d *drawer) draw(it layout.Item, pageH float64) {
 		drawQR(p, it, d.qrs[0])
 		d.qrs = d.qrs[1:]
 	case layout.Link:
-		p.LinkString(it.X, it.Y, it.W, it.H, it.URL)
+		// finish writes links and bookmarks itself (see finish.go).
+		pg := &d.extra.pages[pi]
+		pg.links = append(pg.links, it)
 	case layout.Bookmark:
-		// fpdf writes the title as UTF-16 only while a UTF-8 font is
-		// selected.
-		if !d.fontSet {
-			d.font(false, 10)
-		}
-		// fpdf computes every destination from the height of the last
-		// page; shift y so that pages of other heights come out right.
-		p.Bookmark(it.Title, it.Level, it.Y+d.lastH-pageH)
+		d.extra.marks = append(d.extra.marks, mark{Bookmark: it, page: pi})
 	}
 }
 

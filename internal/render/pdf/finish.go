@@ -1,0 +1,521 @@
+package pdf
+
+import (
+	"bytes"
+	"compress/zlib"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"sodan/internal/layout"
+)
+
+// fpdf v0.9.0 writes files that strict checkers refuse, and PDF/A-1b
+// needs things it cannot write at all:
+//
+//   - every bookmark has /Count 0, also those with children, and the
+//     outline root has no /Count;
+//   - links are direct annotation dictionaries inside /Annots, without the
+//     Print flag (/F 4);
+//   - the catalog has an empty /Names << /EmbeddedFiles ... >>;
+//   - the header is %PDF-1.3 with no binary comment line after it, and the
+//     trailer has no /ID;
+//   - there is no way to refer to XMP metadata from the catalog
+//     (SetXmpMetadata writes a stream that nothing points to), no output
+//     intent, no CIDSet for subset fonts, and the Info dates have no time
+//     zone.
+//
+// fpdf has no hooks for any of this. So Write never calls fpdf's Bookmark
+// or LinkString: fpdf writes pages, resources and fonts only, and finish
+// then rebuilds the file from fpdf's objects. It splits fpdf's output at the
+// offsets of fpdf's own cross-reference table (checking that each object
+// sits where the table says), keeps every object's bytes except the few it
+// changes (the Info dictionary and the catalog are replaced, each page with
+// links gets /Annots, each font descriptor /CIDSet), appends its own
+// objects (bookmarks, link annotations, XMP metadata, the sRGB profile,
+// the CIDSets), and writes a new cross-reference table and a trailer with
+// an /ID derived from the content. Anything in fpdf's output that differs
+// from what finish expects is an error, never silently dropped. The file
+// declares PDF 1.4 (PDF/A-1's base; fpdf writes nothing newer than 1.3).
+
+// header is the PDF 1.4 header with the comment of four bytes above 127
+// that tells transfer programs the file is binary (PDF/A-1 §6.1.2).
+const header = "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n"
+
+// producer is the Info dictionary's and the XMP metadata's Producer.
+const producer = "go-pdf/fpdf v0.9.0"
+
+// extra is what finish adds to the file fpdf wrote.
+type extra struct {
+	meta  layout.Meta
+	pages []pageExtra
+	marks []mark
+}
+
+// pageExtra is one page's height (mm) and links.
+type pageExtra struct {
+	h     float64
+	links []layout.Link
+}
+
+// mark is a bookmark and the page (0-based) it was on.
+type mark struct {
+	layout.Bookmark
+	page int
+}
+
+// fpdfFile is the file fpdf wrote, split into its objects.
+type fpdfFile struct {
+	objs       [][]byte // objs[n]: the bytes between "n 0 obj\n" and "endobj\n"
+	order      []int    // object numbers in file order
+	root, info int
+}
+
+var (
+	tailRE    = regexp.MustCompile(`\nstartxref\n(\d+)\n%%EOF\n\z`)
+	xrefRE    = regexp.MustCompile(`\Axref\n0 (\d+)\n0000000000 65535 f \n`)
+	entryRE   = regexp.MustCompile(`\A(\d{10}) 00000 n \n`)
+	trailerRE = regexp.MustCompile(`\Atrailer\n<<\n/Size (\d+)\n/Root (\d+) 0 R\n/Info (\d+) 0 R\n>>\nstartxref\n`)
+)
+
+// parseFpdf splits b, a file written by fpdf, into its objects.
+func parseFpdf(b []byte) (*fpdfFile, error) {
+	const fpdfHeader = "%PDF-1.3\n"
+	if !bytes.HasPrefix(b, []byte(fpdfHeader)) {
+		return nil, errors.New("fpdf output does not start with " + strings.TrimSpace(fpdfHeader))
+	}
+	m := tailRE.FindSubmatch(b)
+	if m == nil {
+		return nil, errors.New("fpdf output does not end with startxref")
+	}
+	xref, err := strconv.Atoi(string(m[1]))
+	if err != nil || xref >= len(b) {
+		return nil, fmt.Errorf("fpdf output: startxref %s out of range", m[1])
+	}
+	pos := xref
+	m = xrefRE.FindSubmatch(b[pos:])
+	if m == nil {
+		return nil, fmt.Errorf("fpdf output: no cross-reference table at %d", xref)
+	}
+	size, err := strconv.Atoi(string(m[1]))
+	if err != nil || size < 2 || size > len(b)/20 {
+		return nil, fmt.Errorf("fpdf output: %s objects", m[1])
+	}
+	pos += len(m[0])
+	offsets := make([]int, size)
+	for n := 1; n < size; n++ {
+		m = entryRE.FindSubmatch(b[pos:])
+		if m == nil {
+			return nil, fmt.Errorf("fpdf output: bad cross-reference entry for object %d", n)
+		}
+		offsets[n], _ = strconv.Atoi(string(m[1]))
+		pos += len(m[0])
+	}
+	m = trailerRE.FindSubmatch(b[pos:])
+	if m == nil {
+		return nil, errors.New("fpdf output: unexpected trailer")
+	}
+	f := &fpdfFile{objs: make([][]byte, size)}
+	trailerSize, _ := strconv.Atoi(string(m[1]))
+	f.root, _ = strconv.Atoi(string(m[2]))
+	f.info, _ = strconv.Atoi(string(m[3]))
+	if trailerSize != size || f.root < 1 || f.root >= size || f.info < 1 || f.info >= size || f.root == f.info {
+		return nil, fmt.Errorf("fpdf output: trailer /Size %d /Root %d /Info %d with %d objects", trailerSize, f.root, f.info, size)
+	}
+
+	f.order = make([]int, size-1)
+	for i := range f.order {
+		f.order[i] = i + 1
+	}
+	slices.SortFunc(f.order, func(a, b int) int { return offsets[a] - offsets[b] })
+	if offsets[f.order[0]] != len(fpdfHeader) {
+		return nil, fmt.Errorf("fpdf output: first object at %d, want %d", offsets[f.order[0]], len(fpdfHeader))
+	}
+	for i, n := range f.order {
+		end := xref
+		if i+1 < len(f.order) {
+			end = offsets[f.order[i+1]]
+		}
+		start := offsets[n]
+		if end <= start || end > xref {
+			return nil, fmt.Errorf("fpdf output: object %d at %d overlaps the next at %d", n, start, end)
+		}
+		obj := b[start:end]
+		prefix := strconv.Itoa(n) + " 0 obj\n"
+		const suffix = "endobj\n"
+		if !bytes.HasPrefix(obj, []byte(prefix)) || !bytes.HasSuffix(obj, []byte(suffix)) || len(obj) < len(prefix)+len(suffix) {
+			return nil, fmt.Errorf("fpdf output: object %d is not where the cross-reference table says (%d)", n, start)
+		}
+		f.objs[n] = obj[len(prefix) : len(obj)-len(suffix)]
+	}
+	return f, nil
+}
+
+// finish rebuilds the file fpdf wrote (b) with the additions in x; see the
+// comment at the top of this file.
+func finish(b []byte, x *extra) ([]byte, error) {
+	f, err := parseFpdf(b)
+	if err != nil {
+		return nil, err
+	}
+	if !catalogRE.Match(f.objs[f.root]) {
+		return nil, fmt.Errorf("fpdf wrote an unexpected catalog:\n%s", f.objs[f.root])
+	}
+	if !bytes.HasPrefix(f.objs[f.info], []byte("<<\n/Producer ")) {
+		return nil, fmt.Errorf("fpdf wrote an unexpected Info dictionary:\n%s", f.objs[f.info])
+	}
+	pages, err := pageObjects(f.objs[1])
+	if err != nil {
+		return nil, err
+	}
+	if len(pages) != len(x.pages) {
+		return nil, fmt.Errorf("fpdf wrote %d pages, want %d", len(pages), len(x.pages))
+	}
+
+	o := &objects{list: slices.Clone(f.objs)}
+	for i, pg := range x.pages {
+		if len(pg.links) == 0 {
+			continue
+		}
+		var refs []int
+		for _, l := range pg.links {
+			refs = append(refs, o.add(linkAnnot(l, pg.h)))
+		}
+		if o.list[pages[i]], err = withAnnots(o.list[pages[i]], refs); err != nil {
+			return nil, fmt.Errorf("page %d: %w", i+1, err)
+		}
+	}
+	if err := addCIDSets(o, f.order); err != nil {
+		return nil, err
+	}
+	var cat bytes.Buffer
+	cat.WriteString("<<\n/Type /Catalog\n/Pages 1 0 R\n")
+	if x.meta.Lang != "" {
+		fmt.Fprintf(&cat, "/Lang %s\n", literal(x.meta.Lang))
+	}
+	if len(x.marks) > 0 {
+		fmt.Fprintf(&cat, "/Outlines %d 0 R\n/PageMode /UseOutlines\n", addOutlines(o, x, pages))
+	}
+	fmt.Fprintf(&cat, "/Metadata %d 0 R\n", o.add(xmpStream(x.meta)))
+	fmt.Fprintf(&cat, "/OutputIntents [<</Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier %s /RegistryName (http://www.color.org) /Info %s /DestOutputProfile %d 0 R>>]\n>>\n",
+		literal(srgbCondition), literal(srgbCondition), o.add(iccStream()))
+	o.list[f.root] = cat.Bytes()
+	o.list[f.info] = infoDict(x.meta)
+
+	// fpdf's objects keep their order; the new ones follow.
+	order := slices.Clone(f.order)
+	for n := len(f.objs); n < len(o.list); n++ {
+		order = append(order, n)
+	}
+	return o.write(order, f.root, f.info, len(b)+16<<10), nil
+}
+
+// objects are a file's objects by number (0 is unused).
+type objects struct{ list [][]byte }
+
+// add appends a new object and returns its number.
+func (o *objects) add(body []byte) int {
+	o.list = append(o.list, body)
+	return len(o.list) - 1
+}
+
+// write writes the file: the header, the objects in order, the
+// cross-reference table and the trailer with an /ID that is the first half
+// of the SHA-256 of everything before it, so the same objects always give
+// the same ID and other content almost always another. size is a guess of
+// the file's size.
+func (o *objects) write(order []int, root, info, size int) []byte {
+	var out bytes.Buffer
+	out.Grow(size)
+	out.WriteString(header)
+	offsets := make([]int, len(o.list))
+	for _, n := range order {
+		offsets[n] = out.Len()
+		fmt.Fprintf(&out, "%d 0 obj\n", n)
+		out.Write(o.list[n])
+		out.WriteString("endobj\n")
+	}
+	sum := sha256.Sum256(out.Bytes())
+	xref := out.Len()
+	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", len(o.list))
+	for _, off := range offsets[1:] {
+		fmt.Fprintf(&out, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&out, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/ID [<%x> <%x>]\n>>\nstartxref\n%d\n%%%%EOF\n",
+		len(o.list), root, info, sum[:16], sum[:16], xref)
+	return out.Bytes()
+}
+
+// catalogRE is the catalog fpdf writes when nothing but pages, fonts and
+// /Lang was asked of it.
+var catalogRE = regexp.MustCompile(`\A<<\n/Type /Catalog\n/Pages 1 0 R\n(?:/Lang \([A-Za-z0-9-]*\)\n)?/Names <<\n/EmbeddedFiles << /Names \[\s*\] >>\n>>\n>>\n\z`)
+
+var kidsRE = regexp.MustCompile(`\A<</Type /Pages\n/Kids \[((?:\d+ 0 R )*)\]\n/Count (\d+)\n`)
+
+// pageObjects returns the object numbers of the pages listed in fpdf's page
+// tree root.
+func pageObjects(root []byte) ([]int, error) {
+	m := kidsRE.FindSubmatch(root)
+	if m == nil {
+		return nil, errors.New("fpdf wrote an unexpected page tree")
+	}
+	var pages []int
+	for _, ref := range strings.Fields(string(m[1])) {
+		if ref == "0" || ref == "R" {
+			continue
+		}
+		n, _ := strconv.Atoi(ref)
+		pages = append(pages, n)
+	}
+	if c, _ := strconv.Atoi(string(m[2])); c != len(pages) {
+		return nil, fmt.Errorf("fpdf's page tree has /Count %d and %d kids", c, len(pages))
+	}
+	return pages, nil
+}
+
+// withAnnots adds /Annots with the references refs to a page object.
+func withAnnots(page []byte, refs []int) ([]byte, error) {
+	const at = "\n/Contents "
+	if !bytes.HasPrefix(page, []byte("<</Type /Page\n")) || bytes.Count(page, []byte(at)) != 1 || bytes.Contains(page, []byte("/Annots")) {
+		return nil, fmt.Errorf("fpdf wrote an unexpected page object:\n%s", page)
+	}
+	i := bytes.Index(page, []byte(at)) + 1
+	var b bytes.Buffer
+	b.Write(page[:i])
+	b.WriteString("/Annots [")
+	for j, r := range refs {
+		if j > 0 {
+			b.WriteByte(' ')
+		}
+		fmt.Fprintf(&b, "%d 0 R", r)
+	}
+	b.WriteString("]\n")
+	b.Write(page[i:])
+	return b.Bytes(), nil
+}
+
+// linkAnnot is the annotation of a link on a page h mm high: printable
+// (/F 4, which PDF/A requires), no border, a URI action. Coordinates are
+// computed and rounded as fpdf's LinkString does.
+func linkAnnot(l layout.Link, h float64) []byte {
+	x := l.X * ptPerMM
+	top := h*ptPerMM - l.Y*ptPerMM
+	return fmt.Appendf(nil, "<</Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] /F 4 /A <</S /URI /URI %s>>>>\n",
+		x, top-l.H*ptPerMM, x+l.W*ptPerMM, top, literal(l.URL))
+}
+
+// addOutlines adds the outline items of x.marks and their root to objs and
+// returns the root's number. Every item is open, so each /Count is the
+// number of its descendants (ISO 32000-1 §12.3.3); items without children
+// have none.
+func addOutlines(o *objects, x *extra, pages []int) int {
+	root := len(o.list)
+	first := root + 1 // item i is object first+i
+	n := len(x.marks)
+	type item struct{ parent, first, last, prev, next, count int }
+	items := make([]item, n)
+	var stack []int // stack[l]: the latest item at level l
+	topFirst, topLast := -1, -1
+	for i, mk := range x.marks {
+		// check made sure that levels start at 0 and go down at most one
+		// at a time, so the stack is deep enough.
+		stack = stack[:mk.Level]
+		it := item{parent: -1, first: -1, last: -1, prev: -1, next: -1}
+		if mk.Level > 0 {
+			it.parent = stack[mk.Level-1]
+			p := &items[it.parent]
+			if p.last >= 0 {
+				it.prev = p.last
+				items[p.last].next = i
+			} else {
+				p.first = i
+			}
+			p.last = i
+			for a := it.parent; a >= 0; a = items[a].parent {
+				items[a].count++
+			}
+		} else {
+			if topLast >= 0 {
+				it.prev = topLast
+				items[topLast].next = i
+			} else {
+				topFirst = i
+			}
+			topLast = i
+		}
+		items[i] = it
+		stack = append(stack, i)
+	}
+	ref := func(i int) int { return first + i }
+	o.add(nil) // the root, filled in below
+	for i, mk := range x.marks {
+		it := items[i]
+		var b bytes.Buffer
+		fmt.Fprintf(&b, "<</Title %s\n", textString(mk.Title))
+		if it.parent >= 0 {
+			fmt.Fprintf(&b, "/Parent %d 0 R\n", ref(it.parent))
+		} else {
+			fmt.Fprintf(&b, "/Parent %d 0 R\n", root)
+		}
+		for _, l := range []struct {
+			key string
+			i   int
+		}{{"Prev", it.prev}, {"Next", it.next}, {"First", it.first}, {"Last", it.last}} {
+			if l.i >= 0 {
+				fmt.Fprintf(&b, "/%s %d 0 R\n", l.key, ref(l.i))
+			}
+		}
+		h := x.pages[mk.page].h
+		fmt.Fprintf(&b, "/Dest [%d 0 R /XYZ 0 %.2f null]", pages[mk.page], (h-mk.Y)*ptPerMM)
+		if it.count > 0 {
+			fmt.Fprintf(&b, "\n/Count %d", it.count)
+		}
+		b.WriteString(">>\n")
+		o.add(b.Bytes())
+	}
+	o.list[root] = fmt.Appendf(nil, "<</Type /Outlines /First %d 0 R\n/Last %d 0 R\n/Count %d>>\n", ref(topFirst), ref(topLast), n)
+	return root
+}
+
+var (
+	cidFontRE = regexp.MustCompile(`\A<</Type /Font\n/Subtype /CIDFontType2\n/BaseFont /\S+\n/CIDSystemInfo \d+ 0 R\n/FontDescriptor (\d+) 0 R\n(?s:.*)/CIDToGIDMap (\d+) 0 R>>\n\z`)
+	lengthRE  = regexp.MustCompile(`/Length (\d+)\b`)
+)
+
+// addCIDSets gives each CIDFontType2 font's descriptor a /CIDSet stream
+// listing the CIDs its embedded subset has (PDF/A-1 §6.3.5): CID 0 and
+// every CID that fpdf's CIDToGIDMap maps to a glyph.
+func addCIDSets(o *objects, order []int) error {
+	fonts := 0
+	for _, n := range order {
+		if !bytes.HasPrefix(o.list[n], []byte("<</Type /Font\n/Subtype /CIDFontType2\n")) {
+			continue
+		}
+		fonts++
+		m := cidFontRE.FindSubmatch(o.list[n])
+		if m == nil {
+			return fmt.Errorf("fpdf wrote an unexpected CID font (object %d)", n)
+		}
+		desc, _ := strconv.Atoi(string(m[1]))
+		cmap, _ := strconv.Atoi(string(m[2]))
+		if desc <= 0 || desc >= len(o.list) || cmap <= 0 || cmap >= len(o.list) {
+			return fmt.Errorf("CID font (object %d) refers to objects %d and %d", n, desc, cmap)
+		}
+		set, err := cidSet(o.list[cmap])
+		if err != nil {
+			return fmt.Errorf("CIDToGIDMap (object %d): %w", cmap, err)
+		}
+		d := o.list[desc]
+		if !bytes.HasPrefix(d, []byte("<</Type /FontDescriptor ")) || !bytes.HasSuffix(d, []byte(">>\n")) || bytes.Contains(d, []byte("/CIDSet")) {
+			return fmt.Errorf("fpdf wrote an unexpected font descriptor (object %d)", desc)
+		}
+		ref := o.add(flateStream("", set, zlib.BestSpeed))
+		o.list[desc] = fmt.Appendf(slices.Clip(d[:len(d)-3]), " /CIDSet %d 0 R>>\n", ref)
+	}
+	if fonts == 0 {
+		return errors.New("fpdf wrote no CID fonts")
+	}
+	// Every font descriptor must have been one of theirs.
+	for _, n := range order {
+		if d := o.list[n]; bytes.HasPrefix(d, []byte("<</Type /FontDescriptor ")) && !bytes.Contains(d, []byte("/CIDSet")) {
+			return fmt.Errorf("font descriptor (object %d) of no CIDFontType2 font", n)
+		}
+	}
+	return nil
+}
+
+// cidSet reads a CIDToGIDMap stream (two bytes for each CID from 0) and
+// returns the CIDSet bit string of the CIDs mapped to a glyph, with CID 0.
+func cidSet(obj []byte) ([]byte, error) {
+	dict, data, err := stream(obj)
+	if err != nil {
+		return nil, err
+	}
+	if !bytes.Contains(dict, []byte("/Filter /FlateDecode")) {
+		return nil, errors.New("not Flate-compressed")
+	}
+	r, err := zlib.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	const size = 2 << 16 // fpdf writes all 65,536 CIDs
+	gids, err := io.ReadAll(io.LimitReader(r, size+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(gids) != size {
+		return nil, fmt.Errorf("%d bytes, want %d", len(gids), size)
+	}
+	top := 0
+	for cid := range size / 2 {
+		if gids[2*cid] != 0 || gids[2*cid+1] != 0 {
+			top = cid
+		}
+	}
+	set := make([]byte, top/8+1)
+	set[0] = 0x80 // CID 0, .notdef
+	for cid := 1; cid <= top; cid++ {
+		if gids[2*cid] != 0 || gids[2*cid+1] != 0 {
+			set[cid/8] |= 0x80 >> (cid % 8)
+		}
+	}
+	return set, nil
+}
+
+// stream splits an object fpdf wrote as "<<…/Length n…>>\nstream\n" data
+// "\nendstream\n" into its dictionary and data.
+func stream(obj []byte) (dict, data []byte, err error) {
+	const open, end = ">>\nstream\n", "\nendstream\n"
+	i := bytes.Index(obj, []byte(open))
+	if i < 0 {
+		return nil, nil, errors.New("not a stream")
+	}
+	dict = obj[:i+2]
+	m := lengthRE.FindSubmatch(dict)
+	if m == nil {
+		return nil, nil, errors.New("stream without /Length")
+	}
+	n, err := strconv.Atoi(string(m[1]))
+	start := i + len(open)
+	if err != nil || n > len(obj)-start || !bytes.Equal(obj[start+n:], []byte(end)) {
+		return nil, nil, fmt.Errorf("stream /Length %s does not match its data", m[1])
+	}
+	return dict, obj[start : start+n], nil
+}
+
+// flateStream is a stream object with the extra dictionary entries keys
+// (may be "") and data compressed with Flate at the zlib level.
+func flateStream(keys string, data []byte, level int) []byte {
+	var z bytes.Buffer
+	w, _ := zlib.NewWriterLevel(&z, level)
+	w.Write(data)
+	w.Close()
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "<<%s/Length %d /Filter /FlateDecode>>\nstream\n", keys, z.Len())
+	b.Write(z.Bytes())
+	b.WriteString("\nendstream\n")
+	return b.Bytes()
+}
+
+// literal writes s, printable ASCII, as a PDF literal string.
+func literal(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`)
+	return "(" + r.Replace(s) + ")"
+}
+
+// textString writes s as a PDF text string: UTF-16BE with a byte order
+// mark, in hexadecimal. check has made sure s is BMP-only.
+func textString(s string) string {
+	var b strings.Builder
+	b.WriteString("<FEFF")
+	for _, r := range s {
+		fmt.Fprintf(&b, "%04X", r)
+	}
+	b.WriteString(">")
+	return b.String()
+}
