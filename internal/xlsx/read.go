@@ -38,7 +38,7 @@ func Read(r io.Reader, name string, book *model.Book) (*model.Filled, diag.List)
 	if err := verify(data); err != nil {
 		return fail("%s", err)
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), readOptions)
+	f, err := excelize.OpenReader(bytes.NewReader(data), readOptions())
 	if err != nil {
 		return fail("xlsx のブックとして開けません（%v）。sodan build で作ったリスク分析シート（.xlsx）に記入したものを指定してください", err)
 	}
@@ -72,10 +72,12 @@ func Read(r io.Reader, name string, book *model.Book) (*model.Filled, diag.List)
 	return out, nil
 }
 
-// readOptions tell excelize to keep every part in memory: verify has
+// readOptions tells excelize to keep every part in memory: verify has
 // already bounded them. With its defaults it copies parts over 16 MB to
 // temporary files, which an interrupted report would leave behind.
-var readOptions = excelize.Options{UnzipSizeLimit: maxInflated, UnzipXMLSizeLimit: maxInflated}
+func readOptions() excelize.Options {
+	return excelize.Options{UnzipSizeLimit: maxInflated, UnzipXMLSizeLimit: maxInflated}
+}
 
 // reader carries one workbook being read.
 type reader struct {

@@ -19,10 +19,15 @@ import (
 const (
 	// MaxFileSize is the largest .xlsx file read, in bytes.
 	MaxFileSize = 20 << 20
+)
+
+// The limits inside the file (variables only so that tests can make them
+// small; they never change while sodan runs).
+var (
 	// maxPartSize is the most one part of the zip may inflate to.
-	maxPartSize = 32 << 20
+	maxPartSize int64 = 32 << 20
 	// maxInflated is the most all parts together may inflate to.
-	maxInflated = 64 << 20
+	maxInflated int64 = 64 << 20
 	// maxSheetRows and maxSheetCells bound one worksheet.
 	maxSheetRows  = 10000
 	maxSheetCells = 400000
@@ -78,7 +83,7 @@ func verify(data []byte) error {
 			continue
 		}
 		what := partName(f.Name, sheets)
-		if f.UncompressedSize64 > maxPartSize {
+		if f.UncompressedSize64 > uint64(maxPartSize) {
 			return damagef("ブックの中の%sが大きすぎます（%d MB を超えます）。壊れたファイルか、リスク分析シートではないファイルです", what, maxPartSize>>20)
 		}
 		rc, err := f.Open()
