@@ -111,18 +111,17 @@ func runStop(stop context.Context, args []string, stdout, stderr io.Writer) (cod
 			code = 1
 		}
 	}()
-	interrupt = stop
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return 2
 	}
 	switch args[0] {
 	case "check":
-		return runCheck(args[1:], stdout, stderr)
+		return runCheck(stop, args[1:], stdout, stderr)
 	case "build":
-		return runBuild(args[1:], stdout, stderr)
+		return runBuild(stop, args[1:], stdout, stderr)
 	case "report":
-		return runReport(args[1:], stdout, stderr)
+		return runReport(stop, args[1:], stdout, stderr)
 	case "schema":
 		return runSchema(args[1:], stdout, stderr)
 	case "init":
@@ -137,9 +136,6 @@ func runStop(stop context.Context, args []string, stdout, stderr io.Writer) (cod
 	fmt.Fprintf(stderr, "sodan: 「%s」というコマンドはありません\n%s", args[0], usage)
 	return 2
 }
-
-// interrupt is the context that stops the current command.
-var interrupt context.Context
 
 func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("sodan "+name, flag.ContinueOnError)
@@ -196,7 +192,7 @@ func printOptions(w io.Writer, fs *flag.FlagSet) {
 	})
 }
 
-func runCheck(args []string, stdout, stderr io.Writer) int {
+func runCheck(stop context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("check", stderr)
 	sources := fs.String("sources", "sources", "ソースの`フォルダ`")
 	stale := fs.String("stale", "", "確認（verified_on）からこの`期間`（365d・18m・2y など）を過ぎた連絡先を古い順に表示する")
@@ -246,7 +242,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if *checkLinks {
-		bad, n := build.CheckLinks(interrupt, os.DirFS(*sources), *sources, links.Options{})
+		bad, n := build.CheckLinks(stop, os.DirFS(*sources), *sources, links.Options{})
 		bad.Print(stdout, 0)
 		if len(bad) > 0 {
 			fmt.Fprintf(stdout, "%d 件の URL のうち %d 件に問題があります\n", n, len(bad.Sorted()))
@@ -258,7 +254,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	return code
 }
 
-func runBuild(args []string, stdout, stderr io.Writer) int {
+func runBuild(stop context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("build", stderr)
 	opts := build.Options{Warn: stderr}
 	fs.StringVar(&opts.Sources, "sources", "sources", "ソースの`フォルダ`")
@@ -283,9 +279,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sodan build: ソースのフォルダ %s を開けません\n", opts.Sources)
 		return 1
 	}
-	opts.Stop = interrupt
+	opts.Stop = stop
 	if *watch {
-		return watchBuild(opts, stdout, stderr)
+		return watchBuild(stop, opts, stdout, stderr)
 	}
 	written, err := build.Run(opts)
 	var errs diag.List
@@ -305,9 +301,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 
 // watchBuild runs build -watch: a build at once and after every saved
 // change, each reported in a few lines, until Ctrl-C.
-func watchBuild(opts build.Options, stdout, stderr io.Writer) int {
+func watchBuild(stop context.Context, opts build.Options, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "%s と %s を見張っています。保存するたびに作り直します（Ctrl-C で終わります）\n", opts.Sources, opts.Layouts)
-	err := build.Watch(interrupt, opts, func(r build.Round) {
+	err := build.Watch(stop, opts, func(r build.Round) {
 		when := time.Now().Format("15:04:05")
 		cause := ""
 		if r.Trigger != "" {
@@ -332,7 +328,7 @@ func watchBuild(opts build.Options, stdout, stderr io.Writer) int {
 	return 0
 }
 
-func runReport(args []string, stdout, stderr io.Writer) int {
+func runReport(stop context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("report", stderr)
 	var opts build.ReportOptions
 	fs.StringVar(&opts.Sources, "sources", "sources", "ソースの`フォルダ`")
@@ -354,7 +350,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sodan report: ソースのフォルダ %s を開けません\n", opts.Sources)
 		return 1
 	}
-	opts.Stop = interrupt
+	opts.Stop = stop
 	written, err := build.Report(opts)
 	var errs diag.List
 	if errors.As(err, &errs) {
