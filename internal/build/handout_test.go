@@ -351,7 +351,7 @@ func TestHandoutTooLongInFiles(t *testing.T) {
 	dir, out := handoutBrokenCopy(t)
 	long := strings.Repeat("個人データの漏えい等が起きたときの報告と相談。", 20)
 	line, col := handoutEdit(t, filepath.Join(dir, "sources", "contacts.yaml"),
-		"purpose: 個人データの漏えい等が起きたときの報告（要件に当たる場合は義務）と相談", "purpose: "+long)
+		"purpose: 漏えい等の報告（要件に当たれば義務）は下のフォームから", "purpose: "+long)
 	got := handoutRunBroken(t, dir, out)
 	want := fmt.Sprintf("sources/contacts.yaml:%d:%d: contacts[29].purpose: 文が枠に収まりません", line, col+len("purpose: "))
 	if !strings.Contains(got, want) {
