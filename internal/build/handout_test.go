@@ -337,7 +337,7 @@ func TestHandoutGlyphErrorsInFiles(t *testing.T) {
 	got := handoutRunBroken(t, dir, out)
 	for _, want := range []string{
 		fmt.Sprintf("sources/quicklist.yaml:%d:%d: situations[3].title: 「😀」（U+1F600、10 文字目）", l1, c1+len("title: ")),
-		fmt.Sprintf("sources/contacts.yaml:%d:%d: contacts[21].desk: 「𠮷」（U+20BB7、6 文字目）", l2, c2+len("desk: ")),
+		fmt.Sprintf("sources/contacts.yaml:%d:%d: contacts[22].desk: 「𠮷」（U+20BB7、6 文字目）", l2, c2+len("desk: ")),
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("missing %q in:\n%s", want, got)
@@ -353,7 +353,7 @@ func TestHandoutTooLongInFiles(t *testing.T) {
 	line, col := handoutEdit(t, filepath.Join(dir, "sources", "contacts.yaml"),
 		"purpose: 漏えい等の報告（要件に当たれば義務）は下のフォームから", "purpose: "+long)
 	got := handoutRunBroken(t, dir, out)
-	want := fmt.Sprintf("sources/contacts.yaml:%d:%d: contacts[29].purpose: 文が枠に収まりません", line, col+len("purpose: "))
+	want := fmt.Sprintf("sources/contacts.yaml:%d:%d: contacts[30].purpose: 文が枠に収まりません", line, col+len("purpose: "))
 	if !strings.Contains(got, want) {
 		t.Errorf("missing %q in:\n%s", want, got)
 	}
