@@ -30,8 +30,8 @@ func buildHandout(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(written) != 1 || filepath.Base(written[0]) != "quicklist-20261125.pdf" {
-		t.Fatalf("wrote %v, want quicklist-20261125.pdf", written)
+	if len(written) != 1 || filepath.Base(written[0]) != "quicklist-20261201.pdf" {
+		t.Fatalf("wrote %v, want quicklist-20261201.pdf", written)
 	}
 	return written[0]
 }
@@ -303,7 +303,7 @@ func handoutBrokenCopy(t *testing.T) (dir, out string) {
 	handoutCopyTree(t, "../../layouts", filepath.Join(dir, "layouts"))
 	out = filepath.Join(dir, "out")
 	os.MkdirAll(out, 0o755)
-	os.WriteFile(filepath.Join(out, "quicklist-20261125.pdf"), []byte("earlier output"), 0o644)
+	os.WriteFile(filepath.Join(out, "quicklist-20261201.pdf"), []byte("earlier output"), 0o644)
 	return dir, out
 }
 
@@ -318,7 +318,7 @@ func handoutRunBroken(t *testing.T, dir, out string) string {
 		t.Fatalf("want a diag.List, got %v", err)
 	}
 	entries, _ := os.ReadDir(out)
-	b, _ := os.ReadFile(filepath.Join(out, "quicklist-20261125.pdf"))
+	b, _ := os.ReadFile(filepath.Join(out, "quicklist-20261201.pdf"))
 	if len(entries) != 1 || string(b) != "earlier output" {
 		t.Errorf("a failed build changed %s (%d entries)", out, len(entries))
 	}
@@ -337,7 +337,7 @@ func TestHandoutGlyphErrorsInFiles(t *testing.T) {
 	got := handoutRunBroken(t, dir, out)
 	for _, want := range []string{
 		fmt.Sprintf("sources/quicklist.yaml:%d:%d: situations[3].title: 「😀」（U+1F600、10 文字目）", l1, c1+len("title: ")),
-		fmt.Sprintf("sources/contacts.yaml:%d:%d: contacts[20].desk: 「𠮷」（U+20BB7、6 文字目）", l2, c2+len("desk: ")),
+		fmt.Sprintf("sources/contacts.yaml:%d:%d: contacts[22].desk: 「𠮷」（U+20BB7、6 文字目）", l2, c2+len("desk: ")),
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("missing %q in:\n%s", want, got)
@@ -351,9 +351,9 @@ func TestHandoutTooLongInFiles(t *testing.T) {
 	dir, out := handoutBrokenCopy(t)
 	long := strings.Repeat("個人データの漏えい等が起きたときの報告と相談。", 20)
 	line, col := handoutEdit(t, filepath.Join(dir, "sources", "contacts.yaml"),
-		"purpose: 個人データの漏えい等が起きたときの報告（要件に当たる場合は義務）と相談", "purpose: "+long)
+		"purpose: 漏えい等の報告（要件に当たれば義務）は下のフォームから", "purpose: "+long)
 	got := handoutRunBroken(t, dir, out)
-	want := fmt.Sprintf("sources/contacts.yaml:%d:%d: contacts[28].purpose: 文が枠に収まりません", line, col+len("purpose: "))
+	want := fmt.Sprintf("sources/contacts.yaml:%d:%d: contacts[30].purpose: 文が枠に収まりません", line, col+len("purpose: "))
 	if !strings.Contains(got, want) {
 		t.Errorf("missing %q in:\n%s", want, got)
 	}
@@ -372,7 +372,7 @@ func TestHandoutWarnsOverMaxPages(t *testing.T) {
 	if !strings.Contains(warn.String(), "handout-a4.yaml: クイックリストが 2 ページになりました（max_pages は 1 ページ）") {
 		t.Errorf("warning: %q", warn.String())
 	}
-	if b, _ := os.ReadFile(filepath.Join(out, "quicklist-20261125.pdf")); !bytes.HasPrefix(b, []byte("%PDF-")) {
+	if b, _ := os.ReadFile(filepath.Join(out, "quicklist-20261201.pdf")); !bytes.HasPrefix(b, []byte("%PDF-")) {
 		t.Error("no PDF written")
 	}
 }

@@ -258,7 +258,7 @@ func TestHandoutContent(t *testing.T) {
 			t.Errorf("5か条 %q missing", g.Title.S)
 		}
 	}
-	for _, want := range []string{"2026年11月25日版", "2020年5月18日", "2020年3月1日〜2025年4月15日"} {
+	for _, want := range []string{"2026年12月1日版", "2020年5月18日", "2021年2月4日〜2026年12月1日"} {
 		if !strings.Contains(flat, want) {
 			t.Errorf("%q missing", want)
 		}
