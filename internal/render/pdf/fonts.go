@@ -26,8 +26,9 @@ type Fonts struct {
 type face struct {
 	file  string // file name, for messages
 	style string // fpdf style: "" or "B"
-	data  []byte // the font as handed to fpdf (see longMetrics)
+	data  []byte // the whole font with long metrics (see longMetrics)
 	m     *metrics
+	cut   *cutter // makes the font handed to fpdf for one PDF (cut.go)
 	// name is the PostScript name written, after the subset tag, as the
 	// font's BaseFont and FontName.
 	name string
@@ -77,6 +78,10 @@ func LoadFonts() (*Fonts, error) {
 		if err != nil {
 			return nil, fmt.Errorf("load fonts: font %s: %w", fc.Name, err)
 		}
+		c, err := newCutter(data, m)
+		if err != nil {
+			return nil, fmt.Errorf("load fonts: font %s: %w", fc.Name, err)
+		}
 		name := m.psName
 		if name == "" {
 			name = fonts.Family
@@ -88,7 +93,7 @@ func LoadFonts() (*Fonts, error) {
 		// plainName guarantees len(name) >= 4, so n >= 6.
 		n := 3 + len(name) - len(fc.Style)
 		family := "sodan" + [2]string{"r", "b"}[i] + strings.Repeat("x", n-6)
-		f.faces[i] = face{file: fc.Name, style: fc.Style, data: data, m: m, name: name, family: family}
+		f.faces[i] = face{file: fc.Name, style: fc.Style, data: data, m: m, cut: c, name: name, family: family}
 		if got, want := len(f.faces[i].written()), 7+len(name); got != want {
 			return nil, fmt.Errorf("load fonts: font %s: placeholder name has %d bytes, want %d", fc.Name, got, want)
 		}

@@ -199,18 +199,6 @@ func TestParseBrokenFonts(t *testing.T) {
 	}
 }
 
-// tableOffset finds where a table starts in the file.
-func tableOffset(data []byte, tag string) int {
-	n := u16(data, 4)
-	for i := range n {
-		rec := data[12+16*i:]
-		if string(rec[:4]) == tag {
-			return int(u32(rec, 8))
-		}
-	}
-	return -1
-}
-
 func TestPlainName(t *testing.T) {
 	for name, want := range map[string]bool{
 		"BIZUDPGothic-Bold": true, "Abc": false, "A b c d": false, "Font#1": false,

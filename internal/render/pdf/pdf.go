@@ -10,6 +10,11 @@
 //   - longMetrics (sfnt.go): fpdf overwrites two bytes of the caller's font
 //     data for a font whose hmtx has short metrics, so it only ever gets
 //     fonts with a full metric for every glyph.
+//   - cutter (cut.go): fpdf parses the whole of each face when it is
+//     registered and again when it writes its subset, for every document;
+//     it gets a copy of each face holding only the glyphs the document
+//     draws (glyph IDs, metrics and the other tables unchanged), from which
+//     it embeds exactly the same subset.
 //   - tagSubsets (subset.go): fpdf names its font subsets without the
 //     "ABCDEF+" tag; placeholders of the right length are overwritten after
 //     Output.
@@ -54,9 +59,9 @@ const defaultLineWidth = 0.2
 // the content.
 //
 // Each call registers both faces with fpdf again, because fpdf cannot share
-// a parsed font between documents; fpdf's parse of the two 4.7 MB files is
-// about half the time of writing a two-page handout. The subsets are built
-// when the file is written out.
+// a parsed font between documents. It registers copies cut down to the
+// glyphs the document draws (cut.go), which fpdf parses and subsets much
+// faster than the whole 4.7 MB files and embeds as the same font programs.
 func Write(w io.Writer, doc *layout.Doc, f *Fonts) error {
 	out, err := render(doc, f)
 	if err != nil {
@@ -103,7 +108,12 @@ func drawDoc(doc *layout.Doc, f *Fonts) ([]byte, *extra, error) {
 	p.SetCreationDate(doc.Meta.Date)
 	p.SetModificationDate(doc.Meta.Date)
 	for i := range f.faces {
-		p.AddUTF8FontFromBytes(f.faces[i].family, f.faces[i].style, f.faces[i].data)
+		fc := &f.faces[i]
+		data, err := fc.fpdfFace(&pl.used[i])
+		if err != nil {
+			return nil, nil, fmt.Errorf("font %s: %w", fc.file, err)
+		}
+		p.AddUTF8FontFromBytes(fc.family, fc.style, data)
 	}
 	if err := p.Error(); err != nil {
 		return nil, nil, fmt.Errorf("register fonts: %w", err)

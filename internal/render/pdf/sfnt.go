@@ -114,9 +114,13 @@ func longMetrics(data []byte) ([]byte, error) {
 // words, the last one padded with zeros.
 func checksum(b []byte) uint32 {
 	var sum uint32
-	for i := 0; i < len(b); i += 4 {
+	for len(b) >= 4 {
+		sum += binary.BigEndian.Uint32(b)
+		b = b[4:]
+	}
+	if len(b) > 0 {
 		var w [4]byte
-		copy(w[:], b[i:])
+		copy(w[:], b)
 		sum += binary.BigEndian.Uint32(w[:])
 	}
 	return sum

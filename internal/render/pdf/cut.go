@@ -1,0 +1,393 @@
+package pdf
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"slices"
+)
+
+// fpdf v0.9.0 parses the whole font file when a font is registered (every
+// character of the cmap goes into Go maps, and the 65,536-entry width table
+// is dumped to JSON and hashed), and parses it all again when it writes its
+// subset at Output. For a 4.7 MB face with 13,932 glyphs that is most of
+// the time of writing a PDF. So each Write hands fpdf a cut-down copy of
+// each face instead, made here in well under a millisecond: the same file
+// with a cmap for only the characters fpdf needs and a glyf table holding
+// only their glyphs.
+//
+// Glyph IDs do not change: the cut face has every glyph, and those it does
+// not hold are empty (zero length in loca). Its hmtx is the full table of
+// long metrics (see longMetrics), and head, hhea, maxp, OS/2, name, post,
+// cvt, fpgm, prep and gasp are the original tables. fpdf builds its own
+// subset from exactly these tables, the cmap entries of the characters
+// drawn and the bytes of their glyphs (and the glyphs their composite
+// glyphs are made of), so the font program it embeds is byte for byte the
+// one it embeds from the whole face, and so are its CIDToGIDMap and widths.
+//
+// What fpdf reads of the cut face, and so what it must hold:
+//
+//   - cmap: every character drawn with the face; and every character up to
+//     U+00FF that the face maps, because fpdf writes the widths of all of
+//     those (drawn or not) into the font's /W array.
+//   - glyf: glyph 0 (.notdef), the glyphs of the characters drawn, the
+//     glyph of U+0000 if the face maps it (fpdf's subset starts out with
+//     the characters 0–56 all stored as 0, so it looks up U+0000), and,
+//     recursively, the components of composite glyphs.
+//
+// The tables the cut face leaves out (GSUB, vmtx, DSIG, ...) fpdf never
+// reads.
+
+// keptTables are the tables of a face copied unchanged into its cut copy
+// (head is copied with its loca format and checksum adjustment set).
+var keptTables = [...]string{"OS/2", "cvt ", "fpgm", "gasp", "head", "hhea", "hmtx", "maxp", "name", "post", "prep"}
+
+// required are the kept tables a face must have; the others are optional.
+var required = map[string]bool{"OS/2": true, "head": true, "hhea": true, "hmtx": true, "maxp": true, "name": true, "post": true}
+
+// cutter is what cutting a face needs, read once by LoadFonts.
+type cutter struct {
+	tables    map[string][]byte // the kept tables present, from the long-metrics face
+	sums      map[string]uint32 // their checksums
+	glyf      []byte
+	loca      []uint32 // numGlyphs+1 offsets into glyf
+	numGlyphs int
+	gid       *[0x10000]uint16 // the face's format-4 cmap (metrics.gid)
+}
+
+// newCutter reads data, a face with long metrics only, whose metrics m
+// have been parsed (and so checked) already.
+func newCutter(data []byte, m *metrics) (*cutter, error) {
+	s, err := parseSFNT(data)
+	if err != nil {
+		return nil, err
+	}
+	c := &cutter{tables: map[string][]byte{}, sums: map[string]uint32{}, gid: &m.gid}
+	for _, tag := range keptTables {
+		t, ok := s.tables[tag]
+		switch {
+		case ok:
+			c.tables[tag] = t
+			if tag != "head" { // changed in every cut face
+				c.sums[tag] = checksum(t)
+			}
+		case required[tag]:
+			return nil, fmt.Errorf("no %q table: %w", tag, errFont)
+		}
+	}
+	head := c.tables["head"]
+	c.numGlyphs = u16(c.tables["maxp"], 4)
+	if len(c.tables["hmtx"]) != 4*c.numGlyphs || u16(c.tables["hhea"], 34) != c.numGlyphs {
+		return nil, fmt.Errorf("cut font: hmtx is not all long metrics: %w", errFont)
+	}
+	c.glyf = s.tables["glyf"]
+	loca := s.tables["loca"] // checkLoca has checked its size and offsets
+	c.loca = make([]uint32, c.numGlyphs+1)
+	for i := range c.loca {
+		if u16(head, 50) == 0 {
+			c.loca[i] = 2 * uint32(u16(loca, 2*i))
+		} else {
+			c.loca[i] = u32(loca, 4*i)
+		}
+	}
+	return c, nil
+}
+
+// glyph returns the bytes of glyph g.
+func (c *cutter) glyph(g int) []byte { return c.glyf[c.loca[g]:c.loca[g+1]] }
+
+// components appends to dst the glyphs that glyph g, if composite, is made
+// of, reading its component records the way fpdf does (utf8fontfile.go,
+// getSymbols); a record that does not fit the glyph or names a glyph the
+// face does not have is an error (fpdf would panic on it).
+func (c *cutter) components(dst []int, g int) ([]int, error) {
+	b := c.glyph(g)
+	if len(b) == 0 {
+		return dst, nil
+	}
+	if len(b) < 10 {
+		return nil, fmt.Errorf("glyph %d: %d bytes: %w", g, len(b), errFont)
+	}
+	if int16(binary.BigEndian.Uint16(b)) >= 0 {
+		return dst, nil // simple glyph
+	}
+	const (
+		argsAreWords = 1 << 0
+		haveScale    = 1 << 3
+		moreComps    = 1 << 5
+		haveXYScale  = 1 << 6
+		have2x2      = 1 << 7
+	)
+	for p := 10; ; {
+		if p+4 > len(b) {
+			return nil, fmt.Errorf("glyph %d: component record past the end: %w", g, errFont)
+		}
+		flags, comp := u16(b, p), u16(b, p+2)
+		if comp >= c.numGlyphs {
+			return nil, fmt.Errorf("glyph %d: component glyph %d of %d: %w", g, comp, c.numGlyphs, errFont)
+		}
+		dst = append(dst, comp)
+		p += 4
+		if flags&argsAreWords != 0 {
+			p += 4
+		} else {
+			p += 2
+		}
+		switch {
+		case flags&haveScale != 0:
+			p += 2
+		case flags&haveXYScale != 0:
+			p += 4
+		case flags&have2x2 != 0:
+			p += 8
+		}
+		if p > len(b) {
+			return nil, fmt.Errorf("glyph %d: component record past the end: %w", g, errFont)
+		}
+		if flags&moreComps == 0 {
+			return dst, nil
+		}
+	}
+}
+
+// glyphs returns, in order, the glyphs a cut face for drawing the runes
+// used must hold: 0, those of U+0000 and of used, and every component of
+// those, recursively. A composite glyph that contains itself is an error,
+// because fpdf would recurse through it forever.
+func (c *cutter) glyphs(used *runeSet) ([]int, error) {
+	const (
+		unseen = iota
+		open   // on the path being followed
+		done
+	)
+	state := make([]uint8, c.numGlyphs)
+	var comps []int
+	var visit func(g, depth int) error
+	visit = func(g, depth int) error {
+		switch state[g] {
+		case done:
+			return nil
+		case open:
+			return fmt.Errorf("composite glyph %d contains itself: %w", g, errFont)
+		}
+		if depth > 32 {
+			return fmt.Errorf("composite glyph %d nested too deep: %w", g, errFont)
+		}
+		state[g] = open
+		start := len(comps)
+		var err error
+		if comps, err = c.components(comps, g); err != nil {
+			return err
+		}
+		// Visiting a component appends past end and truncates back to
+		// end, so comps[start:end] stays as it is.
+		end := len(comps)
+		for i := start; i < end; i++ {
+			if err := visit(comps[i], depth+1); err != nil {
+				return err
+			}
+		}
+		comps = comps[:start]
+		state[g] = done
+		return nil
+	}
+	seed := []int{0, int(c.gid[0])}
+	used.each(func(r rune) { seed = append(seed, int(c.gid[r])) })
+	for _, g := range seed {
+		if err := visit(g, 0); err != nil {
+			return nil, err
+		}
+	}
+	var list []int
+	for g, s := range state {
+		if s == done {
+			list = append(list, g)
+		}
+	}
+	return list, nil
+}
+
+// cmapRunes returns, in order, the runes the cut face's cmap maps: those in
+// used and every rune up to U+00FF that the face maps.
+func (c *cutter) cmapRunes(used *runeSet) []rune {
+	var rs []rune
+	for r := rune(0); r <= 0xFF; r++ {
+		if c.gid[r] != 0 {
+			rs = append(rs, r)
+		}
+	}
+	used.each(func(r rune) {
+		if r > 0xFF && c.gid[r] != 0 {
+			rs = append(rs, r)
+		}
+	})
+	return rs
+}
+
+// errCmapFull is returned by cut when the characters need more segments
+// than a format-4 cmap can hold.
+var errCmapFull = fmt.Errorf("too many characters for a format-4 cmap: %w", errFont)
+
+// fpdfFace returns the font file to register with fpdf for drawing the
+// runes in used: the cut face, or the whole one in the unlikely case that
+// the characters need more cmap segments than fit.
+func (fc *face) fpdfFace(used *runeSet) ([]byte, error) {
+	b, err := fc.cut.cut(used)
+	if errors.Is(err, errCmapFull) {
+		return fc.data, nil
+	}
+	return b, err
+}
+
+// cut returns a TrueType file with the glyphs, metrics and names of the
+// face that fpdf needs to embed its subset for drawing the runes in used
+// (see the comment at the top of this file).
+func (c *cutter) cut(used *runeSet) ([]byte, error) {
+	cmap, err := c.cmap(c.cmapRunes(used))
+	if err != nil {
+		return nil, err
+	}
+	keep, err := c.glyphs(used)
+	if err != nil {
+		return nil, err
+	}
+	size := 0
+	for _, g := range keep {
+		size += len(c.glyph(g))
+	}
+	glyf := make([]byte, 0, size)
+	loca := make([]byte, 4*(c.numGlyphs+1))
+	next := 0 // the next kept glyph
+	for g := range c.numGlyphs {
+		binary.BigEndian.PutUint32(loca[4*g:], uint32(len(glyf)))
+		if next < len(keep) && keep[next] == g {
+			glyf = append(glyf, c.glyph(g)...)
+			next++
+		}
+	}
+	binary.BigEndian.PutUint32(loca[4*c.numGlyphs:], uint32(len(glyf)))
+
+	head := slices.Clone(c.tables["head"])
+	binary.BigEndian.PutUint32(head[8:], 0)  // checkSumAdjustment, set below
+	binary.BigEndian.PutUint16(head[50:], 1) // indexToLocFormat: long offsets
+
+	tables := map[string][]byte{"cmap": cmap, "glyf": glyf, "loca": loca, "head": head}
+	for tag, t := range c.tables {
+		if tables[tag] == nil {
+			tables[tag] = t
+		}
+	}
+	out, sum := assemble(tables, c.sums)
+	binary.BigEndian.PutUint32(out[tableOffset(out, "head")+8:], 0xB1B0AFBA-sum)
+	return out, nil
+}
+
+// cmap returns a cmap table with one format-4 subtable (platform 3,
+// encoding 1) mapping each of runes (in increasing order) to its glyph.
+// Runs of consecutive runes with consecutive glyphs share a segment, and
+// every segment maps by idDelta alone.
+func (c *cutter) cmap(runes []rune) ([]byte, error) {
+	type seg struct{ start, end, delta int }
+	var segs []seg
+	for _, r := range runes {
+		g := int(c.gid[r])
+		if n := len(segs); n > 0 && segs[n-1].end == int(r)-1 && (int(r)+segs[n-1].delta)&0xFFFF == g {
+			segs[n-1].end = int(r)
+			continue
+		}
+		segs = append(segs, seg{int(r), int(r), (g - int(r)) & 0xFFFF})
+	}
+	segs = append(segs, seg{0xFFFF, 0xFFFF, 1}) // the required last segment
+	n := len(segs)
+	const header = 4 + 8 // cmap header, one encoding record
+	length := 16 + 8*n
+	if length > 0xFFFF {
+		return nil, errCmapFull
+	}
+	b := make([]byte, header+length)
+	put := func(at, v int) { binary.BigEndian.PutUint16(b[at:], uint16(v)) }
+	put(2, 1)                                 // numTables
+	put(4, 3)                                 // platform: Windows
+	put(6, 1)                                 // encoding: Unicode BMP
+	binary.BigEndian.PutUint32(b[8:], header) // subtable offset
+	t := header
+	search := 1
+	selector := 0
+	for search*2 <= n {
+		search *= 2
+		selector++
+	}
+	put(t, 4)
+	put(t+2, length)
+	put(t+6, 2*n)
+	put(t+8, 2*search)
+	put(t+10, selector)
+	put(t+12, 2*n-2*search)
+	ends, starts := t+14, t+16+2*n
+	deltas := starts + 2*n // idRangeOffsets after them stay 0
+	for i, s := range segs {
+		put(ends+2*i, s.end)
+		put(starts+2*i, s.start)
+		put(deltas+2*i, s.delta)
+	}
+	return b, nil
+}
+
+// assemble writes a TrueType file with the tables, in tag order, each
+// starting on a four-byte boundary and with its checksum, and returns it
+// with the checksum of the whole file. The checksums of tables found in
+// sums are taken from there.
+func assemble(tables map[string][]byte, sums map[string]uint32) ([]byte, uint32) {
+	tags := make([]string, 0, len(tables))
+	size := 12 + 16*len(tables)
+	for tag, t := range tables {
+		tags = append(tags, tag)
+		size += (len(t) + 3) &^ 3
+	}
+	slices.Sort(tags)
+	out := make([]byte, 12+16*len(tags), size)
+	n := len(tags)
+	search, selector := 1, 0
+	for search*2 <= n {
+		search *= 2
+		selector++
+	}
+	binary.BigEndian.PutUint32(out, 0x00010000)
+	binary.BigEndian.PutUint16(out[4:], uint16(n))
+	binary.BigEndian.PutUint16(out[6:], uint16(16*search))
+	binary.BigEndian.PutUint16(out[8:], uint16(selector))
+	binary.BigEndian.PutUint16(out[10:], uint16(16*n-16*search))
+	var total uint32
+	for i, tag := range tags {
+		t := tables[tag]
+		sum, ok := sums[tag]
+		if !ok {
+			sum = checksum(t)
+		}
+		total += sum
+		rec := out[12+16*i:]
+		copy(rec, tag)
+		binary.BigEndian.PutUint32(rec[4:], sum)
+		binary.BigEndian.PutUint32(rec[8:], uint32(len(out)))
+		binary.BigEndian.PutUint32(rec[12:], uint32(len(t)))
+		out = append(out, t...)
+		for len(out)%4 != 0 {
+			out = append(out, 0)
+		}
+	}
+	// Each table starts on a word and is padded with zeros, so the file's
+	// checksum is the directory's plus the tables'.
+	return out, total + checksum(out[:12+16*n])
+}
+
+// tableOffset returns the offset of table tag in the file data, whose
+// table directory must be complete, or -1.
+func tableOffset(data []byte, tag string) int {
+	for i := range u16(data, 4) {
+		rec := data[12+16*i:]
+		if string(rec[:4]) == tag {
+			return int(u32(rec, 8))
+		}
+	}
+	return -1
+}
