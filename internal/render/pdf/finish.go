@@ -36,7 +36,8 @@ import (
 // offsets of fpdf's own cross-reference table (checking that each object
 // sits where the table says), keeps every object's bytes except the few it
 // changes (the Info dictionary and the catalog are replaced, each page with
-// links gets /Annots, each font descriptor /CIDSet), appends its own
+// links gets /Annots, each font its subset tag, each font descriptor
+// /CIDSet), appends its own
 // objects (bookmarks, link annotations, XMP metadata, the sRGB profile,
 // the CIDSets), and writes a new cross-reference table and a trailer with
 // an /ID derived from the content. Anything in fpdf's output that differs
@@ -55,6 +56,7 @@ type extra struct {
 	meta  layout.Meta
 	pages []pageExtra
 	marks []mark
+	fonts []rename // fpdf's font names and the tagged ones (subset.go)
 }
 
 // pageExtra is one page's height (mm) and links.
@@ -189,6 +191,9 @@ func finish(b []byte, x *extra) ([]byte, error) {
 		if o.list[pages[i]], err = withAnnots(o.list[pages[i]], refs); err != nil {
 			return nil, fmt.Errorf("page %d: %w", i+1, err)
 		}
+	}
+	if err := tagSubsets(o, f.order, x.fonts); err != nil {
+		return nil, err
 	}
 	if err := addCIDSets(o, f.order); err != nil {
 		return nil, err

@@ -32,9 +32,8 @@ type face struct {
 	// name is the PostScript name written, after the subset tag, as the
 	// font's BaseFont and FontName.
 	name string
-	// family is what the face is registered as with fpdf. It is chosen so
-	// that the name fpdf writes ("utf8" + lower-case family + style) is
-	// exactly as long as "ABCDEF+" + name; see subset.go.
+	// family is what the face is registered as with fpdf, which writes
+	// the font's name from it (written); see subset.go.
 	family string
 }
 
@@ -89,14 +88,8 @@ func LoadFonts() (*Fonts, error) {
 				name += "-Bold"
 			}
 		}
-		// len("utf8"+family+style) must equal len("ABCDEF+"+name);
-		// plainName guarantees len(name) >= 4, so n >= 6.
-		n := 3 + len(name) - len(fc.Style)
-		family := "sodan" + [2]string{"r", "b"}[i] + strings.Repeat("x", n-6)
+		family := "sodan" + [2]string{"r", "b"}[i]
 		f.faces[i] = face{file: fc.Name, style: fc.Style, data: data, m: m, cut: c, name: name, family: family}
-		if got, want := len(f.faces[i].written()), 7+len(name); got != want {
-			return nil, fmt.Errorf("load fonts: font %s: placeholder name has %d bytes, want %d", fc.Name, got, want)
-		}
 	}
 	if !seen[0] || !seen[1] {
 		return nil, fmt.Errorf("load fonts: need a regular and a bold face, got %d faces", len(list))

@@ -16,8 +16,7 @@
 //     draws (glyph IDs, metrics and the other tables unchanged), from which
 //     it embeds exactly the same subset.
 //   - tagSubsets (subset.go): fpdf names its font subsets without the
-//     "ABCDEF+" tag; placeholders of the right length are overwritten after
-//     Output.
+//     "ABCDEF+" tag; finish renames them.
 //   - drawer.draw, case layout.Rect (this file): fpdf's RoundedRect writes
 //     "q … B" and never the closing Q, so every rounded rectangle left one
 //     graphics state open (a 6-up page nested 44 deep, over the limit of
@@ -86,8 +85,8 @@ func render(doc *layout.Doc, f *Fonts) ([]byte, error) {
 	return out, nil
 }
 
-// drawDoc checks doc, has fpdf draw its pages, and returns fpdf's file with
-// tagged subset names and what finish is to add to it.
+// drawDoc checks doc, has fpdf draw its pages, and returns fpdf's file and
+// what finish is to add to it and change in it.
 func drawDoc(doc *layout.Doc, f *Fonts) ([]byte, *extra, error) {
 	pl, err := check(doc, f)
 	if err != nil {
@@ -119,7 +118,7 @@ func drawDoc(doc *layout.Doc, f *Fonts) ([]byte, *extra, error) {
 		return nil, nil, fmt.Errorf("register fonts: %w", err)
 	}
 
-	d := drawer{pdf: p, fonts: f, qrs: pl.qrs, extra: &extra{meta: doc.Meta}}
+	d := drawer{pdf: p, fonts: f, qrs: pl.qrs, extra: &extra{meta: doc.Meta, fonts: subsetNames(f, &pl.used)}}
 	for pi, page := range doc.Pages {
 		p.AddPageFormat("P", fpdf.SizeType{Wd: page.W, Ht: page.H})
 		d.extra.pages = append(d.extra.pages, pageExtra{h: page.H})
@@ -136,11 +135,7 @@ func drawDoc(doc *layout.Doc, f *Fonts) ([]byte, *extra, error) {
 	if err := p.Output(&buf); err != nil {
 		return nil, nil, err
 	}
-	out := buf.Bytes()
-	if err := tagSubsets(out, f, &pl.used); err != nil {
-		return nil, nil, err
-	}
-	return out, d.extra, nil
+	return buf.Bytes(), d.extra, nil
 }
 
 // drawer draws items on the current fpdf page.

@@ -13,27 +13,23 @@ import (
 // embedded program is a subset. fpdf v0.9.0 embeds a subset but names it
 // "utf8" + font key, with no tag, in three places: the Type0 font's
 // BaseFont, the CIDFontType2's BaseFont and the FontDescriptor's FontName.
-//
-// Each face is registered under a placeholder family chosen so that this
-// written name is exactly as long as "ABCDEF+" + the face's PostScript name
-// (LoadFonts). After fpdf has written the file, the placeholder is
-// overwritten in place with the tagged name. No byte moves, so the
-// cross-reference table's offsets stay valid. The three places are found
-// with the text fpdf writes around each name and must each occur exactly
-// once; the placeholders never occur elsewhere in uncompressed text (link
-// URLs are checked to be free of white space and text strings are UTF-16).
+// finish renames them, in the three objects that begin with these names;
+// each must be found exactly once for each face.
 
-// nameSites are the text before and after the name in each object fpdf
-// writes for a UTF-8 font (fpdf.go, putfonts, case "UTF8").
+// nameSites are the text before and after the name at the start of each
+// object fpdf writes for a UTF-8 font (fpdf.go, putfonts, case "UTF8").
 var nameSites = [...][2]string{
-	{"/Type /Font\n/Subtype /Type0\n/BaseFont /", "\n/Encoding /Identity-H\n"},
-	{"/Type /Font\n/Subtype /CIDFontType2\n/BaseFont /", "\n/CIDSystemInfo "},
-	{"/Type /FontDescriptor /FontName /", "\n /Ascent "},
+	{"<</Type /Font\n/Subtype /Type0\n/BaseFont /", "\n/Encoding /Identity-H\n"},
+	{"<</Type /Font\n/Subtype /CIDFontType2\n/BaseFont /", "\n/CIDSystemInfo "},
+	{"<</Type /FontDescriptor /FontName /", "\n /Ascent "},
 }
 
-// tagSubsets writes the subset tag of each face into out, the finished
-// PDF. used holds the runes drawn with each face.
-func tagSubsets(out []byte, f *Fonts, used *[2]runeSet) error {
+// rename is a font name fpdf writes and the name it must have instead.
+type rename struct{ from, to string }
+
+// subsetNames returns the tagged name of each face's subset; used holds
+// the runes drawn with each face.
+func subsetNames(f *Fonts, used *[2]runeSet) []rename {
 	var tags [2]string
 	for i := range f.faces {
 		tags[i] = subsetTag(&f.faces[i], &used[i], 0)
@@ -42,20 +38,34 @@ func tagSubsets(out []byte, f *Fonts, used *[2]runeSet) error {
 	for salt := 1; tags[1] == tags[0]; salt++ {
 		tags[1] = subsetTag(&f.faces[1], &used[1], salt)
 	}
+	names := make([]rename, len(f.faces))
 	for i := range f.faces {
-		fc := &f.faces[i]
-		placeholder := fc.written()
-		name := tags[i] + "+" + fc.name
-		if len(name) != len(placeholder) {
-			return fmt.Errorf("font %s: tagged name %q does not fit placeholder %q", fc.file, name, placeholder)
-		}
+		names[i] = rename{f.faces[i].written(), tags[i] + "+" + f.faces[i].name}
+	}
+	return names
+}
+
+// tagSubsets gives the fonts among the objects in order their tagged
+// names.
+func tagSubsets(o *objects, order []int, names []rename) error {
+	for _, nm := range names {
 		for _, site := range nameSites {
-			pat := []byte(site[0] + placeholder + site[1])
-			if n := bytes.Count(out, pat); n != 1 {
-				return fmt.Errorf("font %s: found the name %q %d times after %q, want once", fc.file, placeholder, n, site[0])
+			pat := site[0] + nm.from + site[1]
+			found := 0
+			for _, n := range order {
+				obj := o.list[n]
+				if !bytes.HasPrefix(obj, []byte(pat)) {
+					continue
+				}
+				found++
+				b := make([]byte, 0, len(obj)-len(nm.from)+len(nm.to))
+				b = append(b, site[0]...)
+				b = append(b, nm.to...)
+				o.list[n] = append(b, obj[len(site[0])+len(nm.from):]...)
 			}
-			at := bytes.Index(out, pat) + len(site[0])
-			copy(out[at:at+len(name)], name)
+			if found != 1 {
+				return fmt.Errorf("found the font name %q %d times after %q, want once", nm.from, found, site[0])
+			}
 		}
 	}
 	return nil

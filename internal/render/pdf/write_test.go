@@ -510,3 +510,44 @@ func TestWriteConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestTagSubsetsObjects renames the three objects of a font and refuses a
+// font name found twice or not at all.
+func TestTagSubsetsObjects(t *testing.T) {
+	objs := func(extra ...string) *objects {
+		o := &objects{list: [][]byte{nil,
+			[]byte("<</Type /Font\n/Subtype /Type0\n/BaseFont /utf8a\n/Encoding /Identity-H\n/DescendantFonts [2 0 R]>>\n"),
+			[]byte("<</Type /Font\n/Subtype /CIDFontType2\n/BaseFont /utf8a\n/CIDSystemInfo 3 0 R>>\n"),
+			[]byte("<</Type /FontDescriptor /FontName /utf8a\n /Ascent 880>>\n"),
+		}}
+		for _, e := range extra {
+			o.list = append(o.list, []byte(e))
+		}
+		return o
+	}
+	order := func(o *objects) []int {
+		var n []int
+		for i := 1; i < len(o.list); i++ {
+			n = append(n, i)
+		}
+		return n
+	}
+	names := []rename{{"utf8a", "ABCDEF+Face-Regular"}}
+	o := objs()
+	if err := tagSubsets(o, order(o), names); err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range o.list[1:] {
+		if !bytes.Contains(b, []byte("/ABCDEF+Face-Regular\n")) || bytes.Contains(b, []byte("utf8a")) {
+			t.Errorf("not renamed: %q", b)
+		}
+	}
+	o = objs("<</Type /FontDescriptor /FontName /utf8a\n /Ascent 880>>\n")
+	if err := tagSubsets(o, order(o), names); err == nil {
+		t.Error("a font descriptor twice: no error")
+	}
+	o = objs()
+	if err := tagSubsets(o, order(o), []rename{{"utf8b", "ABCDEF+Face-Bold"}}); err == nil {
+		t.Error("a font not there: no error")
+	}
+}
