@@ -2,11 +2,9 @@ package pdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"crypto/sha256"
 	"errors"
 	"fmt"
-	"io"
 	"regexp"
 	"slices"
 	"strconv"
@@ -180,6 +178,9 @@ func finish(b []byte, x *extra) ([]byte, error) {
 	}
 
 	o := &objects{list: slices.Clone(f.objs)}
+	if err := compressPages(o, pages); err != nil {
+		return nil, err
+	}
 	for i, pg := range x.pages {
 		if len(pg.links) == 0 {
 			continue
@@ -281,6 +282,35 @@ func pageObjects(root []byte) ([]int, error) {
 		return nil, fmt.Errorf("fpdf's page tree has /Count %d and %d kids", c, len(pages))
 	}
 	return pages, nil
+}
+
+var contentsRE = regexp.MustCompile(`\n/Contents (\d+) 0 R>>\n\z`)
+
+// compressPages compresses the content stream of each page, which fpdf
+// wrote uncompressed, the way fpdf compresses it (see flate.go).
+func compressPages(o *objects, pages []int) error {
+	var z bytes.Buffer
+	for i, pg := range pages {
+		m := contentsRE.FindSubmatch(o.list[pg])
+		if m == nil {
+			return fmt.Errorf("page %d: fpdf wrote an unexpected page object", i+1)
+		}
+		n, _ := strconv.Atoi(string(m[1]))
+		if n <= 0 || n >= len(o.list) {
+			return fmt.Errorf("page %d: contents in object %d", i+1, n)
+		}
+		dict, data, err := stream(o.list[n])
+		if err != nil {
+			return fmt.Errorf("page %d: contents (object %d): %w", i+1, n, err)
+		}
+		if string(dict) != fmt.Sprintf("<</Length %d>>", len(data)) {
+			return fmt.Errorf("page %d: contents (object %d) with dictionary %s", i+1, n, dict)
+		}
+		z.Reset()
+		deflate(&z, data)
+		o.list[n] = streamObject(fmt.Sprintf("<</Filter /FlateDecode /Length %d>>", z.Len()), z.Bytes())
+	}
+	return nil
 }
 
 // withAnnots adds /Annots with the references refs to a page object.
@@ -419,7 +449,7 @@ func addCIDSets(o *objects, order []int) error {
 		if !bytes.HasPrefix(d, []byte("<</Type /FontDescriptor ")) || !bytes.HasSuffix(d, []byte(">>\n")) || bytes.Contains(d, []byte("/CIDSet")) {
 			return fmt.Errorf("fpdf wrote an unexpected font descriptor (object %d)", desc)
 		}
-		ref := o.add(flateStream("", set, zlib.BestSpeed))
+		ref := o.add(flateStream("", set))
 		o.list[desc] = fmt.Appendf(slices.Clip(d[:len(d)-3]), " /CIDSet %d 0 R>>\n", ref)
 	}
 	if fonts == 0 {
@@ -444,17 +474,10 @@ func cidSet(obj []byte) ([]byte, error) {
 	if !bytes.Contains(dict, []byte("/Filter /FlateDecode")) {
 		return nil, errors.New("not Flate-compressed")
 	}
-	r, err := zlib.NewReader(bytes.NewReader(data))
-	if err != nil {
-		return nil, err
-	}
 	const size = 2 << 16 // fpdf writes all 65,536 CIDs
-	gids, err := io.ReadAll(io.LimitReader(r, size+1))
-	if err != nil {
+	gids := make([]byte, size)
+	if err := inflate(gids, data); err != nil {
 		return nil, err
-	}
-	if len(gids) != size {
-		return nil, fmt.Errorf("%d bytes, want %d", len(gids), size)
 	}
 	top := 0
 	for cid := range size / 2 {
@@ -491,20 +514,6 @@ func stream(obj []byte) (dict, data []byte, err error) {
 		return nil, nil, fmt.Errorf("stream /Length %s does not match its data", m[1])
 	}
 	return dict, obj[start : start+n], nil
-}
-
-// flateStream is a stream object with the extra dictionary entries keys
-// (may be "") and data compressed with Flate at the zlib level.
-func flateStream(keys string, data []byte, level int) []byte {
-	var z bytes.Buffer
-	w, _ := zlib.NewWriterLevel(&z, level)
-	w.Write(data)
-	w.Close()
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "<<%s/Length %d /Filter /FlateDecode>>\nstream\n", keys, z.Len())
-	b.Write(z.Bytes())
-	b.WriteString("\nendstream\n")
-	return b.Bytes()
 }
 
 // literal writes s, printable ASCII, as a PDF literal string.

@@ -100,7 +100,8 @@ func drawDoc(doc *layout.Doc, f *Fonts) ([]byte, *extra, error) {
 	})
 	p.SetAutoPageBreak(false, 0)
 	p.SetMargins(0, 0, 0)
-	p.SetCompression(true)
+	// finish compresses the page contents (it is cheaper there).
+	p.SetCompression(false)
 	p.SetCatalogSort(true)
 	// finish writes the document information and /Lang itself; fixed
 	// dates only keep fpdf from reading the clock.

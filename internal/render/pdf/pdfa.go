@@ -31,7 +31,11 @@ const srgbCondition = "sRGB IEC61966-2.1"
 
 // iccStream is the profile as a stream object, compressed once.
 var iccStream = sync.OnceValue(func() []byte {
-	return flateStream("/N 3 ", srgbProfile, zlib.BestCompression)
+	var z bytes.Buffer
+	w, _ := zlib.NewWriterLevel(&z, zlib.BestCompression)
+	w.Write(srgbProfile)
+	w.Close()
+	return streamObject(fmt.Sprintf("<</N 3 /Length %d /Filter /FlateDecode>>", z.Len()), z.Bytes())
 })
 
 // infoField is one entry of the document information.
