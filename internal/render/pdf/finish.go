@@ -418,8 +418,11 @@ func addOutlines(o *objects, x *extra, pages []int) int {
 }
 
 var (
-	cidFontRE = regexp.MustCompile(`\A<</Type /Font\n/Subtype /CIDFontType2\n/BaseFont /\S+\n/CIDSystemInfo \d+ 0 R\n/FontDescriptor (\d+) 0 R\n(?s:.*)/CIDToGIDMap (\d+) 0 R>>\n\z`)
-	lengthRE  = regexp.MustCompile(`/Length (\d+)\b`)
+	// The start and the end of a CIDFontType2 font; between them are
+	// its widths, too long for regexp to go through quickly.
+	cidFontHeadRE = regexp.MustCompile(`\A<</Type /Font\n/Subtype /CIDFontType2\n/BaseFont /\S+\n/CIDSystemInfo \d+ 0 R\n/FontDescriptor (\d+) 0 R\n`)
+	cidFontTailRE = regexp.MustCompile(`/CIDToGIDMap (\d+) 0 R>>\n\z`)
+	lengthRE      = regexp.MustCompile(`/Length (\d+)\b`)
 )
 
 // addCIDSets gives each CIDFontType2 font's descriptor a /CIDSet stream
@@ -432,12 +435,14 @@ func addCIDSets(o *objects, order []int) error {
 			continue
 		}
 		fonts++
-		m := cidFontRE.FindSubmatch(o.list[n])
-		if m == nil {
+		obj := o.list[n]
+		head := cidFontHeadRE.FindSubmatch(obj[:min(len(obj), 200)])
+		tail := cidFontTailRE.FindSubmatch(obj[max(0, len(obj)-40):])
+		if head == nil || tail == nil || len(head[0])+len(tail[0]) > len(obj) {
 			return fmt.Errorf("fpdf wrote an unexpected CID font (object %d)", n)
 		}
-		desc, _ := strconv.Atoi(string(m[1]))
-		cmap, _ := strconv.Atoi(string(m[2]))
+		desc, _ := strconv.Atoi(string(head[1]))
+		cmap, _ := strconv.Atoi(string(tail[1]))
 		if desc <= 0 || desc >= len(o.list) || cmap <= 0 || cmap >= len(o.list) {
 			return fmt.Errorf("CID font (object %d) refers to objects %d and %d", n, desc, cmap)
 		}
