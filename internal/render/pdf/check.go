@@ -128,7 +128,7 @@ func (p *plan) checkItem(it layout.Item, f *Fonts, level *int) error {
 		if !finite(it.X, it.Y, it.Size) || it.Size <= 0 || it.Data == "" {
 			return fmt.Errorf("qr %q: bad geometry or no data", it.Data)
 		}
-		code, err := qr.Encode(it.Data, qr.M)
+		code, err := encodeQR(it.Data)
 		if err != nil {
 			return fmt.Errorf("qr %q: %w", it.Data, err)
 		}

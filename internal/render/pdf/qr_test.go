@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -75,5 +76,100 @@ func TestQRModuleSize(t *testing.T) {
 		if (err == nil) != tc.ok {
 			t.Errorf("QR of %g mm: error %v, want ok=%v", tc.size, err, tc.ok)
 		}
+	}
+}
+
+// drawQRWithFpdf draws code the way drawQR does, with fpdf's own path
+// calls.
+func drawQRWithFpdf(p *fpdf.Fpdf, q layout.QR, code *qr.Code) {
+	n := code.Size + 2*quietZone
+	module := q.Size / float64(n)
+	x := func(i int) float64 { return q.X + float64(quietZone+i)*module }
+	y := func(i int) float64 { return q.Y + float64(quietZone+i)*module }
+	p.SetFillColor(255, 255, 255)
+	p.Rect(q.X, q.Y, q.Size, q.Size, "F")
+	p.SetFillColor(0, 0, 0)
+	dark := false
+	for row := 0; row < code.Size; row++ {
+		for col := 0; col < code.Size; {
+			if !code.Black(col, row) {
+				col++
+				continue
+			}
+			end := col + 1
+			for end < code.Size && code.Black(end, row) {
+				end++
+			}
+			p.MoveTo(x(col), y(row))
+			p.LineTo(x(end), y(row))
+			p.LineTo(x(end), y(row+1))
+			p.LineTo(x(col), y(row+1))
+			p.ClosePath()
+			dark = true
+			col = end
+		}
+	}
+	if dark {
+		p.DrawPath("F")
+	}
+}
+
+// TestQRPathLikeFpdf: drawQR writes the very bytes that fpdf's MoveTo,
+// LineTo, ClosePath and DrawPath write for the same path, on pages of
+// other sizes and at odd positions.
+func TestQRPathLikeFpdf(t *testing.T) {
+	page := func(draw func(p *fpdf.Fpdf, q layout.QR, code *qr.Code), size fpdf.SizeType, qs []layout.QR) []byte {
+		p := fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", Size: size})
+		p.SetCompression(false)
+		p.AddPage()
+		for _, q := range qs {
+			code, err := encodeQR(q.Data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			draw(p, q, code)
+		}
+		var b bytes.Buffer
+		if err := p.Output(&b); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	qs := []layout.QR{
+		{X: 20, Y: 40, Size: 30, Data: qrURL},
+		{X: 123.456, Y: 7.891, Size: 21.37, Data: linkURL},
+		{X: 0.001, Y: 250.5, Size: 44.4, Data: "https://www.example.jp/" + strings.Repeat("a", 120)},
+	}
+	for _, size := range []fpdf.SizeType{{Wd: a4W, Ht: a4H}, {Wd: slideW, Ht: slideH + 100}} {
+		got, want := page(drawQR, size, qs), page(drawQRWithFpdf, size, qs)
+		if !bytes.Equal(got, want) {
+			t.Errorf("page %v: drawQR wrote %d bytes, fpdf's path calls %d", size, len(got), len(want))
+		}
+	}
+}
+
+func TestEncodeQRCache(t *testing.T) {
+	a, err := encodeQR(qrURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := encodeQR(qrURL)
+	if err != nil || a != b {
+		t.Errorf("second encoding %p (%v), want the first, %p", b, err, a)
+	}
+	want, _ := qr.Encode(qrURL, qr.M)
+	if !bytes.Equal(a.Bitmap, want.Bitmap) || a.Size != want.Size {
+		t.Error("cached code differs from qr.Encode's")
+	}
+	for i := range maxQRCodes + 10 {
+		if _, err := encodeQR(fmt.Sprintf("https://example.jp/%d", i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	qrCodes.Lock()
+	n := len(qrCodes.m)
+	qrCodes.Unlock()
+	if n > maxQRCodes {
+		t.Errorf("%d codes kept, at most %d", n, maxQRCodes)
 	}
 }
