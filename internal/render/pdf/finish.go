@@ -521,10 +521,12 @@ func stream(obj []byte) (dict, data []byte, err error) {
 	return dict, obj[start : start+n], nil
 }
 
+// literalEscapes escapes what a PDF literal string cannot hold as it is.
+var literalEscapes = strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`)
+
 // literal writes s, printable ASCII, as a PDF literal string.
 func literal(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`)
-	return "(" + r.Replace(s) + ")"
+	return "(" + literalEscapes.Replace(s) + ")"
 }
 
 // textString writes s as a PDF text string: UTF-16BE with a byte order

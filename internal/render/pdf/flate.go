@@ -5,50 +5,62 @@ import (
 	"compress/zlib"
 	"fmt"
 	"io"
-	"sync"
+	"runtime"
 )
 
 // A zlib writer allocates and clears about 1 MB of tables when it is made,
 // which for the small streams of a PDF costs more than compressing them;
 // fpdf makes a new one for every stream it compresses. The streams finish
 // writes (page contents, CIDSets) share writers and readers that are reset
-// instead. Reset writers give the same bytes as new ones.
+// instead; reset writers give the same bytes as new ones. They are kept in
+// free lists of a few, not in a sync.Pool, which every garbage collection
+// empties (and writing a PDF with fpdf collects often).
 
 var (
-	writers = sync.Pool{New: func() any {
-		w, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
-		return w
-	}}
-	readers sync.Pool // of io.ReadCloser that are zlib.Resetter
+	writers = make(chan *zlib.Writer, max(2, runtime.GOMAXPROCS(0)))
+	readers = make(chan io.ReadCloser, max(2, runtime.GOMAXPROCS(0))) // zlib readers, which are zlib.Resetters
 )
 
 // deflate compresses data at zlib.BestSpeed, as fpdf compresses page
 // contents, and appends it to dst.
 func deflate(dst *bytes.Buffer, data []byte) {
-	w := writers.Get().(*zlib.Writer)
-	w.Reset(dst)
+	var w *zlib.Writer
+	select {
+	case w = <-writers:
+		w.Reset(dst)
+	default:
+		w, _ = zlib.NewWriterLevel(dst, zlib.BestSpeed)
+	}
 	w.Write(data) // a bytes.Buffer does not fail
 	w.Close()
 	w.Reset(nil)
-	writers.Put(w)
+	select {
+	case writers <- w:
+	default:
+	}
 }
 
 // inflate decompresses zlib data into dst, which it must fill exactly.
 func inflate(dst, data []byte) error {
 	src := bytes.NewReader(data)
 	var r io.ReadCloser
-	if v := readers.Get(); v != nil {
-		r = v.(io.ReadCloser)
+	select {
+	case r = <-readers:
 		if err := r.(zlib.Resetter).Reset(src, nil); err != nil {
 			return err
 		}
-	} else {
+	default:
 		var err error
 		if r, err = zlib.NewReader(src); err != nil {
 			return err
 		}
 	}
-	defer readers.Put(r)
+	defer func() {
+		select {
+		case readers <- r:
+		default:
+		}
+	}()
 	if _, err := io.ReadFull(r, dst); err != nil {
 		return fmt.Errorf("%w after %d bytes", err, len(dst))
 	}
