@@ -3,7 +3,6 @@ package pdf
 import (
 	"bytes"
 	"compress/zlib"
-	_ "embed"
 	"encoding/xml"
 	"fmt"
 	"strings"
@@ -19,13 +18,6 @@ import (
 // with an ICC profile that gives the device colours fpdf writes (DeviceRGB,
 // DeviceGray) a meaning (§6.2.2).
 
-// srgbProfile is an ICC v2 sRGB profile from Debian's icc-profiles-free
-// (zlib licence; see icc/LICENSE). PDF/A-1 is based on PDF 1.4, which
-// knows ICC profiles up to version 2.
-//
-//go:embed icc/sRGB.icc
-var srgbProfile []byte
-
 // srgbCondition names the output condition of the sRGB profile.
 const srgbCondition = "sRGB IEC61966-2.1"
 
@@ -33,7 +25,7 @@ const srgbCondition = "sRGB IEC61966-2.1"
 var iccStream = sync.OnceValue(func() []byte {
 	var z bytes.Buffer
 	w, _ := zlib.NewWriterLevel(&z, zlib.BestCompression)
-	w.Write(srgbProfile)
+	w.Write(srgbProfile())
 	w.Close()
 	return streamObject(fmt.Sprintf("<</N 3 /Length %d /Filter /FlateDecode>>", z.Len()), z.Bytes())
 })
