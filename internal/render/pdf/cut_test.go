@@ -12,8 +12,6 @@ import (
 	"time"
 
 	"github.com/go-pdf/fpdf"
-
-	"sodan/internal/layout"
 )
 
 // runesOf returns the set of runes in the strings.
@@ -504,23 +502,10 @@ func TestCutCmapSegments(t *testing.T) {
 	}
 }
 
+// BenchmarkCutFaces cuts both faces for a two-page handout.
 func BenchmarkCutFaces(b *testing.B) {
 	f := loadFonts(b)
-	doc := handoutDoc(f)
-	var used [2]runeSet
-	for _, p := range doc.Pages {
-		for _, it := range p.Items {
-			if tx, ok := it.(layout.Text); ok {
-				i := 0
-				if tx.Bold {
-					i = 1
-				}
-				for _, r := range tx.Str {
-					used[i].add(r)
-				}
-			}
-		}
-	}
+	used := docRunes(handoutDoc(f))
 	b.ReportAllocs()
 	for b.Loop() {
 		for i := range f.faces {

@@ -391,6 +391,7 @@ func BenchmarkWrite(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.Logf("%d pages, %d characters, %d bytes", len(doc.Pages), n, buf.Len())
+	b.ReportAllocs()
 	for b.Loop() {
 		if err := Write(io.Discard, doc, f); err != nil {
 			b.Fatal(err)
@@ -407,15 +408,68 @@ func BenchmarkLoadFonts(b *testing.B) {
 }
 
 // BenchmarkRegisterFonts measures what every Write pays to hand both faces
-// to fpdf (it parses each file again and hashes its width table).
+// to fpdf (it parses each file and hashes its width table): the faces cut
+// for a two-page handout, as Write registers them, and the whole faces.
 func BenchmarkRegisterFonts(b *testing.B) {
 	f := loadFonts(b)
-	for b.Loop() {
-		p := fpdf.New("P", "mm", "A4", "")
-		for _, fc := range f.faces {
-			p.AddUTF8FontFromBytes(fc.family, fc.style, fc.data)
+	used := docRunes(handoutDoc(f))
+	for _, whole := range []bool{false, true} {
+		name := "cut"
+		if whole {
+			name = "whole"
 		}
-		if err := p.Error(); err != nil {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				p := fpdf.New("P", "mm", "A4", "")
+				for i, fc := range f.faces {
+					data := fc.data
+					if !whole {
+						var err error
+						if data, err = fc.fpdfFace(&used[i]); err != nil {
+							b.Fatal(err)
+						}
+					}
+					p.AddUTF8FontFromBytes(fc.family, fc.style, data)
+				}
+				if err := p.Error(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// docRunes returns the runes doc draws with the regular and the bold face.
+func docRunes(doc *layout.Doc) *[2]runeSet {
+	var used [2]runeSet
+	for _, p := range doc.Pages {
+		for _, it := range p.Items {
+			if tx, ok := it.(layout.Text); ok {
+				i := 0
+				if tx.Bold {
+					i = 1
+				}
+				for _, r := range tx.Str {
+					used[i].add(r)
+				}
+			}
+		}
+	}
+	return &used
+}
+
+// BenchmarkWriteMinimal writes a page with two characters, one in each
+// face: what every PDF costs whatever it holds, most of it in fpdf.
+func BenchmarkWriteMinimal(b *testing.B) {
+	f := loadFonts(b)
+	doc := &layout.Doc{Meta: testMeta(), Pages: []layout.Page{{W: a4W, H: a4H, Items: []layout.Item{
+		layout.Text{X: 20, Y: 20, Str: "あ", Size: 10},
+		layout.Text{X: 20, Y: 30, Str: "い", Bold: true, Size: 10},
+	}}}}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := Write(io.Discard, doc, f); err != nil {
 			b.Fatal(err)
 		}
 	}
