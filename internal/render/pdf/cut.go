@@ -18,7 +18,7 @@ import (
 //
 // Glyph IDs do not change: the cut face has every glyph, and those it does
 // not hold are empty (zero length in loca). Its hmtx is the full table of
-// long metrics (see longMetrics), and head, hhea, maxp, OS/2, name, post,
+// long metrics (see longMetrics and longHmtx), and head, hhea, maxp, OS/2, name, post,
 // cvt, fpgm, prep and gasp are the original tables. fpdf builds its own
 // subset from exactly these tables, the cmap entries of the characters
 // drawn and the bytes of their glyphs (and the glyphs their composite
@@ -47,7 +47,7 @@ var required = map[string]bool{"OS/2": true, "head": true, "hhea": true, "hmtx":
 
 // cutter is what cutting a face needs, read once by LoadFonts.
 type cutter struct {
-	tables    map[string][]byte // the kept tables present, from the long-metrics face
+	tables    map[string][]byte // the kept tables present (hmtx and hhea for long metrics)
 	sums      map[string]uint32 // their checksums
 	glyf      []byte
 	loca      []uint32 // numGlyphs+1 offsets into glyf
@@ -55,10 +55,15 @@ type cutter struct {
 	gid       *[0x10000]uint16 // the face's format-4 cmap (metrics.gid)
 }
 
-// newCutter reads data, a face with long metrics only, whose metrics m
-// have been parsed (and so checked) already.
+// newCutter reads data, a face whose metrics m have been parsed (and so
+// checked) already. The cut faces get its hmtx with long metrics for all
+// glyphs (longHmtx, and see longMetrics for why).
 func newCutter(data []byte, m *metrics) (*cutter, error) {
 	s, err := parseSFNT(data)
+	if err != nil {
+		return nil, err
+	}
+	hmtx, err := longHmtx(s)
 	if err != nil {
 		return nil, err
 	}
@@ -77,9 +82,10 @@ func newCutter(data []byte, m *metrics) (*cutter, error) {
 	}
 	head := c.tables["head"]
 	c.numGlyphs = u16(c.tables["maxp"], 4)
-	if len(c.tables["hmtx"]) != 4*c.numGlyphs || u16(c.tables["hhea"], 34) != c.numGlyphs {
-		return nil, fmt.Errorf("cut font: hmtx is not all long metrics: %w", errFont)
-	}
+	hhea := slices.Clone(c.tables["hhea"])
+	binary.BigEndian.PutUint16(hhea[34:], uint16(c.numGlyphs))
+	c.tables["hmtx"], c.tables["hhea"] = hmtx, hhea
+	c.sums["hmtx"], c.sums["hhea"] = checksum(hmtx), checksum(hhea)
 	c.glyf = s.tables["glyf"]
 	loca := s.tables["loca"] // checkLoca has checked its size and offsets
 	c.loca = make([]uint32, c.numGlyphs+1)
@@ -229,12 +235,12 @@ func (c *cutter) cmapRunes(used *runeSet) []rune {
 var errCmapFull = fmt.Errorf("too many characters for a format-4 cmap: %w", errFont)
 
 // fpdfFace returns the font file to register with fpdf for drawing the
-// runes in used: the cut face, or the whole one in the unlikely case that
-// the characters need more cmap segments than fit.
+// runes in used: the cut face, or the whole one (with long metrics) in the
+// unlikely case that the characters need more cmap segments than fit.
 func (fc *face) fpdfFace(used *runeSet) ([]byte, error) {
 	b, err := fc.cut.cut(used)
 	if errors.Is(err, errCmapFull) {
-		return fc.data, nil
+		return fc.whole()
 	}
 	return b, err
 }

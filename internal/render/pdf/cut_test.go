@@ -119,7 +119,7 @@ func sameAsWholeFaces(t *testing.T, whole [2][]byte, cutters [2]*cutter, texts [
 
 func TestCutFaceEmbedsTheSame(t *testing.T) {
 	f := loadFonts(t)
-	whole := [2][]byte{f.faces[0].data, f.faces[1].data}
+	whole := [2][]byte{wholeFace(t, &f.faces[0]), wholeFace(t, &f.faces[1])}
 	cutters := [2]*cutter{f.faces[0].cut, f.faces[1].cut}
 	var drawable []rune
 	for r := rune(0); r < 0xFFFF; r++ {
@@ -249,7 +249,7 @@ func TestCutCompositeGlyphs(t *testing.T) {
 		gid('え'): {{glyph: gid('あ'), dx: 5}, {glyph: gid('か'), dx: -7, dy: 3}},
 		gid('お'): {{glyph: gid('い'), scale: true}},
 	}
-	data, c := compositeFace(t, f.faces[0].data, glyphs)
+	data, c := compositeFace(t, wholeFace(t, &f.faces[0]), glyphs)
 	used := runesOf("えお漢")
 	keep, err := c.glyphs(used)
 	if err != nil {
@@ -267,9 +267,9 @@ func TestCutCompositeGlyphs(t *testing.T) {
 	checkCutFace(t, data, cut, used, want)
 
 	bold := f.faces[1]
-	sameAsWholeFaces(t, [2][]byte{data, bold.data}, [2]*cutter{c, bold.cut},
+	sameAsWholeFaces(t, [2][]byte{data, wholeFace(t, &bold)}, [2]*cutter{c, bold.cut},
 		[2][]string{{"えお漢", "あいう"}, {"お"}})
-	sameAsWholeFaces(t, [2][]byte{data, bold.data}, [2]*cutter{c, bold.cut},
+	sameAsWholeFaces(t, [2][]byte{data, wholeFace(t, &bold)}, [2]*cutter{c, bold.cut},
 		[2][]string{{"お"}, nil})
 }
 
@@ -286,7 +286,7 @@ func TestCutRefusesBadComposites(t *testing.T) {
 		"last glyph": {a: {{glyph: 65535}}},
 	} {
 		t.Run(name, func(t *testing.T) {
-			_, c := compositeFace(t, f.faces[0].data, glyphs)
+			_, c := compositeFace(t, wholeFace(t, &f.faces[0]), glyphs)
 			_, err := c.cut(runesOf("あ"))
 			if !errors.Is(err, errFont) {
 				t.Errorf("error %v, want one wrapping errFont", err)
@@ -294,7 +294,7 @@ func TestCutRefusesBadComposites(t *testing.T) {
 			t.Log(err)
 		})
 	}
-	_, c := compositeFace(t, f.faces[0].data, map[int][]component{a: {{glyph: i}, {glyph: i}}})
+	_, c := compositeFace(t, wholeFace(t, &f.faces[0]), map[int][]component{a: {{glyph: i}, {glyph: i}}})
 	c.loca[a+1] = c.loca[a] + 16 // cut inside the second record
 	if _, err := c.cut(runesOf("あ")); !errors.Is(err, errFont) {
 		t.Errorf("truncated composite: error %v", err)
@@ -440,8 +440,8 @@ func TestCutFaceStructure(t *testing.T) {
 			used.each(func(r rune) { keep = append(keep, int(fc.m.gid[r])) })
 			slices.Sort(keep)
 			keep = slices.Compact(keep)
-			checkCutFace(t, fc.data, cut, used, keep)
-			t.Logf("face %d: %d runes, %d glyphs: %d bytes (whole face %d)", i, len(keep)-1, len(keep), len(cut), len(fc.data))
+			checkCutFace(t, wholeFace(t, &fc), cut, used, keep)
+			t.Logf("face %d: %d runes, %d glyphs: %d bytes (whole face %d)", i, len(keep)-1, len(keep), len(cut), len(wholeFace(t, &fc)))
 		})
 	}
 }
@@ -465,7 +465,7 @@ func TestCutFaceCmapFull(t *testing.T) {
 		t.Fatalf("%d runes: error %v, want errCmapFull", n, err)
 	}
 	data, err := fc.fpdfFace(&used)
-	if err != nil || !bytes.Equal(data, fc.data) {
+	if err != nil || !bytes.Equal(data, wholeFace(t, fc)) {
 		t.Errorf("fpdfFace did not give the whole face (error %v)", err)
 	}
 	// Every other rune of a run of 500 fits.
@@ -474,7 +474,7 @@ func TestCutFaceCmapFull(t *testing.T) {
 		few.add(r)
 	}
 	data, err = fc.fpdfFace(&few)
-	if err != nil || len(data) >= len(fc.data) {
+	if err != nil || len(data) >= len(wholeFace(t, fc)) {
 		t.Errorf("500 runes: %d bytes, error %v", len(data), err)
 	}
 }

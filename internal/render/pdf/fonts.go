@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 
 	"sodan/fonts"
@@ -26,9 +27,12 @@ type Fonts struct {
 type face struct {
 	file  string // file name, for messages
 	style string // fpdf style: "" or "B"
-	data  []byte // the whole font with long metrics (see longMetrics)
 	m     *metrics
 	cut   *cutter // makes the font handed to fpdf for one PDF (cut.go)
+	// whole returns the whole font with long metrics (see longMetrics),
+	// made when first asked for: fpdf gets it only for a PDF with more
+	// characters than a cut face can map.
+	whole func() ([]byte, error)
 	// name is the PostScript name written, after the subset tag, as the
 	// font's BaseFont and FontName.
 	name string
@@ -69,15 +73,11 @@ func LoadFonts() (*Fonts, error) {
 			return nil, fmt.Errorf("load fonts: font %s: a second face with style %q", fc.Name, fc.Style)
 		}
 		seen[i] = true
-		data, err := longMetrics(fc.Data)
+		m, err := parseMetrics(fc.Data)
 		if err != nil {
 			return nil, fmt.Errorf("load fonts: font %s: %w", fc.Name, err)
 		}
-		m, err := parseMetrics(data)
-		if err != nil {
-			return nil, fmt.Errorf("load fonts: font %s: %w", fc.Name, err)
-		}
-		c, err := newCutter(data, m)
+		c, err := newCutter(fc.Data, m)
 		if err != nil {
 			return nil, fmt.Errorf("load fonts: font %s: %w", fc.Name, err)
 		}
@@ -89,7 +89,8 @@ func LoadFonts() (*Fonts, error) {
 			}
 		}
 		family := "sodan" + [2]string{"r", "b"}[i]
-		f.faces[i] = face{file: fc.Name, style: fc.Style, data: data, m: m, cut: c, name: name, family: family}
+		whole := sync.OnceValues(func() ([]byte, error) { return longMetrics(fc.Data) })
+		f.faces[i] = face{file: fc.Name, style: fc.Style, m: m, cut: c, whole: whole, name: name, family: family}
 	}
 	if !seen[0] || !seen[1] {
 		return nil, fmt.Errorf("load fonts: need a regular and a bold face, got %d faces", len(list))

@@ -19,7 +19,7 @@ func fpdfWith(t *testing.T, f *Fonts) *fpdf.Fpdf {
 	t.Helper()
 	p := fpdf.New("P", "mm", "A4", "")
 	for _, fc := range f.faces {
-		p.AddUTF8FontFromBytes(fc.family, fc.style, fc.data)
+		p.AddUTF8FontFromBytes(fc.family, fc.style, wholeFace(t, &fc))
 	}
 	p.AddPage()
 	if err := p.Error(); err != nil {

@@ -12,6 +12,17 @@ import (
 // testFonts parses the embedded faces once for all tests.
 var testFonts = sync.OnceValues(LoadFonts)
 
+// wholeFace returns the whole face fc with long metrics, as fpdf would
+// get it without cut faces.
+func wholeFace(tb testing.TB, fc *face) []byte {
+	tb.Helper()
+	b, err := fc.whole()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return b
+}
+
 func loadFonts(tb testing.TB) *Fonts {
 	tb.Helper()
 	f, err := testFonts()

@@ -54,9 +54,9 @@ func parseSFNT(data []byte) (*sfnt, error) {
 
 // longMetrics returns data itself if every glyph has a full (advance, left
 // side bearing) pair in hmtx, or else a copy of the font in which it has:
-// the hmtx table is rebuilt that way and appended, its directory record
-// points there, and hhea's numberOfHMetrics is the number of glyphs. Widths
-// do not change.
+// the hmtx table is rebuilt that way (longHmtx) and appended, its
+// directory record points there, and hhea's numberOfHMetrics is the number
+// of glyphs. Widths do not change.
 //
 // fpdf v0.9.0 must only ever see such a font: for a glyph past the long
 // metrics its getMetrics appends to a slice of the font file, overwriting
@@ -67,6 +67,35 @@ func longMetrics(data []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	long, err := longHmtx(s)
+	if err != nil {
+		return nil, err
+	}
+	if u16(s.tables["hhea"], 34) == len(long)/4 {
+		return data, nil // all metrics long already
+	}
+	at := (len(data) + 3) &^ 3
+	out := make([]byte, at+len(long))
+	copy(out, data)
+	copy(out[at:], long)
+	rec := out[s.dir["hmtx"]:]
+	binary.BigEndian.PutUint32(rec[4:], checksum(long))
+	binary.BigEndian.PutUint32(rec[8:], uint32(at))
+	binary.BigEndian.PutUint32(rec[12:], uint32(len(long)))
+
+	rec = out[s.dir["hhea"]:]
+	off := int(u32(rec, 8))
+	hhea := out[off : off+len(s.tables["hhea"])]
+	binary.BigEndian.PutUint16(hhea[34:], uint16(len(long)/4))
+	binary.BigEndian.PutUint32(rec[4:], checksum(hhea))
+	return out, nil
+}
+
+// longHmtx returns the font's hmtx table with a long metric for every
+// glyph: the table itself if it has one already, or else a new one in
+// which each glyph past numberOfHMetrics has the last advance and its own
+// left side bearing.
+func longHmtx(s *sfnt) ([]byte, error) {
 	hhea, err := s.table("hhea", 36)
 	if err != nil {
 		return nil, err
@@ -79,17 +108,14 @@ func longMetrics(data []byte) ([]byte, error) {
 	if nhm == 0 || nhm > numGlyphs {
 		return nil, fmt.Errorf("numberOfHMetrics %d with %d glyphs: %w", nhm, numGlyphs, errFont)
 	}
-	if nhm == numGlyphs {
-		return data, nil
-	}
 	hmtx, err := s.table("hmtx", 4*nhm+2*(numGlyphs-nhm))
 	if err != nil {
 		return nil, err
 	}
-	at := (len(data) + 3) &^ 3
-	out := make([]byte, at+4*numGlyphs)
-	copy(out, data)
-	long := out[at:]
+	if nhm == numGlyphs {
+		return hmtx[:4*numGlyphs], nil
+	}
+	long := make([]byte, 4*numGlyphs)
 	for g := range numGlyphs {
 		if g < nhm {
 			copy(long[4*g:4*g+4], hmtx[4*g:])
@@ -98,16 +124,7 @@ func longMetrics(data []byte) ([]byte, error) {
 		copy(long[4*g:4*g+2], hmtx[4*(nhm-1):])         // the last advance
 		copy(long[4*g+2:4*g+4], hmtx[4*nhm+2*(g-nhm):]) // its own bearing
 	}
-	rec := out[s.dir["hmtx"]:]
-	binary.BigEndian.PutUint32(rec[4:], checksum(long))
-	binary.BigEndian.PutUint32(rec[8:], uint32(at))
-	binary.BigEndian.PutUint32(rec[12:], uint32(len(long)))
-
-	rec = out[s.dir["hhea"]:]
-	off := int(u32(rec, 8))
-	binary.BigEndian.PutUint16(out[off+34:], uint16(numGlyphs))
-	binary.BigEndian.PutUint32(rec[4:], checksum(out[off:off+len(hhea)]))
-	return out, nil
+	return long, nil
 }
 
 // checksum is the TrueType table checksum: the sum of big-endian 32-bit

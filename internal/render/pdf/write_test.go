@@ -423,7 +423,7 @@ func BenchmarkRegisterFonts(b *testing.B) {
 			for b.Loop() {
 				p := fpdf.New("P", "mm", "A4", "")
 				for i, fc := range f.faces {
-					data := fc.data
+					data := wholeFace(b, &fc)
 					if !whole {
 						var err error
 						if data, err = fc.fpdfFace(&used[i]); err != nil {
