@@ -17,9 +17,10 @@ import (
 // only their glyphs.
 //
 // Glyph IDs do not change: the cut face has every glyph, and those it does
-// not hold are empty (zero length in loca). Its hmtx is the full table of
-// long metrics (see longMetrics and longHmtx), and head, hhea, maxp, OS/2, name, post,
-// cvt, fpgm, prep and gasp are the original tables. fpdf builds its own
+// not hold are empty (zero length in loca). Its hmtx is the full table
+// with a long metric for every glyph (longHmtx; see longMetrics for why),
+// and hhea says so; head, hhea, maxp, OS/2, name, post, cvt, fpgm, prep
+// and gasp are otherwise the original tables. fpdf builds its own
 // subset from exactly these tables, the cmap entries of the characters
 // drawn and the bytes of their glyphs (and the glyphs their composite
 // glyphs are made of), so the font program it embeds is byte for byte the
@@ -38,8 +39,9 @@ import (
 // The tables the cut face leaves out (GSUB, vmtx, DSIG, ...) fpdf never
 // reads.
 
-// keptTables are the tables of a face copied unchanged into its cut copy
-// (head is copied with its loca format and checksum adjustment set).
+// keptTables are the tables of a face copied into its cut copy: unchanged,
+// but for head (its loca format and checksum adjustment) and hmtx and hhea
+// (long metrics for every glyph).
 var keptTables = [...]string{"OS/2", "cvt ", "fpgm", "gasp", "head", "hhea", "hmtx", "maxp", "name", "post", "prep"}
 
 // required are the kept tables a face must have; the others are optional.
@@ -88,9 +90,10 @@ func newCutter(data []byte, m *metrics) (*cutter, error) {
 	c.sums["hmtx"], c.sums["hhea"] = checksum(hmtx), checksum(hhea)
 	c.glyf = s.tables["glyf"]
 	loca := s.tables["loca"] // checkLoca has checked its size and offsets
+	short := u16(head, 50) == 0
 	c.loca = make([]uint32, c.numGlyphs+1)
 	for i := range c.loca {
-		if u16(head, 50) == 0 {
+		if short {
 			c.loca[i] = 2 * uint32(u16(loca, 2*i))
 		} else {
 			c.loca[i] = u32(loca, 4*i)

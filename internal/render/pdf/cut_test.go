@@ -217,23 +217,77 @@ func compositeFace(t *testing.T, data []byte, glyphs map[int][]component) ([]byt
 		}
 	}
 	binary.BigEndian.PutUint32(loca[4*c.numGlyphs:], uint32(len(glyf)))
+	head := slices.Clone(s.tables["head"])
+	binary.BigEndian.PutUint16(head[50:], 1)
+	return withTables(t, data, map[string][]byte{"head": head, "glyf": glyf, "loca": loca})
+}
+
+// withTables returns data with the tables in replace instead of its own,
+// and its cutter.
+func withTables(t *testing.T, data []byte, replace map[string][]byte) ([]byte, *cutter) {
+	t.Helper()
+	s, err := parseSFNT(data)
+	if err != nil {
+		t.Fatal(err)
+	}
 	tables := map[string][]byte{}
 	for tag, tb := range s.tables {
 		tables[tag] = tb
 	}
-	head := slices.Clone(tables["head"])
-	binary.BigEndian.PutUint16(head[50:], 1)
-	tables["head"], tables["glyf"], tables["loca"] = head, glyf, loca
+	for tag, tb := range replace {
+		tables[tag] = tb
+	}
 	out, _ := assemble(tables, nil)
-	m, err = parseMetrics(out)
+	m, err := parseMetrics(out)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err = newCutter(out, m)
+	c, err := newCutter(out, m)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return out, c
+}
+
+// TestCutKeepsGlyphOfNUL: fpdf's subset always looks up U+0000, so when a
+// face maps it, its glyph must be in the cut face (the embedded faces do
+// not map it). The face made here maps only U+0000 to U+00FF and a few
+// kana, with U+0000 to the glyph of 〒.
+func TestCutKeepsGlyphOfNUL(t *testing.T) {
+	f := loadFonts(t)
+	fc := f.faces[0]
+	var runes []rune
+	for r := rune(0); r <= 0xFF; r++ {
+		if fc.m.gid[r] != 0 {
+			runes = append(runes, r)
+		}
+	}
+	runes = append([]rune{0}, runes...)
+	runes = append(runes, []rune("あいうえお")...)
+	remap := *fc.cut
+	var gid [0x10000]uint16
+	copy(gid[:], fc.m.gid[:])
+	post := gid['〒']
+	gid[0] = post
+	remap.gid = &gid
+	cmap, err := remap.cmap(runes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, c := withTables(t, wholeFace(t, &fc), map[string][]byte{"cmap": cmap})
+	if c.gid[0] != post || c.gid['あ'] != fc.m.gid['あ'] || c.gid['漢'] != 0 {
+		t.Fatalf("made face maps U+0000 to %d, あ to %d, 漢 to %d", c.gid[0], c.gid['あ'], c.gid['漢'])
+	}
+	keep, err := c.glyphs(runesOf("あい"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(keep, int(post)) {
+		t.Errorf("glyphs kept %v lack U+0000's %d", keep, post)
+	}
+	bold := f.faces[1]
+	sameAsWholeFaces(t, [2][]byte{data, wholeFace(t, &bold)}, [2]*cutter{c, bold.cut},
+		[2][]string{{"あい", "AZ az"}, {"お"}})
 }
 
 // TestCutCompositeGlyphs makes composite glyphs (the embedded faces have

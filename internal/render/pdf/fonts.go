@@ -15,7 +15,8 @@ var _ layout.Measurer = (*Fonts)(nil)
 // Fonts holds the embedded faces parsed once per build.
 //
 // Get one from LoadFonts; the zero Fonts is not usable. It is safe for
-// concurrent use: after LoadFonts nothing in it changes.
+// concurrent use: after LoadFonts nothing in it changes (a whole face that
+// fpdf may need is made once, under a sync.Once).
 type Fonts struct {
 	faces [2]face // regular, bold
 	// drawable has a bit for every BMP rune that both faces map to a real

@@ -15,8 +15,8 @@ import (
 // This file writes what PDF/A-1b (ISO 19005-1, level B) asks beyond a
 // well-formed file: the document information twice, as the Info dictionary
 // and as XMP metadata that says the same (§6.7.3), and an output intent
-// with an ICC profile that gives the device colours fpdf writes (DeviceRGB,
-// DeviceGray) a meaning (§6.2.2).
+// with an ICC profile (icc.go) that gives the device colours fpdf writes
+// (DeviceRGB, DeviceGray) a meaning (§6.2.2).
 
 // srgbCondition names the output condition of the sRGB profile.
 const srgbCondition = "sRGB IEC61966-2.1"
