@@ -218,7 +218,7 @@ func finish(b []byte, x *extra) ([]byte, error) {
 	for n := len(f.objs); n < len(o.list); n++ {
 		order = append(order, n)
 	}
-	return o.write(order, f.root, f.info, len(b)+16<<10), nil
+	return o.write(order, f.root, f.info), nil
 }
 
 // objects are a file's objects by number (0 is unused).
@@ -233,9 +233,12 @@ func (o *objects) add(body []byte) int {
 // write writes the file: the header, the objects in order, the
 // cross-reference table and the trailer with an /ID that is the first half
 // of the SHA-256 of everything before it, so the same objects always give
-// the same ID and other content almost always another. size is a guess of
-// the file's size.
-func (o *objects) write(order []int, root, info, size int) []byte {
+// the same ID and other content almost always another.
+func (o *objects) write(order []int, root, info int) []byte {
+	size := len(header) + 200 // with the trailer
+	for _, n := range order {
+		size += len(o.list[n]) + 40 // with "n 0 obj", "endobj" and the xref entry
+	}
 	var out bytes.Buffer
 	out.Grow(size)
 	out.WriteString(header)
