@@ -56,6 +56,7 @@ func inflate(dst, data []byte) error {
 		}
 	}
 	defer func() {
+		src.Reset(nil) // so that the kept reader does not keep data
 		select {
 		case readers <- r:
 		default:
