@@ -39,6 +39,7 @@ type Book struct {
 	Risk        Risk
 	SelfCheck   SelfCheck
 	Decks       []Deck
+	Events      []Event // sources/events, in file-name order
 
 	contactByID map[string]*Contact
 }
@@ -95,6 +96,7 @@ func Build(raw *source.Raw) (*Book, diag.List) {
 		b.risk,
 		b.selfCheck,
 		b.decks,
+		b.events,
 		b.verifiedSpan,
 	}
 	for _, step := range steps {

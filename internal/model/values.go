@@ -128,6 +128,7 @@ func Formats() map[string]yamlpos.Format {
 		"email": {Pattern: emailRe.String(), Doc: "メールアドレス（例: info@example.jp）"},
 		"url":   {Pattern: `^https?://[^\s/]+\.[^\s]*$`, Doc: "http:// か https:// で始まる URL"},
 		"age":   {Pattern: ageRe.String(), Doc: "期間（365d・8w・18m・2y）"},
+		"time":  {Pattern: timeRe.String(), Doc: "時刻（HH:MM、24 時間制、例: 14:00）"},
 	}
 }
 

@@ -34,7 +34,9 @@ func Kinds() []Kind {
 		base := strings.TrimSuffix(f.name, ".yaml")
 		out = append(out, Kind{File: f.name, Schema: base + ".schema.json", Title: titles[base], Value: reflect.ValueOf(f.get(&Raw{})).Elem().Interface()})
 	}
-	return append(out, Kind{File: DecksDir + "/*.yaml", Schema: "deck.schema.json", Title: titles["deck"], Value: Deck{}})
+	return append(out,
+		Kind{File: DecksDir + "/*.yaml", Schema: "deck.schema.json", Title: titles["deck"], Value: Deck{}},
+		Kind{File: EventsDir + "/*.yaml", Schema: "event.schema.json", Title: titles["event"], Value: Event{}})
 }
 
 // titles name each kind of source file for the schema's title.
@@ -50,6 +52,7 @@ var titles = map[string]string{
 	"risk":      "リスク分析の方法（sources/risk.yaml）",
 	"selfcheck": "自社診断と情報セキュリティ5か条（sources/selfcheck.yaml）",
 	"deck":      "セミナーのスライド 1 デッキ（sources/decks/*.yaml）",
+	"event":     "セミナー 1 回の日時・会場・講師・式次第（sources/events/*.yaml）",
 }
 
 // files maps each known file of the sources folder to the field of Raw it
@@ -104,6 +107,7 @@ func Load(fsys fs.FS, dir string) (*Raw, diag.List) {
 		return raw, errs
 	}
 	raw.Decks = loadDecks(fsys, dir, raw, &errs)
+	raw.Events = loadEvents(fsys, dir, raw, &errs)
 	for _, e := range entries {
 		n := e.Name()
 		switch {
@@ -178,6 +182,52 @@ func loadDecks(fsys fs.FS, dir string, raw *Raw, errs *diag.List) []Deck {
 		decks = append(decks, d)
 	}
 	return decks
+}
+
+// EventsDir is the folder inside the sources that holds the seminars; it
+// may be absent (no seminar kits are built).
+const EventsDir = "events"
+
+// loadEvents reads every events/*.yaml in file-name order, reporting
+// near-miss names as loadDecks does.
+func loadEvents(fsys fs.FS, dir string, raw *Raw, errs *diag.List) []Event {
+	where := path.Join(dir, EventsDir)
+	entries, err := fs.ReadDir(fsys, EventsDir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		errs.Add(diag.Diagnostic{Pos: diag.Pos{File: where}, Msg: "セミナーのフォルダを読めません: " + plainErr(err)})
+		raw.Incomplete = true
+		return nil
+	}
+	var events []Event
+	for _, e := range entries {
+		n := e.Name()
+		file := path.Join(where, n)
+		switch {
+		case ignored(n):
+			continue
+		case !strings.HasSuffix(n, ".yaml") || e.IsDir():
+			if m := nearMiss(n); m != "" {
+				errs.Add(diag.Diagnostic{Pos: diag.Pos{File: file}, Msg: m})
+			}
+			continue
+		}
+		data, err := readFile(fsys, path.Join(EventsDir, n))
+		if err != nil {
+			errs.Add(diag.Diagnostic{Pos: diag.Pos{File: file}, Msg: "ファイルを読めません: " + plainErr(err)})
+			raw.Incomplete = true
+			continue
+		}
+		var ev Event
+		if !yamlpos.Decode(file, data, &ev, errs) {
+			raw.Incomplete = true
+		}
+		ev.File = n
+		events = append(events, ev)
+	}
+	return events
 }
 
 // ignored reports whether a file in the sources is not the user's
