@@ -135,7 +135,6 @@ const DecksDir = "decks"
 // removed without a word. A file whose name is nearly a deck's (.yml,
 // .YAML, deck.yaml.txt) is reported rather than passed over.
 func loadDecks(fsys fs.FS, dir string, raw *Raw, errs *diag.List) []Deck {
-	where := path.Join(dir, DecksDir)
 	entries, err := fs.ReadDir(fsys, DecksDir)
 	if err != nil {
 		msg := "スライドの素材のフォルダを読めません: " + plainErr(err)
@@ -144,14 +143,40 @@ func loadDecks(fsys fs.FS, dir string, raw *Raw, errs *diag.List) []Deck {
 		} else if serr == nil && !fi.IsDir() {
 			msg = "decks はスライドの素材を入れるフォルダの名前ですが、フォルダではありません"
 		}
-		errs.Add(diag.Diagnostic{Pos: diag.Pos{File: where}, Msg: msg})
+		errs.Add(diag.Diagnostic{Pos: diag.Pos{File: path.Join(dir, DecksDir)}, Msg: msg})
 		raw.Incomplete = true
 		return nil
 	}
-	var decks []Deck
-	for _, e := range entries { // ReadDir sorts by name
+	return loadFolder(fsys, dir, DecksDir, entries, raw, errs, func(d *Deck, name string) { d.File = name })
+}
+
+// EventsDir is the folder inside the sources that holds the seminars; it
+// may be absent (no seminar kits are built).
+const EventsDir = "events"
+
+// loadEvents reads every events/*.yaml in file-name order, as loadDecks
+// reads the decks.
+func loadEvents(fsys fs.FS, dir string, raw *Raw, errs *diag.List) []Event {
+	entries, err := fs.ReadDir(fsys, EventsDir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		errs.Add(diag.Diagnostic{Pos: diag.Pos{File: path.Join(dir, EventsDir)}, Msg: "セミナーのフォルダを読めません: " + plainErr(err)})
+		raw.Incomplete = true
+		return nil
+	}
+	return loadFolder(fsys, dir, EventsDir, entries, raw, errs, func(e *Event, name string) { e.File = name })
+}
+
+// loadFolder decodes the *.yaml files among the entries of the folder sub
+// (sorted by name), reporting near-miss names and folders where a file
+// should be; named gives each value its file name.
+func loadFolder[T any](fsys fs.FS, dir, sub string, entries []fs.DirEntry, raw *Raw, errs *diag.List, named func(*T, string)) []T {
+	var out []T
+	for _, e := range entries {
 		n := e.Name()
-		file := path.Join(where, n)
+		file := path.Join(dir, sub, n)
 		switch {
 		case ignored(n):
 			continue
@@ -161,10 +186,10 @@ func loadDecks(fsys fs.FS, dir string, raw *Raw, errs *diag.List) []Deck {
 			}
 			continue
 		case e.IsDir():
-			errs.Add(diag.Diagnostic{Pos: diag.Pos{File: file}, Msg: "デッキのファイルの名前ですが、フォルダです"})
+			errs.Add(diag.Diagnostic{Pos: diag.Pos{File: file}, Msg: "YAML のファイルの名前ですが、フォルダです"})
 			continue
 		}
-		data, err := readFile(fsys, path.Join(DecksDir, n))
+		data, err := readFile(fsys, path.Join(sub, n))
 		if err != nil {
 			msg := "ファイルを読めません: " + plainErr(err)
 			if errors.As(err, new(*refusal)) {
@@ -174,60 +199,14 @@ func loadDecks(fsys fs.FS, dir string, raw *Raw, errs *diag.List) []Deck {
 			raw.Incomplete = true
 			continue
 		}
-		var d Deck
-		if !yamlpos.Decode(file, data, &d, errs) {
+		var v T
+		if !yamlpos.Decode(file, data, &v, errs) {
 			raw.Incomplete = true
 		}
-		d.File = n
-		decks = append(decks, d)
+		named(&v, n)
+		out = append(out, v)
 	}
-	return decks
-}
-
-// EventsDir is the folder inside the sources that holds the seminars; it
-// may be absent (no seminar kits are built).
-const EventsDir = "events"
-
-// loadEvents reads every events/*.yaml in file-name order, reporting
-// near-miss names as loadDecks does.
-func loadEvents(fsys fs.FS, dir string, raw *Raw, errs *diag.List) []Event {
-	where := path.Join(dir, EventsDir)
-	entries, err := fs.ReadDir(fsys, EventsDir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		errs.Add(diag.Diagnostic{Pos: diag.Pos{File: where}, Msg: "セミナーのフォルダを読めません: " + plainErr(err)})
-		raw.Incomplete = true
-		return nil
-	}
-	var events []Event
-	for _, e := range entries {
-		n := e.Name()
-		file := path.Join(where, n)
-		switch {
-		case ignored(n):
-			continue
-		case !strings.HasSuffix(n, ".yaml") || e.IsDir():
-			if m := nearMiss(n); m != "" {
-				errs.Add(diag.Diagnostic{Pos: diag.Pos{File: file}, Msg: m})
-			}
-			continue
-		}
-		data, err := readFile(fsys, path.Join(EventsDir, n))
-		if err != nil {
-			errs.Add(diag.Diagnostic{Pos: diag.Pos{File: file}, Msg: "ファイルを読めません: " + plainErr(err)})
-			raw.Incomplete = true
-			continue
-		}
-		var ev Event
-		if !yamlpos.Decode(file, data, &ev, errs) {
-			raw.Incomplete = true
-		}
-		ev.File = n
-		events = append(events, ev)
-	}
-	return events
+	return out
 }
 
 // ignored reports whether a file in the sources is not the user's
