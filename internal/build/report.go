@@ -10,7 +10,8 @@ import (
 	"strings"
 
 	"sodan/internal/diag"
-	"sodan/internal/layout"
+	"sodan/internal/layout/report"
+	"sodan/internal/layout/spec"
 	"sodan/internal/render/pdf"
 	"sodan/internal/xlsx"
 )
@@ -43,7 +44,7 @@ func Report(opts ReportOptions) (string, error) {
 	if len(errs) > 0 {
 		return "", errs
 	}
-	spec, errs := layout.ReadReportSpec(os.DirFS(opts.Layouts), opts.Layouts)
+	sp, errs := spec.ReadReport(os.DirFS(opts.Layouts), opts.Layouts, book.Risk.Scale)
 	if len(errs) > 0 {
 		return "", errs
 	}
@@ -73,7 +74,7 @@ func Report(opts ReportOptions) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	doc, errs := layout.Report(book, filled, spec, fonts, date)
+	doc, errs := report.Plan(book, filled, sp, fonts, date)
 	if len(errs) > 0 {
 		return "", errs
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"sodan/internal/layout/spec"
 	"sodan/internal/model"
 	"sodan/internal/testtool"
 	"sodan/internal/xlsx"
@@ -45,12 +46,12 @@ func filledWorkbook(t *testing.T, dir, name string, rows []reportAsset, answered
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	spec, errs := workbookSpec(os.DirFS("../../layouts"), "layouts", book)
+	look, errs := spec.ReadWorkbook(os.DirFS("../../layouts"), "layouts", book.Risk.Scale)
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
 	var buf bytes.Buffer
-	if err := xlsx.Write(&buf, book, spec); err != nil {
+	if err := xlsx.Write(&buf, book, look); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)
@@ -128,7 +129,7 @@ func TestReport(t *testing.T) {
 		t.Fatalf("wrote %s", path)
 	}
 	text := testtool.Run(t, "pdftotext", "-layout", path, "-")
-	flat := handoutSqueeze(text)
+	flat := squeeze(text)
 
 	// The complete rows, by risk value from Risk.Assess, highest first
 	// (ties in sheet-row order), each with its value and band word.
@@ -212,7 +213,7 @@ func TestReportComplete(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	flat := handoutSqueeze(testtool.Run(t, "pdftotext", path, "-"))
+	flat := squeeze(testtool.Run(t, "pdftotext", path, "-"))
 	sc := &book.SelfCheck
 	total := 0
 	for no := 1; no <= sc.ItemCount(); no++ {
@@ -220,7 +221,7 @@ func TestReportComplete(t *testing.T) {
 	}
 	b := sc.Band(total)
 	for _, s := range []string{"合計" + strconv.Itoa(total) + "点", b.Label.S, b.Action.S} {
-		if !strings.Contains(flat, handoutSqueeze(s)) {
+		if !strings.Contains(flat, squeeze(s)) {
 			t.Errorf("report lacks %q", s)
 		}
 	}

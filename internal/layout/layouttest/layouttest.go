@@ -1,0 +1,114 @@
+// Package layouttest provides what the tests of the layout packages share:
+// the bundled sources and layouts, the real fonts, a fake Measurer for
+// tests that must not depend on font metrics, and golden files.
+package layouttest
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"unicode/utf8"
+
+	"sodan/internal/layout"
+	"sodan/internal/model"
+	"sodan/internal/render/pdf"
+	"sodan/internal/source"
+)
+
+// Root returns the module's root folder, found upwards from the test's
+// folder.
+func Root(tb testing.TB) string {
+	tb.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			tb.Fatal("no go.mod above the test's folder")
+		}
+		dir = up
+	}
+}
+
+// Sources is the bundled sources folder.
+func Sources(tb testing.TB) fs.FS { return os.DirFS(filepath.Join(Root(tb), "sources")) }
+
+// Layouts is the bundled layouts folder.
+func Layouts(tb testing.TB) fs.FS { return os.DirFS(filepath.Join(Root(tb), "layouts")) }
+
+// Book loads a fresh Book (a test may change it) from fsys, shown as
+// "sources".
+func Book(tb testing.TB, fsys fs.FS) *model.Book {
+	tb.Helper()
+	raw, errs := source.Load(fsys, "sources")
+	if len(errs) > 0 {
+		tb.Fatal(errs)
+	}
+	book, errs := model.Build(raw)
+	if len(errs) > 0 {
+		tb.Fatal(errs)
+	}
+	return book
+}
+
+// Bundled loads a fresh Book from the bundled sources.
+func Bundled(tb testing.TB) *model.Book {
+	tb.Helper()
+	return Book(tb, Sources(tb))
+}
+
+var fonts = sync.OnceValues(pdf.LoadFonts)
+
+// Fonts returns the embedded fonts, loaded once.
+func Fonts(tb testing.TB) *pdf.Fonts {
+	tb.Helper()
+	f, err := fonts()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return f
+}
+
+// Fake is a Measurer with simple metrics: every character is one em wide
+// (ASCII half an em), bold or not; every character has a glyph except
+// those in Missing; a QR code has 4 modules per 10 bytes of data plus 25,
+// and none for more than 200 bytes.
+type Fake struct{ Missing string }
+
+// Width implements layout.Measurer.
+func (f Fake) Width(s string, bold bool, size float64) float64 {
+	em := 0.0
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			em += 0.5
+		} else {
+			em++
+		}
+	}
+	return em * size * layout.PtToMM
+}
+
+// HasGlyph implements layout.Measurer.
+func (f Fake) HasGlyph(r rune) bool {
+	for _, m := range f.Missing {
+		if m == r {
+			return false
+		}
+	}
+	return r < 0xFFFF
+}
+
+// QRModules implements layout.Measurer.
+func (f Fake) QRModules(data string) int {
+	if len(data) > 200 {
+		return 0
+	}
+	return 25 + 4*(len(data)/10)
+}
