@@ -394,3 +394,29 @@ func BenchmarkQuickList(b *testing.B) {
 		}
 	}
 }
+
+// TestHugeValueFailsFast gives a desk a purpose of 300,000 characters and
+// a slide a bullet of as many: the build stops with both problems at
+// their source lines. (It takes about a second: the text is broken at the
+// largest and the smallest sizes only, not at every size between.)
+func TestHugeValueFailsFast(t *testing.T) {
+	dir, out := brokenCopy(t)
+	huge := strings.Repeat("個人データの漏えい等が起きたときの報告と相談。", 300000/23)
+	line, col := editFile(t, filepath.Join(dir, "sources", "contacts.yaml"),
+		"purpose: 個人データの漏えい等が起きたときの報告（要件に当たる場合は義務）と相談", "purpose: "+huge)
+	bl, bc := editFile(t, filepath.Join(dir, "sources", "measures.yaml"), "text: 感染を防ぎ、早く気づく", "text: "+huge)
+	_, err := Run(Options{Sources: filepath.Join(dir, "sources"), Layouts: filepath.Join(dir, "layouts"), Out: out})
+	var errs diag.List
+	if !errors.As(err, &errs) {
+		t.Fatalf("want a diag.List, got %v", err)
+	}
+	got := strings.ReplaceAll(errs.Error(), dir+string(filepath.Separator), "")
+	for _, want := range []string{
+		fmt.Sprintf("sources/contacts.yaml:%d:%d: contacts[28].purpose: 「個人データの漏えい等が起きたときの報告と相談…」が枠に収まりません", line, col+len("purpose: ")),
+		fmt.Sprintf("sources/measures.yaml:%d:%d: ", bl, bc+len("text: ")),
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in:\n%s", want, got)
+		}
+	}
+}
