@@ -17,9 +17,9 @@ import (
 	"sodan/internal/source"
 )
 
-// Root returns the module's root folder, found upwards from the test's
+// root returns the module's root folder, found upwards from the test's
 // folder.
-func Root(tb testing.TB) string {
+func root(tb testing.TB) string {
 	tb.Helper()
 	dir, err := os.Getwd()
 	if err != nil {
@@ -38,10 +38,10 @@ func Root(tb testing.TB) string {
 }
 
 // Sources is the bundled sources folder.
-func Sources(tb testing.TB) fs.FS { return os.DirFS(filepath.Join(Root(tb), "sources")) }
+func Sources(tb testing.TB) fs.FS { return os.DirFS(filepath.Join(root(tb), "sources")) }
 
 // Layouts is the bundled layouts folder.
-func Layouts(tb testing.TB) fs.FS { return os.DirFS(filepath.Join(Root(tb), "layouts")) }
+func Layouts(tb testing.TB) fs.FS { return os.DirFS(filepath.Join(root(tb), "layouts")) }
 
 // Book loads a fresh Book (a test may change it) from fsys, shown as
 // "sources".

@@ -29,7 +29,7 @@ func Notes(plan *slides.Plan, book *model.Book, sp *spec.NUp, m layout.Measurer,
 		scale := n.SlideW / slide.W
 		sx := x + (w-n.SlideW)/2
 		sy := sp.Top + sp.HeaderH
-		items = append(items, Scaled(slide.Items, scale, sx, sy, sp.Placeholder, m)...)
+		items = append(items, scaled(slide.Items, scale, sx, sy, sp.Placeholder, m)...)
 		sh := slide.H * scale
 		items = append(items, layout.Rect{X: round3(sx), Y: round3(sy), W: round3(n.SlideW), H: round3(sh), Stroke: &sp.Frame, LineWidth: sp.FrameW})
 		y := sy + sh + n.Gap

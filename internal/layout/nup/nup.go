@@ -41,7 +41,7 @@ func Handout(plan *slides.Plan, book *model.Book, sp *spec.NUp, v spec.Variant, 
 			col, row := j%v.Cols, j/v.Cols
 			x := v.Left + float64(col)*(v.ColW+v.ColGap)
 			y := v.Top + float64(row)*(v.SlideH+v.Gap)
-			items = append(items, Scaled(slide.Items, scale, x, y, sp.Placeholder, m)...)
+			items = append(items, scaled(slide.Items, scale, x, y, sp.Placeholder, m)...)
 			items = append(items, layout.Rect{X: round3(x), Y: round3(y), W: round3(v.SlideW), H: round3(slide.H * scale), Stroke: &sp.Frame, LineWidth: sp.FrameW})
 			if v.NoteLines {
 				lx := x + v.SlideW + v.LinesGap
@@ -78,13 +78,13 @@ func chrome(set *text.Setter, deck *model.Deck, book *model.Book, sp *spec.NUp, 
 	return append(items, num.DrawCentred(m, x, sp.H-sp.Bottom-num.Height(), w)...)
 }
 
-// Scaled returns items scaled by s about the origin and then moved by
+// scaled returns items scaled by s about the origin and then moved by
 // (dx, dy): positions, sizes, text sizes and line widths all scale, so a
 // laid-out page can be placed in a smaller frame without laying it out
 // again. A QR code whose modules (as m counts them) would print smaller
 // than layout.MinQRModule is replaced by a plain square of the placeholder
 // colour. Bookmarks keep their titles and levels.
-func Scaled(items []layout.Item, s, dx, dy float64, placeholder layout.Color, m layout.Measurer) []layout.Item {
+func scaled(items []layout.Item, s, dx, dy float64, placeholder layout.Color, m layout.Measurer) []layout.Item {
 	px := func(x float64) float64 { return round3(x*s + dx) }
 	py := func(y float64) float64 { return round3(y*s + dy) }
 	out := make([]layout.Item, 0, len(items))

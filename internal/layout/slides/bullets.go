@@ -277,7 +277,7 @@ func (l *list) tail(i int) *list {
 	level := l.entries[i].level
 	for j := i - 1; j >= 0 && level > 0; j-- {
 		if e := l.entries[j]; e.kind == entryItem && e.level < level {
-			e.text.S += "（続き）"
+			e.text.S += layout.Continued
 			heads = append([]entry{e}, heads...)
 			level = e.level
 		}

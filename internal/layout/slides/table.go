@@ -59,7 +59,7 @@ func grid(n, maxCols int) (rows, cols int) {
 // continued is the title of a slide that continues the one before.
 func continued(t model.Text, i int) model.Text {
 	if i > 0 {
-		t.S += "（続き）"
+		t.S += layout.Continued
 	}
 	return t
 }

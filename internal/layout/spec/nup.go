@@ -13,8 +13,8 @@ const minMemo = 30
 
 // nupFile is layouts/nup-a4.yaml as written.
 type nupFile struct {
-	Page   SizeSpec   `yaml:"page,required"`
-	Margin MarginSpec `yaml:"margin,required"`
+	Page   sizeSpec   `yaml:"page,required"`
+	Margin marginSpec `yaml:"margin,required"`
 	Colors struct {
 		Text        yamlpos.Str `yaml:"text,required"`
 		Muted       yamlpos.Str `yaml:"muted,required"`
@@ -22,8 +22,8 @@ type nupFile struct {
 		Rule        yamlpos.Str `yaml:"rule,required"`
 		Placeholder yamlpos.Str `yaml:"placeholder,required"`
 	} `yaml:"colors,required"`
-	Header       StyleSpec   `yaml:"header,required"`
-	Footer       StyleSpec   `yaml:"footer,required"`
+	Header       styleSpec   `yaml:"header,required"`
+	Footer       styleSpec   `yaml:"footer,required"`
 	HeaderHeight yamlpos.Num `yaml:"header_height,required"`
 	HeaderGap    yamlpos.Num `yaml:"header_gap,required"`
 	HeaderRule   yamlpos.Num `yaml:"header_rule,required"`
@@ -47,8 +47,8 @@ type nupFile struct {
 		HeadingGap yamlpos.Num `yaml:"heading_gap,required"`
 		RuleWidth  yamlpos.Num `yaml:"rule_width,required"`
 		RuleGap    yamlpos.Num `yaml:"rule_gap,required"`
-		Heading    StyleSpec   `yaml:"heading,required"`
-		Text       StyleSpec   `yaml:"text,required"`
+		Heading    styleSpec   `yaml:"heading,required"`
+		Text       styleSpec   `yaml:"text,required"`
 	} `yaml:"notes,required"`
 }
 

@@ -11,9 +11,9 @@ import (
 // Limits that keep the quick list legible whatever its layout file says.
 // They are checks, not defaults: every value is written in the file.
 const (
-	// MinBodyPt is the smallest size (after shrinking) of any text except
+	// minBodyPt is the smallest size (after shrinking) of any text except
 	// the small print (revision history, footer).
-	MinBodyPt = 9.0
+	minBodyPt = 9.0
 	// MinPhonePt is the smallest size of a phone number.
 	MinPhonePt = 14.0
 	// minQRmm is the smallest side of a QR code, quiet zone included.
@@ -22,7 +22,7 @@ const (
 
 // quickListFile is layouts/quicklist-a4.yaml as written.
 type quickListFile struct {
-	Page        PageSpec    `yaml:"page,required"`
+	Page        pageSpec    `yaml:"page,required"`
 	MaxPages    yamlpos.Int `yaml:"max_pages,required"`
 	MinLastLine yamlpos.Int `yaml:"min_last_line,required"`
 	Grid        struct {
@@ -109,34 +109,34 @@ type quickListFile struct {
 		CardTint      yamlpos.Str `yaml:"card_tint,required"`
 	} `yaml:"colors,required"`
 	Styles struct {
-		Subtitle        StyleSpec `yaml:"subtitle,required"`
-		Title           StyleSpec `yaml:"title,required"`
-		Edition         StyleSpec `yaml:"edition,required"`
-		Purpose         StyleSpec `yaml:"purpose,required"`
-		Running         StyleSpec `yaml:"running_header,required"`
-		Footer          StyleSpec `yaml:"footer,required"`
-		EmergencyLabel  StyleSpec `yaml:"emergency_label,required"`
-		EmergencyNumber StyleSpec `yaml:"emergency_number,required"`
-		EmergencyDesk   StyleSpec `yaml:"emergency_desk,required"`
-		SectionLabel    StyleSpec `yaml:"section_label,required"`
-		SectionTitle    StyleSpec `yaml:"section_title,required"`
-		Lead            StyleSpec `yaml:"lead,required"`
-		Item            StyleSpec `yaml:"item,required"`
-		SituationTitle  StyleSpec `yaml:"situation_title,required"`
-		Symptoms        StyleSpec `yaml:"symptoms,required"`
-		SituationNote   StyleSpec `yaml:"situation_note,required"`
-		Badge           StyleSpec `yaml:"badge,required"`
-		Desk            StyleSpec `yaml:"desk,required"`
-		RefNote         StyleSpec `yaml:"ref_note,required"`
-		Phone           StyleSpec `yaml:"phone,required"`
-		PhoneLabel      StyleSpec `yaml:"phone_label,required"`
-		Body            StyleSpec `yaml:"body,required"`
-		URL             StyleSpec `yaml:"url,required"`
-		GroupTitle      StyleSpec `yaml:"group_title,required"`
-		GokajoNumber    StyleSpec `yaml:"gokajo_number,required"`
-		GokajoTitle     StyleSpec `yaml:"gokajo_title,required"`
-		History         StyleSpec `yaml:"history,required"`
-		Facts           StyleSpec `yaml:"facts,required"`
+		Subtitle        styleSpec `yaml:"subtitle,required"`
+		Title           styleSpec `yaml:"title,required"`
+		Edition         styleSpec `yaml:"edition,required"`
+		Purpose         styleSpec `yaml:"purpose,required"`
+		Running         styleSpec `yaml:"running_header,required"`
+		Footer          styleSpec `yaml:"footer,required"`
+		EmergencyLabel  styleSpec `yaml:"emergency_label,required"`
+		EmergencyNumber styleSpec `yaml:"emergency_number,required"`
+		EmergencyDesk   styleSpec `yaml:"emergency_desk,required"`
+		SectionLabel    styleSpec `yaml:"section_label,required"`
+		SectionTitle    styleSpec `yaml:"section_title,required"`
+		Lead            styleSpec `yaml:"lead,required"`
+		Item            styleSpec `yaml:"item,required"`
+		SituationTitle  styleSpec `yaml:"situation_title,required"`
+		Symptoms        styleSpec `yaml:"symptoms,required"`
+		SituationNote   styleSpec `yaml:"situation_note,required"`
+		Badge           styleSpec `yaml:"badge,required"`
+		Desk            styleSpec `yaml:"desk,required"`
+		RefNote         styleSpec `yaml:"ref_note,required"`
+		Phone           styleSpec `yaml:"phone,required"`
+		PhoneLabel      styleSpec `yaml:"phone_label,required"`
+		Body            styleSpec `yaml:"body,required"`
+		URL             styleSpec `yaml:"url,required"`
+		GroupTitle      styleSpec `yaml:"group_title,required"`
+		GokajoNumber    styleSpec `yaml:"gokajo_number,required"`
+		GokajoTitle     styleSpec `yaml:"gokajo_title,required"`
+		History         styleSpec `yaml:"history,required"`
+		Facts           styleSpec `yaml:"facts,required"`
 	} `yaml:"styles,required"`
 	Lines struct {
 		Section   yamlpos.Int `yaml:"section_title,required"`
@@ -242,7 +242,7 @@ func ReadQuickList(fsys fs.FS, dir string) (*QuickList, diag.List) {
 	var f quickListFile
 	c := read(fsys, dir, QuickListFile, &f)
 	s := &QuickList{}
-	s.Page = c.page(SizeSpec{f.Page.Width, f.Page.Height}, f.Page.Margin)
+	s.Page = c.page(sizeSpec{f.Page.Width, f.Page.Height}, f.Page.Margin)
 	s.MaxPages = c.count(f.MaxPages, 1, 100)
 	s.MinLastLine = c.count(f.MinLastLine, 1, 10)
 	s.Cols = c.count(f.Grid.Cols, 1, 4)
@@ -297,8 +297,8 @@ func ReadQuickList(fsys fs.FS, dir string) (*QuickList, diag.List) {
 	fs, ds := f.Styles, &s.Styles
 	for _, x := range []struct {
 		dst   *layout.Style
-		src   StyleSpec
-		small bool // small print: may be under MinBodyPt
+		src   styleSpec
+		small bool // small print: may be under minBodyPt
 	}{
 		{&ds.Subtitle, fs.Subtitle, false}, {&ds.Title, fs.Title, false}, {&ds.Edition, fs.Edition, false},
 		{&ds.Purpose, fs.Purpose, false}, {&ds.Running, fs.Running, true}, {&ds.Footer, fs.Footer, true},
@@ -319,8 +319,8 @@ func ReadQuickList(fsys fs.FS, dir string) (*QuickList, diag.List) {
 		if x.src.Color.IsZero() && !c.refused[x.src.Color.Loc.Pos] {
 			c.errs.Addf(x.src.At, "color を書いてください（例: \"#1A1A1A\"）")
 		}
-		if !x.small && c.checked(true, smallest(x.src)) && x.dst.Smallest() < MinBodyPt {
-			c.errs.Addf(smallest(x.src), "本文の文字は %gpt 以上にしてください（縮めたときの min_size も含む）", MinBodyPt)
+		if !x.small && c.checked(true, smallest(x.src)) && x.dst.Smallest() < minBodyPt {
+			c.errs.Addf(smallest(x.src), "本文の文字は %gpt 以上にしてください（縮めたときの min_size も含む）", minBodyPt)
 		}
 	}
 	if p := fs.Phone; p.Size.Set {

@@ -101,8 +101,8 @@ func (c *checker) color(s yamlpos.Str, def layout.Color) layout.Color {
 	return layout.Color{R: uint8(n >> 16), G: uint8(n >> 8), B: uint8(n)}
 }
 
-// StyleSpec is a text style as written in a layout file.
-type StyleSpec struct {
+// styleSpec is a text style as written in a layout file.
+type styleSpec struct {
 	At      diag.Loc     `yaml:"-"`
 	Size    yamlpos.Num  `yaml:"size,required"`
 	MinSize yamlpos.Num  `yaml:"min_size"`
@@ -114,7 +114,7 @@ type StyleSpec struct {
 // style converts a style: sizes from 4 to 200 points, min_size (when
 // written) not above size, leading from 1 to 3; a style without a colour
 // gets def. The style keeps where it is written.
-func (c *checker) style(s StyleSpec, def layout.Color) layout.Style {
+func (c *checker) style(s styleSpec, def layout.Color) layout.Style {
 	st := layout.Style{
 		Size: c.num(s.Size, 4, 200, "（単位は pt）"), Leading: c.num(s.Leading, 1, 3, "（行の高さ÷文字の大きさ）"),
 		Bold: s.Bold.V, Color: c.color(s.Color, def), Loc: s.At,
@@ -130,32 +130,32 @@ func (c *checker) style(s StyleSpec, def layout.Color) layout.Style {
 }
 
 // smallest is where a style's smallest size is written: min_size, or size.
-func smallest(s StyleSpec) diag.Loc {
+func smallest(s styleSpec) diag.Loc {
 	if s.MinSize.Set {
 		return s.MinSize.Loc
 	}
 	return s.Size.Loc
 }
 
-// MarginSpec is the four page margins in mm as written in a layout file.
-type MarginSpec struct {
+// marginSpec is the four page margins in mm as written in a layout file.
+type marginSpec struct {
 	Top    yamlpos.Num `yaml:"top,required"`
 	Bottom yamlpos.Num `yaml:"bottom,required"`
 	Left   yamlpos.Num `yaml:"left,required"`
 	Right  yamlpos.Num `yaml:"right,required"`
 }
 
-// SizeSpec is a page size in mm as written in a layout file.
-type SizeSpec struct {
+// sizeSpec is a page size in mm as written in a layout file.
+type sizeSpec struct {
 	Width  yamlpos.Num `yaml:"width,required"`
 	Height yamlpos.Num `yaml:"height,required"`
 }
 
-// PageSpec is a page size with its margins.
-type PageSpec struct {
+// pageSpec is a page size with its margins.
+type pageSpec struct {
 	Width  yamlpos.Num `yaml:"width,required"`
 	Height yamlpos.Num `yaml:"height,required"`
-	Margin MarginSpec  `yaml:"margin,required"`
+	Margin marginSpec  `yaml:"margin,required"`
 }
 
 // Page is a checked page: its size and margins in mm.
@@ -170,7 +170,7 @@ func (p Page) BodyW() float64 { return p.W - p.Left - p.Right }
 // page converts a page size and its margins: each side up to 2 m, each
 // margin above zero and at most a third of the page's height (top, bottom)
 // or width (left, right).
-func (c *checker) page(size SizeSpec, m MarginSpec) Page {
+func (c *checker) page(size sizeSpec, m marginSpec) Page {
 	p := Page{W: c.positive(size.Width, 2000), H: c.positive(size.Height, 2000)}
 	p.Top, p.Bottom = c.positive(m.Top, p.H/3), c.positive(m.Bottom, p.H/3)
 	p.Left, p.Right = c.positive(m.Left, p.W/3), c.positive(m.Right, p.W/3)

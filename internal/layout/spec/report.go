@@ -12,7 +12,7 @@ import (
 
 // reportFile is layouts/report-a4.yaml as written.
 type reportFile struct {
-	Page PageSpec `yaml:"page,required"`
+	Page pageSpec `yaml:"page,required"`
 	Gaps struct {
 		AfterTitle yamlpos.Num `yaml:"after_title,required"`
 		Section    yamlpos.Num `yaml:"section,required"`
@@ -47,16 +47,16 @@ type reportFile struct {
 		Bands      []yamlpos.Str `yaml:"bands,required"`
 	} `yaml:"colors,required"`
 	Styles struct {
-		Title       StyleSpec `yaml:"title,required"`
-		Date        StyleSpec `yaml:"date,required"`
-		Lead        StyleSpec `yaml:"lead,required"`
-		Heading     StyleSpec `yaml:"heading,required"`
-		Body        StyleSpec `yaml:"body,required"`
-		Count       StyleSpec `yaml:"count,required"`
-		Total       StyleSpec `yaml:"total,required"`
-		TableHeader StyleSpec `yaml:"table_header,required"`
-		Cell        StyleSpec `yaml:"cell,required"`
-		Footer      StyleSpec `yaml:"footer,required"`
+		Title       styleSpec `yaml:"title,required"`
+		Date        styleSpec `yaml:"date,required"`
+		Lead        styleSpec `yaml:"lead,required"`
+		Heading     styleSpec `yaml:"heading,required"`
+		Body        styleSpec `yaml:"body,required"`
+		Count       styleSpec `yaml:"count,required"`
+		Total       styleSpec `yaml:"total,required"`
+		TableHeader styleSpec `yaml:"table_header,required"`
+		Cell        styleSpec `yaml:"cell,required"`
+		Footer      styleSpec `yaml:"footer,required"`
 	} `yaml:"styles,required"`
 }
 
@@ -85,7 +85,7 @@ type Report struct {
 func ReadReport(fsys fs.FS, dir string, scale *model.Scale) (*Report, diag.List) {
 	var f reportFile
 	c := read(fsys, dir, ReportFile, &f)
-	s := &Report{Page: c.page(SizeSpec{f.Page.Width, f.Page.Height}, f.Page.Margin)}
+	s := &Report{Page: c.page(sizeSpec{f.Page.Width, f.Page.Height}, f.Page.Margin)}
 	g := f.Gaps
 	s.AfterTitle, s.SectionGap = c.positive(g.AfterTitle, 50), c.positive(g.Section, 50)
 	s.HeadingGap, s.ParagraphGap = c.positive(g.Heading, 50), c.positive(g.Paragraph, 50)
@@ -118,7 +118,7 @@ func ReadReport(fsys fs.FS, dir string, scale *model.Scale) (*Report, diag.List)
 	st := f.Styles
 	for _, x := range []struct {
 		dst   *layout.Style
-		src   StyleSpec
+		src   styleSpec
 		small bool
 	}{
 		{&s.Title, st.Title, false}, {&s.Date, st.Date, false}, {&s.Lead, st.Lead, false},
@@ -127,8 +127,8 @@ func ReadReport(fsys fs.FS, dir string, scale *model.Scale) (*Report, diag.List)
 		{&s.Footer, st.Footer, true},
 	} {
 		*x.dst = c.style(x.src, s.Text)
-		if !x.small && c.checked(x.src.Size.Set, x.src.Size.Loc) && x.dst.Smallest() < MinBodyPt {
-			c.errs.Addf(smallest(x.src), "本文の文字は %gpt 以上にしてください", MinBodyPt)
+		if !x.small && c.checked(x.src.Size.Set, x.src.Size.Loc) && x.dst.Smallest() < minBodyPt {
+			c.errs.Addf(smallest(x.src), "本文の文字は %gpt 以上にしてください", minBodyPt)
 		}
 	}
 	return result(c, s)

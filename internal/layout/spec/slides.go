@@ -10,8 +10,8 @@ import (
 
 // slidesFile is layouts/slides-16x9.yaml as written.
 type slidesFile struct {
-	Page        SizeSpec    `yaml:"page,required"`
-	Margin      MarginSpec  `yaml:"margin,required"`
+	Page        sizeSpec    `yaml:"page,required"`
+	Margin      marginSpec  `yaml:"margin,required"`
 	MinLastLine yamlpos.Int `yaml:"min_last_line,required"`
 	Colors      struct {
 		Text     yamlpos.Str `yaml:"text,required"`
@@ -23,36 +23,36 @@ type slidesFile struct {
 		Alert    yamlpos.Str `yaml:"alert,required"`
 	} `yaml:"colors,required"`
 	Type struct {
-		DeckTitle       StyleSpec   `yaml:"deck_title,required"`
-		DeckSubtitle    StyleSpec   `yaml:"deck_subtitle,required"`
-		Section         StyleSpec   `yaml:"section,required"`
-		SectionSubtitle StyleSpec   `yaml:"section_subtitle,required"`
-		Title           StyleSpec   `yaml:"title,required"`
-		Lead            StyleSpec   `yaml:"lead,required"`
-		Note            StyleSpec   `yaml:"note,required"`
-		Bullets         []StyleSpec `yaml:"bullets,required"`
-		Detail          StyleSpec   `yaml:"detail,required"`
-		Formula         StyleSpec   `yaml:"formula,required"`
-		PaneTitle       StyleSpec   `yaml:"pane_title,required"`
-		CellTitle       StyleSpec   `yaml:"cell_title,required"`
-		CellText        StyleSpec   `yaml:"cell_text,required"`
-		CellPhone       StyleSpec   `yaml:"cell_phone,required"`
-		CardName        StyleSpec   `yaml:"card_name,required"`
-		CardText        StyleSpec   `yaml:"card_text,required"`
-		CardPhone       StyleSpec   `yaml:"card_phone,required"`
-		CardTag         StyleSpec   `yaml:"card_tag,required"`
-		StepLabel       StyleSpec   `yaml:"step_label,required"`
-		StepTitle       StyleSpec   `yaml:"step_title,required"`
-		StepText        StyleSpec   `yaml:"step_text,required"`
-		StepRef         StyleSpec   `yaml:"step_ref,required"`
-		FlowBox         StyleSpec   `yaml:"flow_box,required"`
-		FlowDetail      StyleSpec   `yaml:"flow_detail,required"`
-		FlowLabel       StyleSpec   `yaml:"flow_label,required"`
-		ColumnTitle     StyleSpec   `yaml:"column_title,required"`
-		ColumnText      StyleSpec   `yaml:"column_text,required"`
-		Quote           StyleSpec   `yaml:"quote,required"`
-		QuoteSource     StyleSpec   `yaml:"quote_source,required"`
-		Footer          StyleSpec   `yaml:"footer,required"`
+		DeckTitle       styleSpec   `yaml:"deck_title,required"`
+		DeckSubtitle    styleSpec   `yaml:"deck_subtitle,required"`
+		Section         styleSpec   `yaml:"section,required"`
+		SectionSubtitle styleSpec   `yaml:"section_subtitle,required"`
+		Title           styleSpec   `yaml:"title,required"`
+		Lead            styleSpec   `yaml:"lead,required"`
+		Note            styleSpec   `yaml:"note,required"`
+		Bullets         []styleSpec `yaml:"bullets,required"`
+		Detail          styleSpec   `yaml:"detail,required"`
+		Formula         styleSpec   `yaml:"formula,required"`
+		PaneTitle       styleSpec   `yaml:"pane_title,required"`
+		CellTitle       styleSpec   `yaml:"cell_title,required"`
+		CellText        styleSpec   `yaml:"cell_text,required"`
+		CellPhone       styleSpec   `yaml:"cell_phone,required"`
+		CardName        styleSpec   `yaml:"card_name,required"`
+		CardText        styleSpec   `yaml:"card_text,required"`
+		CardPhone       styleSpec   `yaml:"card_phone,required"`
+		CardTag         styleSpec   `yaml:"card_tag,required"`
+		StepLabel       styleSpec   `yaml:"step_label,required"`
+		StepTitle       styleSpec   `yaml:"step_title,required"`
+		StepText        styleSpec   `yaml:"step_text,required"`
+		StepRef         styleSpec   `yaml:"step_ref,required"`
+		FlowBox         styleSpec   `yaml:"flow_box,required"`
+		FlowDetail      styleSpec   `yaml:"flow_detail,required"`
+		FlowLabel       styleSpec   `yaml:"flow_label,required"`
+		ColumnTitle     styleSpec   `yaml:"column_title,required"`
+		ColumnText      styleSpec   `yaml:"column_text,required"`
+		Quote           styleSpec   `yaml:"quote,required"`
+		QuoteSource     styleSpec   `yaml:"quote_source,required"`
+		Footer          styleSpec   `yaml:"footer,required"`
 	} `yaml:"type,required"`
 	TitleBar struct {
 		Height    yamlpos.Num `yaml:"height,required"`
@@ -201,7 +201,7 @@ func ReadSlides(fsys fs.FS, dir string) (*Slides, diag.List) {
 	t, ty := f.Type, &s.Type
 	for _, x := range []struct {
 		dst *layout.Style
-		src StyleSpec
+		src styleSpec
 		def layout.Color // the colour of a style that names none
 	}{
 		{&ty.DeckTitle, t.DeckTitle, col.Accent}, {&ty.DeckSubtitle, t.DeckSubtitle, col.Text},

@@ -9,7 +9,7 @@ import (
 	"github.com/rivo/uniseg"
 )
 
-// Break splits text into lines no wider than maxWidth, measuring candidate
+// breakLines splits text into lines no wider than maxWidth, measuring candidate
 // lines with width (same unit as maxWidth). It is the only line breaker for
 // Japanese text in this project; fpdf's own wrapping must not be used.
 //
@@ -26,7 +26,7 @@ import (
 //     appear in a URL, such as a space, <, > or any non-ASCII character) is
 //     kept whole if it fits on a line by itself; otherwise it breaks only
 //     after a slash when every part between slashes fits a line, and else
-//     after one of / . - _ ? & =. BreakAddress applies the same rule to a
+//     after one of / . - _ ? & =. breakAddress applies the same rule to a
 //     whole text, for addresses printed without their scheme.
 //
 // "\n" and "\r\n" end a line; the newline itself is not part of any line.
@@ -43,23 +43,23 @@ import (
 //
 // ok is true when every line ended at a real break opportunity. When one
 // unbreakable unit (a long word, a number, an e-mail address, or a URL part
-// between break points) is wider than maxWidth by itself, Break splits it
+// between break points) is wider than maxWidth by itself, breakLines splits it
 // between grapheme clusters, preferring UAX #14 breaks and then kinsoku-safe
 // positions, and returns ok=false so that the caller can shrink the font. No
 // line is then wider than maxWidth unless it is a single grapheme cluster.
 //
 // width is called once per grapheme cluster and once per line, plus a few
 // calls for a line whose real width turns out larger than the sum of its
-// parts; Break relies on widths being roughly additive only to choose the
+// parts; breakLines relies on widths being roughly additive only to choose the
 // break, and re-measures each chosen line. width must not be nil.
-func Break(text string, maxWidth float64, width func(string) float64) (lines []string, ok bool) {
+func breakLines(text string, maxWidth float64, width func(string) float64) (lines []string, ok bool) {
 	return breakText(text, maxWidth, width, false)
 }
 
-// BreakAddress is Break for a web address as printed (www.ipa.go.jp/…,
+// breakAddress is breakLines for a web address as printed (www.ipa.go.jp/…,
 // without its scheme): each paragraph is one URL, kept whole when it fits
 // and otherwise broken only at its URL break points.
-func BreakAddress(text string, maxWidth float64, width func(string) float64) (lines []string, ok bool) {
+func breakAddress(text string, maxWidth float64, width func(string) float64) (lines []string, ok bool) {
 	return breakText(text, maxWidth, width, true)
 }
 
@@ -108,7 +108,7 @@ type cluster struct {
 	space bool    // the cluster is a single U+0020
 }
 
-// breaker holds the state of one Break call.
+// breaker holds the state of one breakLines call.
 type breaker struct {
 	width   func(string) float64
 	max     float64 // the limit for a measured line

@@ -292,9 +292,9 @@ func TestBreak(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, ok := Break(tt.text, tt.max, unitWidth)
+			got, ok := breakLines(tt.text, tt.max, unitWidth)
 			if !slices.Equal(got, tt.want) || ok != tt.wantOK {
-				t.Errorf("Break(%q, %v)\n got %q, %v\nwant %q, %v", tt.text, tt.max, got, ok, tt.want, tt.wantOK)
+				t.Errorf("breakLines(%q, %v)\n got %q, %v\nwant %q, %v", tt.text, tt.max, got, ok, tt.want, tt.wantOK)
 			}
 			if err := checkBreak(tt.text, tt.max, unitWidth, got, ok); err != nil {
 				t.Error(err)
@@ -306,7 +306,7 @@ func TestBreak(t *testing.T) {
 func TestBreakOddWidths(t *testing.T) {
 	text := "相談窓口（IPA）は03-5978-7508まで。"
 	for _, max := range []float64{0, -1, math.NaN(), math.Inf(1), math.Inf(-1), 1e-300} {
-		lines, ok := Break(text, max, unitWidth)
+		lines, ok := breakLines(text, max, unitWidth)
 		if err := checkBreak(text, max, unitWidth, lines, ok); err != nil {
 			t.Errorf("max %v: %v", max, err)
 		}
@@ -316,7 +316,7 @@ func TestBreakOddWidths(t *testing.T) {
 	}
 	// A width function that returns NaN must not make Break loop or panic.
 	nan := func(string) float64 { return math.NaN() }
-	lines, ok := Break(text, 10, nan)
+	lines, ok := breakLines(text, 10, nan)
 	if ok || strings.Join(lines, "") != text {
 		t.Errorf("NaN widths: got %q, %v", lines, ok)
 	}
@@ -359,7 +359,7 @@ func TestBreakCorpus(t *testing.T) {
 		for _, text := range texts {
 			for range 12 {
 				max := (1 + rng.Float64()*40) * m.scale
-				lines, ok := Break(text, max, m.width)
+				lines, ok := breakLines(text, max, m.width)
 				runs++
 				if err := checkBreak(text, max, m.width, lines, ok); err != nil {
 					t.Fatalf("%s, max %v: %v\ntext: %q\nlines: %q", m.name, max, err, text, lines)
@@ -387,7 +387,7 @@ func TestBreakWidthCalls(t *testing.T) {
 	for _, m := range measures {
 		calls := 0
 		width := func(s string) float64 { calls++; return m.width(s) }
-		lines, _ := Break(para, 170*m.scale/3.7, width)
+		lines, _ := breakLines(para, 170*m.scale/3.7, width)
 		limit := clusters + len(lines)
 		if m.name == "superadditive" {
 			limit = clusters + 20*len(lines)
@@ -426,7 +426,7 @@ func FuzzBreak(f *testing.F) {
 			max = float64(w%2000) / 20
 		}
 		m := measures[int(kind)%len(measures)]
-		lines, ok := Break(text, max, m.width)
+		lines, ok := breakLines(text, max, m.width)
 		if err := checkBreak(text, max, m.width, lines, ok); err != nil {
 			t.Fatalf("%s, max %v: %v\ntext: %q\nlines: %q", m.name, max, err, text, lines)
 		}
@@ -440,24 +440,10 @@ func BenchmarkBreak(b *testing.B) {
 	var lines []string
 	b.ReportAllocs()
 	for b.Loop() {
-		lines, _ = Break(para, 170, width)
+		lines, _ = breakLines(para, 170, width)
 	}
 	b.ReportMetric(float64(calls)/float64(b.N), "widthcalls/op")
 	b.ReportMetric(float64(len(lines)), "lines")
-}
-
-func ExampleBreak() {
-	width := func(s string) float64 { return float64(utf8.RuneCountInString(s)) }
-	lines, ok := Break("相談は「東京都テレワーク推進センター」へ。電話：0120-970-396", 12, width)
-	for _, line := range lines {
-		fmt.Println(line)
-	}
-	fmt.Println(ok)
-	// Output:
-	// 相談は「東京都テレワーク
-	// 推進センター」へ。電話：
-	// 0120-970-396
-	// true
 }
 
 // checkBreak checks one result of Break against its contract:

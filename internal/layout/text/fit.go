@@ -34,7 +34,7 @@ type Rules struct {
 	Phrases bool
 	// Address marks a web address as printed, without its scheme: it is
 	// kept whole when it fits and otherwise broken only after / . - _ ? & =
-	// (see BreakAddress).
+	// (see breakAddress).
 	Address bool
 }
 
@@ -154,7 +154,7 @@ func (s *Setter) at(text string, width float64, st layout.Style, size float64, r
 	return Block{Lines: lines, Size: size, LineH: st.LineHeight(size), Style: st}, whole
 }
 
-// lines is Break (or BreakAddress) at size, remembered; the lines
+// lines is breakLines (or breakAddress) at size, remembered; the lines
 // returned are shared and must not be changed.
 func (s *Setter) lines(text string, width float64, bold bool, size float64, address bool) ([]string, bool) {
 	key := breakKey{text, width, size, bold, address}
@@ -165,9 +165,9 @@ func (s *Setter) lines(text string, width float64, bold bool, size float64, addr
 	var lines []string
 	var whole bool
 	if address {
-		lines, whole = BreakAddress(text, width, w)
+		lines, whole = breakAddress(text, width, w)
 	} else {
-		lines, whole = Break(text, width, w)
+		lines, whole = breakLines(text, width, w)
 	}
 	s.cache[key] = broken{lines, whole}
 	return lines, whole

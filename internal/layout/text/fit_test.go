@@ -195,3 +195,20 @@ func BenchmarkFitHuge(b *testing.B) {
 		s.Fit(src(long), mm(30, 10), style(20, 8), text.Rules{MaxLines: 4})
 	}
 }
+
+// Set a text in a box 12 characters wide: kinsoku keeps 「 off a line's end
+// and 。 off a line's start, and the phone number stays whole.
+func ExampleSetter_Fit() {
+	s := text.NewSetter(&fake{})
+	st := layout.Style{Size: 10, MinSize: 10, Leading: 1.5}
+	b, ok := s.Fit(model.Text{S: "相談は「東京都テレワーク推進センター」へ。電話：0120-970-396"}, mm(12, 10), st, text.Rules{})
+	for _, line := range b.Lines {
+		fmt.Println(line)
+	}
+	fmt.Println(ok, len(s.Errs))
+	// Output:
+	// 相談は「東京都テレワーク
+	// 推進センター」へ。電話：
+	// 0120-970-396
+	// true 0
+}
