@@ -9,7 +9,7 @@ import (
 	"sodan/internal/model"
 )
 
-// unit is a piece of the handout that is never split: a heading, a card, a
+// unit is a piece of the quick list that is never split: a heading, a card, a
 // list item. Its items are positioned relative to its top-left corner.
 type unit struct {
 	h     float64

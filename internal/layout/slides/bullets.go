@@ -67,7 +67,7 @@ func contactEntries(c *model.Contact, level int) []entry {
 	return out
 }
 
-// list lays out entries in one column.
+// list lays out entries in one col (a long list takes two).
 type list struct {
 	p       *planner
 	entries []entry
@@ -95,13 +95,13 @@ func (l *list) style(e entry) layout.Style {
 	return t.Bullets[min(e.level, 2)]
 }
 
-// textX is where the text of an entry starts, from the column's left.
+// textX is where the text of an entry starts, from the col's left.
 func (l *list) textX(e entry) float64 {
 	in := l.p.sp.BulletIndent
 	return float64(e.level)*in + in*0.78
 }
 
-// gap is the space before entry i in a column that starts at first.
+// gap is the space before entry i in a col that starts at first.
 func (l *list) gap(f *fit, i, first int) float64 {
 	if i == first {
 		return 0
@@ -142,9 +142,9 @@ func (l *list) pad(e entry) float64 {
 	return 0
 }
 
-// breakable reports whether a column may start at entry i: only at a
+// breakable reports whether a col may start at entry i: only at a
 // bullet that is not the first child of the bullet above it, so a heading
-// never ends a column and details stay with their bullet.
+// never ends a col and details stay with their bullet.
 func (l *list) breakable(i int) bool {
 	if i == 0 || l.entries[i].kind != entryItem {
 		return false
@@ -207,8 +207,8 @@ func (l *list) marker(f *fit, e entry, x, cy, scale float64) []layout.Item {
 	return []layout.Item{layout.Line{X1: layout.Round(x), Y1: layout.Round(cy), X2: layout.Round(x + m), Y2: layout.Round(cy), Color: c.Accent, Width: layout.Round(0.5 * scale)}}
 }
 
-// columnHeight is the height of entries[from:to] in a column of width w.
-func (l *list) columnHeight(f *fit, from, to int, w float64) float64 {
+// colHeight is the height of entries[from:to] in a col of width w.
+func (l *list) colHeight(f *fit, from, to int, w float64) float64 {
 	h := 0.0
 	for i := from; i < to; i++ {
 		h += l.gap(f, i, from) + l.height(f, i, w)
@@ -216,22 +216,22 @@ func (l *list) columnHeight(f *fit, from, to int, w float64) float64 {
 	return h
 }
 
-// place lays the list into the rectangle r, in one column when it fits and
-// otherwise in two, split where the taller column is lowest.
+// place lays the list into the rectangle r, in one col when it fits and
+// otherwise in two, split where the taller col is lowest.
 func (l *list) place(f *fit, r rect) []layout.Item {
 	n := len(l.entries)
 	if n == 0 {
 		return nil
 	}
 	probe := f.probe()
-	if h := l.columnHeight(probe, 0, n, r.w); probe.ok && h <= r.h+1e-6 {
+	if h := l.colHeight(probe, 0, n, r.w); probe.ok && h <= r.h+1e-6 {
 		items, _ := l.draw(f, 0, n, r.x, r.y, r.w)
 		return items
 	}
 	gap := l.p.sp.BulletColsGap
 	cw := (r.w - gap) / 2
 	// Break between top-level bullets when that fits; only otherwise
-	// between deeper ones, where the second column loses its heading.
+	// between deeper ones, where the second col loses its heading.
 	best, bestH := -1, math.Inf(1)
 	probe = f.probe()
 	for depth := 0; depth <= maxDepth(l.entries) && (best < 0 || bestH > r.h+1e-6); depth++ {
@@ -240,7 +240,7 @@ func (l *list) place(f *fit, r rect) []layout.Item {
 				continue
 			}
 			t := l.tail(i)
-			h := math.Max(l.columnHeight(probe, 0, i, cw), t.columnHeight(probe, 0, len(t.entries), cw))
+			h := math.Max(l.colHeight(probe, 0, i, cw), t.colHeight(probe, 0, len(t.entries), cw))
 			if h < bestH {
 				best, bestH = i, h
 			}
@@ -253,11 +253,11 @@ func (l *list) place(f *fit, r rect) []layout.Item {
 			y += l.gap(probe, i, 0) + l.height(probe, i, r.w)
 			if y > r.h {
 				f.fail(l.entries[i].text, "箇条書きがスライドに収まりません（高さ %.0fmm。2 段に組んでも %.0fmm 必要）。項目を減らすか、文を短くするか、スライドを分けてください",
-					r.h, math.Min(bestH, l.columnHeight(probe, 0, n, r.w)))
+					r.h, math.Min(bestH, l.colHeight(probe, 0, n, r.w)))
 				break
 			}
 		}
-		if f.ok { // two columns fit in height but a word did not fit
+		if f.ok { // two cols fit in height but a word did not fit
 			f.ok = false
 		}
 		items, _ := l.draw(f, 0, n, r.x, r.y, r.w)
@@ -269,9 +269,9 @@ func (l *list) place(f *fit, r rect) []layout.Item {
 	return append(left, right...)
 }
 
-// tail is the list from entry i on, for a second column: when i is not a
+// tail is the list from entry i on, for a second col: when i is not a
 // top-level bullet, the bullets it belongs to come first again, marked as
-// continued, so the column does not start without its heading.
+// continued, so the col does not start without its heading.
 func (l *list) tail(i int) *list {
 	var heads []entry
 	level := l.entries[i].level

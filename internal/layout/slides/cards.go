@@ -64,7 +64,7 @@ func (p *planner) card(f *fit, ref model.Ref, r rect) ([]layout.Item, float64) {
 		return p.cardAs(f, ref, r, false)
 	}
 	// Beside the text only when that leaves the text most of the card's
-	// width; a narrow column of broken addresses reads badly.
+	// width; a narrow strip of broken addresses reads badly.
 	inner := r.w - 2*p.sp.CardPadding
 	if inner-p.sp.QRSize-p.sp.CardPadding < 0.65*inner {
 		return p.cardAs(f, ref, r, true)

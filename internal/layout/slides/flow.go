@@ -183,7 +183,7 @@ func (t *tree) leaves(n *node) int {
 // box is the laid-out box of one node.
 type box struct {
 	n            *node
-	first, last  int     // leaf columns spanned
+	first, last  int     // leaf cols spanned
 	cx           float64 // centre
 	spanL, spanR float64
 	w            float64
@@ -231,13 +231,13 @@ func (p *planner) flowTree(f *fit, t *tree, first int) []layout.Item {
 	return items
 }
 
-// flowLayout lays out the diagram; it also returns the width of a column
+// flowLayout lays out the diagram; it also returns the width of a col
 // and the number of rows.
 func (p *planner) flowLayout(f *fit, t *tree, first int) ([]layout.Item, float64, int) {
 	sp := p.sp
 	c := sp.Colors
 	b := p.body
-	// Columns.
+	// Cols.
 	var boxes []*box
 	byNode := map[*node]*box{}
 	col := 0

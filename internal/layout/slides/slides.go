@@ -259,8 +259,8 @@ func (p *planner) quoteSlide(s *model.Slide) slidePage {
 func (p *planner) columnSlide(s *model.Slide) slidePage {
 	sp := p.sp
 	c := sp.Colors
-	col := s.Column
-	title := col.Title
+	column := s.Column
+	title := column.Title
 	if !s.Title.Empty() {
 		title = s.Title
 	}
@@ -268,7 +268,7 @@ func (p *planner) columnSlide(s *model.Slide) slidePage {
 	body := p.fitSlide(func(f *fit) []layout.Item {
 		var out []layout.Item
 		pw := sp.ColumnPointsW
-		if len(col.Points) == 0 {
+		if len(column.Points) == 0 {
 			pw = 0
 		}
 		lw := b.w - pw
@@ -277,9 +277,9 @@ func (p *planner) columnSlide(s *model.Slide) slidePage {
 		}
 		st := &stack{f: f, x: b.x, y: b.y, w: lw}
 		if !s.Title.Empty() {
-			st.text(col.Title, sp.Type.PaneTitle, 0)
+			st.text(column.Title, sp.Type.PaneTitle, 0)
 		}
-		for i, para := range col.Paragraphs {
+		for i, para := range column.Paragraphs {
 			gap := 0.0
 			if i > 0 || !s.Title.Empty() {
 				gap = f.size(sp.Type.ColumnText).LineHeight(f.size(sp.Type.ColumnText).Size) * 0.45
@@ -287,7 +287,7 @@ func (p *planner) columnSlide(s *model.Slide) slidePage {
 			st.text(para, sp.Type.ColumnText, gap)
 		}
 		if st.y > b.y+b.h {
-			f.fail(col.Paragraphs[len(col.Paragraphs)-1], "コラムの本文がスライドに収まりません（高さ %.0fmm に %.0fmm 必要）。段落を短くしてください", b.h, st.y-b.y)
+			f.fail(column.Paragraphs[len(column.Paragraphs)-1], "コラムの本文がスライドに収まりません（高さ %.0fmm に %.0fmm 必要）。段落を短くしてください", b.h, st.y-b.y)
 		}
 		out = append(out, st.items...)
 		if pw == 0 {
@@ -301,7 +301,7 @@ func (p *planner) columnSlide(s *model.Slide) slidePage {
 		var marks []layout.Item
 		ts := sp.Type.ColumnText
 		ts.Bold = true
-		for _, pt := range col.Points {
+		for _, pt := range column.Points {
 			tsz := f.size(ts)
 			gap := tsz.LineHeight(tsz.Size) * 0.5
 			ps.x, ps.w = px+pad+7, pw-2*pad-7
@@ -311,7 +311,7 @@ func (p *planner) columnSlide(s *model.Slide) slidePage {
 		}
 		ph := ps.y + pad - b.y
 		if ph > b.h {
-			f.fail(col.Points[len(col.Points)-1], "コラムの「ポイント」がスライドに収まりません（高さ %.0fmm に %.0fmm 必要）。要点を短くしてください", b.h, ph)
+			f.fail(column.Points[len(column.Points)-1], "コラムの「ポイント」がスライドに収まりません（高さ %.0fmm に %.0fmm 必要）。要点を短くしてください", b.h, ph)
 		}
 		out = append(out, layout.Rect{X: layout.Round(px), Y: layout.Round(b.y), W: layout.Round(pw), H: layout.Round(ph), Fill: &c.Panel, Radius: 2})
 		out = append(out, ps.items...)

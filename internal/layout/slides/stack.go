@@ -6,7 +6,7 @@ import (
 	"sodan/internal/model"
 )
 
-// stack places blocks one under another in a column.
+// stack places blocks one under another.
 type stack struct {
 	f     *fit
 	x, y  float64

@@ -48,8 +48,8 @@ func fewestChunks(n, per int, fits func(lo, hi int) bool) []int {
 	return chunks(n, 1)
 }
 
-// grid chooses rows and columns for n cells, at most maxCols wide, as
-// square as the columns allow.
+// grid chooses rows and cols for n cells, at most maxCols wide, as
+// square as the cols allow.
 func grid(n, maxCols int) (rows, cols int) {
 	rows = (n + maxCols - 1) / maxCols
 	cols = (n + rows - 1) / rows
@@ -64,7 +64,7 @@ func continued(t model.Text, i int) model.Text {
 	return t
 }
 
-// gridOptions lists the row × column arrangements for n cells, at most
+// gridOptions lists the row × col arrangements for n cells, at most
 // maxCols wide and maxRows high, the squarest first.
 func gridOptions(n, maxCols, maxRows int) [][2]int {
 	r0, c0 := grid(n, maxCols)
@@ -86,7 +86,7 @@ type cellFunc func(f *fit, i int, x, y, w, h float64) ([]layout.Item, float64)
 // cellGrid lays out n cells in rows × cols inside r. Each row is as tall as
 // its tallest cell, and the room left over is shared out evenly, so a row
 // of short cells does not force small type on a row of long ones. A single
-// column is no wider than half the area, and centred. over is called with
+// col is no wider than half the area, and centred. over is called with
 // the tallest cell when the rows do not fit.
 func cellGrid(f *fit, r rect, n, rows, cols int, gap float64, cell cellFunc, over func(i int, need float64)) []layout.Item {
 	cw := (r.w - float64(cols-1)*gap) / float64(cols)
@@ -134,7 +134,7 @@ func cellGrid(f *fit, r rect, n, rows, cols int, gap float64, cell cellFunc, ove
 
 // tableSlides draws the situations as a grid of cells, each with its
 // contacts and their phone numbers. It uses the fewest slides (at most the
-// layout's rows × columns cells each) on which every cell fits without the
+// layout's rows × cols cells each) on which every cell fits without the
 // text going below the layout's split_below size; one situation per slide
 // at the smallest size is the last resort.
 func (p *planner) tableSlides(s *model.Slide) []slidePage {
