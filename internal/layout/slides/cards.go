@@ -24,17 +24,8 @@ func (p *planner) phoneStyle(c *model.Contact, st layout.Style) layout.Style {
 // on the fewest slides on which the card text stays at or above the
 // layout's split_below size.
 func (p *planner) contactSlides(s *model.Slide) []slidePage {
-	sizes := fewestChunks(len(s.Contacts), p.sp.CardsPerSlide, func(lo, hi int) bool {
-		return p.fitsAbove(p.cardOptions(s.Contacts[lo:hi]), p.sp.Type.CardText, p.sp.CardSplitBelow)
-	})
-	var pages []slidePage
-	at := 0
-	for i, c := range sizes {
-		refs := s.Contacts[at : at+c]
-		at += c
-		pages = append(pages, p.page(continued(s.Title, i), p.fitBest(p.cardOptions(refs)...)))
-	}
-	return pages
+	return p.chunked(s.Title, len(s.Contacts), p.sp.CardsPerSlide, p.sp.Type.CardText, p.sp.CardSplitBelow,
+		func(lo, hi int) []arrangement { return p.cardOptions(s.Contacts[lo:hi]) })
 }
 
 // cardOptions are the arrangements of the cards on one slide.

@@ -167,26 +167,11 @@ func (p *planner) titleSlide(s *model.Slide) slidePage {
 	e := p.book.Edition
 	items := []layout.Item{layout.Rect{X: 0, Y: 0, W: sp.W, H: layout.Round(sp.Top * 0.7), Fill: &c.Accent}}
 	items = append(items, p.fitSlide(func(f *fit) []layout.Item {
-		var out []layout.Item
-		tb := f.line(s.Title, w, sp.Type.DeckTitle, 3)
-		if len(tb.Lines) > 1 {
-			tb = f.balanced(s.Title, w, sp.Type.DeckTitle)
-		}
-		var sb text.Block
-		gap := 0.0
-		if !s.Subtitle.Empty() {
-			sb = f.line(s.Subtitle, w, sp.Type.DeckSubtitle, 3)
-			gap = sb.LineH * 0.6
-		}
-		h := tb.Height() + gap + sb.Height()
-		y := sp.H*0.45 - h/2
+		y, h, blocks := p.heading(f, s, w, sp.Type.DeckTitle, sp.Type.DeckSubtitle, 3, 0.6, 0.45)
 		if y < sp.Top+4 {
 			f.fail(s.Title, "題名がスライドに収まりません。題名を短くしてください")
 		}
-		out = append(out, layout.Rect{X: layout.Round(x - 8), Y: layout.Round(y), W: 3, H: layout.Round(h), Fill: &c.Accent})
-		out = append(out, tb.Draw(x, y)...)
-		out = append(out, sb.Draw(x, y+tb.Height()+gap)...)
-		return out
+		return append([]layout.Item{layout.Rect{X: layout.Round(x - 8), Y: layout.Round(y), W: 3, H: layout.Round(h), Fill: &c.Accent}}, blocks(x)...)
 	})...)
 	// Publisher and edition at the bottom.
 	by := sp.H - sp.Bottom - 16
@@ -208,26 +193,35 @@ func (p *planner) sectionSlide(s *model.Slide) slidePage {
 	x := sp.Left + 14
 	w := sp.W - x - sp.Right
 	items := p.fitSlide(func(f *fit) []layout.Item {
-		tb := f.line(s.Title, w, sp.Type.Section, 3)
-		if len(tb.Lines) > 1 {
-			tb = f.balanced(s.Title, w, sp.Type.Section)
-		}
-		var sb text.Block
-		gap := 0.0
-		if !s.Subtitle.Empty() {
-			sb = f.line(s.Subtitle, w, sp.Type.SectionSubtitle, 4)
-			gap = sb.LineH * 0.7
-		}
-		h := tb.Height() + gap + sb.Height()
-		y := sp.H*0.46 - h/2
+		y, h, blocks := p.heading(f, s, w, sp.Type.Section, sp.Type.SectionSubtitle, 4, 0.7, 0.46)
 		if y < sp.Top {
 			f.fail(s.Title, "見出しがスライドに収まりません。見出しか副題を短くしてください")
 		}
-		out := []layout.Item{layout.Rect{X: sp.Left, Y: layout.Round(y - 2), W: 6, H: layout.Round(h + 4), Fill: &c.Accent}}
-		out = append(out, tb.Draw(x, y)...)
-		return append(out, sb.Draw(x, y+tb.Height()+gap)...)
+		return append([]layout.Item{layout.Rect{X: sp.Left, Y: layout.Round(y - 2), W: 6, H: layout.Round(h + 4), Fill: &c.Accent}}, blocks(x)...)
 	})
 	return slidePage{items: items, title: s.Title.S, top: true, footer: true}
+}
+
+// heading sets the title (up to three lines, balanced) and the subtitle
+// (up to subLines lines, gap line heights below) of a title or section
+// slide, centred on the part of the slide's height at mid; it returns the
+// top and height of the two and what draws them at x.
+func (p *planner) heading(f *fit, s *model.Slide, w float64, title, sub layout.Style, subLines int, gap, mid float64) (float64, float64, func(x float64) []layout.Item) {
+	tb := f.line(s.Title, w, title, 3)
+	if len(tb.Lines) > 1 {
+		tb = f.balanced(s.Title, w, title)
+	}
+	var sb text.Block
+	g := 0.0
+	if !s.Subtitle.Empty() {
+		sb = f.line(s.Subtitle, w, sub, subLines)
+		g = sb.LineH * gap
+	}
+	h := tb.Height() + g + sb.Height()
+	y := p.sp.H*mid - h/2
+	return y, h, func(x float64) []layout.Item {
+		return append(tb.Draw(x, y), sb.Draw(x, y+tb.Height()+g)...)
+	}
 }
 
 func (p *planner) quoteSlide(s *model.Slide) slidePage {

@@ -138,17 +138,21 @@ func cellGrid(f *fit, r rect, n, rows, cols int, gap float64, cell cellFunc, ove
 // text going below the layout's split_below size; one situation per slide
 // at the smallest size is the last resort.
 func (p *planner) tableSlides(s *model.Slide) []slidePage {
-	per := p.sp.TableCols * p.sp.TableRows
-	sizes := fewestChunks(len(s.Situations), per, func(lo, hi int) bool {
-		return p.fitsAbove(p.gridOptions(s.Situations[lo:hi]), p.sp.Type.CellText, p.sp.TableSplitBelow)
-	})
+	return p.chunked(s.Title, len(s.Situations), p.sp.TableCols*p.sp.TableRows, p.sp.Type.CellText, p.sp.TableSplitBelow,
+		func(lo, hi int) []arrangement { return p.gridOptions(s.Situations[lo:hi]) })
+}
+
+// chunked lays n things out on the fewest slides of at most per each on
+// which one of the arrangements of a slide's things, opts(lo, hi), keeps
+// st at or above split points; every slide after the first is titled as
+// continued.
+func (p *planner) chunked(title model.Text, n, per int, st layout.Style, split float64, opts func(lo, hi int) []arrangement) []slidePage {
+	sizes := fewestChunks(n, per, func(lo, hi int) bool { return p.fitsAbove(opts(lo, hi), st, split) })
 	var pages []slidePage
 	at := 0
 	for i, c := range sizes {
-		sits := s.Situations[at : at+c]
+		pages = append(pages, p.page(continued(title, i), p.fitBest(opts(at, at+c)...)))
 		at += c
-		body := p.fitBest(p.gridOptions(sits)...)
-		pages = append(pages, p.page(continued(s.Title, i), body))
 	}
 	return pages
 }
