@@ -11,7 +11,9 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"sodan/internal/diag"
 	"sodan/internal/layout"
+	"sodan/internal/layout/spec"
 	"sodan/internal/model"
 	"sodan/internal/render/pdf"
 	"sodan/internal/source"
@@ -79,11 +81,18 @@ func Fonts(tb testing.TB) *pdf.Fonts {
 // Fake is a Measurer with simple metrics: every character is one em wide
 // (ASCII half an em), bold or not; every character has a glyph except
 // those in Missing; a QR code has 4 modules per 10 bytes of data plus 25,
-// and none for more than 200 bytes.
-type Fake struct{ Missing string }
+// and none for more than 200 bytes. When Sizes is not nil, it counts the
+// sizes Width is asked about.
+type Fake struct {
+	Missing string
+	Sizes   map[float64]int
+}
 
 // Width implements layout.Measurer.
 func (f Fake) Width(s string, bold bool, size float64) float64 {
+	if f.Sizes != nil {
+		f.Sizes[size]++
+	}
 	em := 0.0
 	for _, r := range s {
 		if r < utf8.RuneSelf {
@@ -111,4 +120,42 @@ func (f Fake) QRModules(data string) int {
 		return 0
 	}
 	return 25 + 4*(len(data)/10)
+}
+
+// QuickList reads the bundled layouts/quicklist-a4.yaml.
+func QuickList(tb testing.TB) *spec.QuickList {
+	tb.Helper()
+	v, errs := spec.ReadQuickList(Layouts(tb), "layouts")
+	return must(tb, v, errs)
+}
+
+// Slides reads the bundled layouts/slides-16x9.yaml.
+func Slides(tb testing.TB) *spec.Slides {
+	tb.Helper()
+	v, errs := spec.ReadSlides(Layouts(tb), "layouts")
+	return must(tb, v, errs)
+}
+
+// NUp reads the bundled layouts/nup-a4.yaml for the bundled slides.
+func NUp(tb testing.TB) *spec.NUp {
+	tb.Helper()
+	sp := Slides(tb)
+	v, errs := spec.ReadNUp(Layouts(tb), "layouts", sp.W, sp.H)
+	return must(tb, v, errs)
+}
+
+// Report reads the bundled layouts/report-a4.yaml for the scale of book.
+func Report(tb testing.TB, book *model.Book) *spec.Report {
+	tb.Helper()
+	v, errs := spec.ReadReport(Layouts(tb), "layouts", book.Risk.Scale)
+	return must(tb, v, errs)
+}
+
+// must fails the test on problems and otherwise returns v.
+func must[T any](tb testing.TB, v T, errs diag.List) T {
+	tb.Helper()
+	if len(errs) > 0 {
+		tb.Fatal(errs)
+	}
+	return v
 }

@@ -12,20 +12,6 @@ import (
 	"sodan/internal/model"
 )
 
-// specs reads the bundled slide and N-up layouts.
-func specs(t testing.TB) (*spec.Slides, *spec.NUp) {
-	t.Helper()
-	sp, errs := spec.ReadSlides(layouttest.Layouts(t), "layouts")
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	n, errs := spec.ReadNUp(layouttest.Layouts(t), "layouts", sp.W, sp.H)
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	return sp, n
-}
-
 func lay(t testing.TB, book *model.Book, deck *model.Deck, sp *spec.Slides) *slides.Plan {
 	t.Helper()
 	plan, errs := slides.Lay(book, deck, sp, layouttest.Fonts(t), book.Edition.Date)
@@ -41,7 +27,7 @@ func lay(t testing.TB, book *model.Book, deck *model.Deck, sp *spec.Slides) *sli
 // each slide under it.
 func TestHandoutsAndNotes(t *testing.T) {
 	book := layouttest.Bundled(t)
-	sp, ns := specs(t)
+	sp, ns := layouttest.Slides(t), layouttest.NUp(t)
 	m := layouttest.Fonts(t)
 	for i := range book.Decks {
 		plan := lay(t, book, &book.Decks[i], sp)
@@ -110,7 +96,7 @@ func TestHandoutsAndNotes(t *testing.T) {
 // testdata/malware-3up.golden; run with -update to rewrite it.
 func TestGolden(t *testing.T) {
 	book := layouttest.Bundled(t)
-	sp, ns := specs(t)
+	sp, ns := layouttest.Slides(t), layouttest.NUp(t)
 	var deck *model.Deck
 	for i := range book.Decks {
 		if book.Decks[i].ID == "malware-measures" {
@@ -136,7 +122,7 @@ func TestGolden(t *testing.T) {
 // deck (the slides are laid out once, before).
 func BenchmarkHandouts(b *testing.B) {
 	book := layouttest.Bundled(b)
-	sp, ns := specs(b)
+	sp, ns := layouttest.Slides(b), layouttest.NUp(b)
 	m := layouttest.Fonts(b)
 	var plans []*slides.Plan
 	for i := range book.Decks {

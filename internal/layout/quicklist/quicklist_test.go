@@ -21,21 +21,12 @@ import (
 func bundled(tb testing.TB) (*layout.Doc, *spec.QuickList) {
 	tb.Helper()
 	book := layouttest.Bundled(tb)
-	sp := bundledSpec(tb)
+	sp := layouttest.QuickList(tb)
 	doc, errs := quicklist.Plan(book, sp, layouttest.Fonts(tb), book.Edition.Date)
 	if len(errs) > 0 {
 		tb.Fatal(errs)
 	}
 	return doc, sp
-}
-
-func bundledSpec(tb testing.TB) *spec.QuickList {
-	tb.Helper()
-	sp, errs := spec.ReadQuickList(layouttest.Layouts(tb), "layouts")
-	if len(errs) > 0 {
-		tb.Fatal(errs)
-	}
-	return sp
 }
 
 // TestQuickListGolden compares the plan of the bundled handout with
@@ -294,7 +285,7 @@ func bigBook(tb testing.TB) *model.Book {
 // footer with "n / N ページ", and a situation that goes on in the next
 // column is marked （続き） there.
 func TestQuickListFlowsOntoMorePages(t *testing.T) {
-	sp := bundledSpec(t)
+	sp := layouttest.QuickList(t)
 	doc, errs := quicklist.Plan(bigBook(t), sp, layouttest.Fonts(t), time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC))
 	if len(errs) > 0 {
 		t.Fatal(errs)
@@ -334,7 +325,7 @@ func TestQuickListGlyphProblems(t *testing.T) {
 	s.Title.S += "😀"
 	c := book.Contact("dekyo")
 	c.Desk.S = "迷惑メール𠮷相談センター"
-	doc, errs := quicklist.Plan(book, bundledSpec(t), layouttest.Fonts(t), book.Edition.Date)
+	doc, errs := quicklist.Plan(book, layouttest.QuickList(t), layouttest.Fonts(t), book.Edition.Date)
 	if doc != nil {
 		t.Error("a document despite the problems")
 	}
@@ -358,7 +349,7 @@ func TestQuickListTooLong(t *testing.T) {
 	book := layouttest.Bundled(t)
 	c := book.Contact("ppc")
 	c.Purpose.S = strings.Repeat("個人データの漏えい等が起きたときの報告と相談。", 20)
-	_, errs := quicklist.Plan(book, bundledSpec(t), layouttest.Fonts(t), book.Edition.Date)
+	_, errs := quicklist.Plan(book, layouttest.QuickList(t), layouttest.Fonts(t), book.Edition.Date)
 	want := c.Purpose.Loc.Pos.String() + ": " + c.Purpose.Loc.Field + ": 「" + text.Excerpt(c.Purpose.S) + "」が枠に収まりません"
 	if !strings.Contains(errs.Error(), want) {
 		t.Errorf("want %q, got:\n%v", want, errs)
@@ -371,7 +362,7 @@ func TestQuickListUnitTooTall(t *testing.T) {
 	book := layouttest.Bundled(t)
 	c := book.Contact("ppc")
 	c.Purpose.S = strings.Repeat("個人データの漏えい等が起きたときの報告と相談。", 45)
-	sp := bundledSpec(t)
+	sp := layouttest.QuickList(t)
 	sp.H = 150
 	sp.Lines.Body = 40
 	_, errs := quicklist.Plan(book, sp, layouttest.Fonts(t), book.Edition.Date)
@@ -387,7 +378,7 @@ func TestQuickListLongURL(t *testing.T) {
 	book := layouttest.Bundled(t)
 	c := book.Contact("ihaho")
 	c.URL.S = "https://ihaho.jp/" + strings.Repeat("a/", 120)
-	_, errs := quicklist.Plan(book, bundledSpec(t), layouttest.Fonts(t), book.Edition.Date)
+	_, errs := quicklist.Plan(book, layouttest.QuickList(t), layouttest.Fonts(t), book.Edition.Date)
 	if want := c.URL.Loc.Pos.String() + ": " + c.URL.Loc.Field + ": URL が長すぎて"; !strings.Contains(errs.Error(), want) {
 		t.Errorf("want %q, got:\n%v", want, errs)
 	}
@@ -397,7 +388,7 @@ func TestQuickListLongURL(t *testing.T) {
 // with the PDF, is benchmarked in internal/build).
 func BenchmarkPlan(b *testing.B) {
 	book := layouttest.Bundled(b)
-	sp := bundledSpec(b)
+	sp := layouttest.QuickList(b)
 	f := layouttest.Fonts(b)
 	for b.Loop() {
 		if _, errs := quicklist.Plan(book, sp, f, book.Edition.Date); len(errs) > 0 {

@@ -17,15 +17,6 @@ import (
 	"sodan/internal/model"
 )
 
-func reportSpecFile(tb testing.TB, book *model.Book) *spec.Report {
-	tb.Helper()
-	sp, errs := spec.ReadReport(layouttest.Layouts(tb), "layouts", book.Risk.Scale)
-	if len(errs) > 0 {
-		tb.Fatal(errs)
-	}
-	return sp
-}
-
 // reportText is a workbook cell's text with its position.
 func reportText(s string, row, col int) model.Text {
 	return model.Text{S: s, Loc: diag.Loc{Pos: diag.Pos{File: "filled.xlsx", Line: row, Col: col}, Field: fmt.Sprintf("情報資産管理台帳!B%d", row)}}
@@ -59,7 +50,7 @@ func reportFilled(n, answered int, book *model.Book) *model.Filled {
 // look at the PDF.
 func TestReportGolden(t *testing.T) {
 	book := layouttest.Bundled(t)
-	doc, errs := report.Plan(book, reportFilled(6, 20, book), reportSpecFile(t, book), layouttest.Fonts(t), book.Edition.Date)
+	doc, errs := report.Plan(book, reportFilled(6, 20, book), layouttest.Report(t, book), layouttest.Fonts(t), book.Edition.Date)
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
@@ -74,7 +65,7 @@ func TestReportGolden(t *testing.T) {
 // with the heading row, every row once, and nothing leaves the margins.
 func TestReportFlows(t *testing.T) {
 	book := layouttest.Bundled(t)
-	sp := reportSpecFile(t, book)
+	sp := layouttest.Report(t, book)
 	f := layouttest.Fonts(t)
 	doc, errs := report.Plan(book, reportFilled(90, 25, book), sp, f, book.Edition.Date)
 	if len(errs) > 0 {
@@ -125,7 +116,7 @@ func TestReportProblems(t *testing.T) {
 	book := layouttest.Bundled(t)
 	filled := reportFilled(2, 0, book)
 	filled.Rows[1].Asset.S = "顧客名簿🐱"
-	_, errs := report.Plan(book, filled, reportSpecFile(t, book), layouttest.Fonts(t), book.Edition.Date)
+	_, errs := report.Plan(book, filled, layouttest.Report(t, book), layouttest.Fonts(t), book.Edition.Date)
 	if got := errs.Error(); !strings.HasPrefix(got, "filled.xlsx:5:2: 情報資産管理台帳!B5: ") {
 		t.Errorf("got %s", got)
 	}

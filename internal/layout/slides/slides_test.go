@@ -43,15 +43,6 @@ func sourcesFS(t testing.TB, over map[string]string) fstest.MapFS {
 	return fsys
 }
 
-func slidesSpec(t testing.TB) *spec.Slides {
-	t.Helper()
-	sp, errs := spec.ReadSlides(layouttest.Layouts(t), "layouts")
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	return sp
-}
-
 var buildDate = time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
 
 func deckByID(t testing.TB, book *model.Book, id string) *model.Deck {
@@ -96,7 +87,7 @@ func bounds(m layout.Measurer, it layout.Item) (x0, y0, x1, y1 float64, ok bool)
 // margins.
 func TestBundledDecks(t *testing.T) {
 	book := layouttest.Book(t, sourcesFS(t, nil))
-	sp := slidesSpec(t)
+	sp := layouttest.Slides(t)
 	m := layouttest.Fonts(t)
 	if len(book.Decks) < 4 {
 		t.Fatalf("%d decks, want the 4 bundled ones", len(book.Decks))
@@ -189,7 +180,7 @@ func checkNoOverlap(t *testing.T, pages map[int][]layout.Rect, w, h float64) {
 // answer and destination is drawn.
 func TestFlowBoxes(t *testing.T) {
 	book := layouttest.Book(t, sourcesFS(t, nil))
-	sp := slidesSpec(t)
+	sp := layouttest.Slides(t)
 	m := layouttest.Fonts(t)
 	plan, errs := slides.Lay(book, deckByID(t, book, "consultation-flow"), sp, m, buildDate)
 	if len(errs) > 0 {
@@ -250,7 +241,7 @@ func wideFlow(n, k int) string {
 // or leaves the slide.
 func TestFlowSplits(t *testing.T) {
 	book := layouttest.Book(t, sourcesFS(t, map[string]string{"flow.yaml": wideFlow(6, 4)}))
-	sp := slidesSpec(t)
+	sp := layouttest.Slides(t)
 	m := layouttest.Fonts(t)
 	plan, errs := slides.Lay(book, deckByID(t, book, "consultation-flow"), sp, m, buildDate)
 	if len(errs) > 0 {
@@ -284,7 +275,7 @@ func TestFlowTooWide(t *testing.T) {
 		fmt.Fprintf(&b, "      - label: 答え %d\n        situation: incident\n", i+1)
 	}
 	book := layouttest.Book(t, sourcesFS(t, map[string]string{"flow.yaml": b.String()}))
-	_, errs := slides.Lay(book, deckByID(t, book, "consultation-flow"), slidesSpec(t), layouttest.Fonts(t), buildDate)
+	_, errs := slides.Lay(book, deckByID(t, book, "consultation-flow"), layouttest.Slides(t), layouttest.Fonts(t), buildDate)
 	want := "sources/flow.yaml:5:15: nodes[0].question: スライド sources/decks/flow.yaml の 3 枚目（flow）: "
 	if !hasMessage(errs, want) {
 		t.Errorf("want a message starting %q, got:\n%v", want, errs)
@@ -300,30 +291,24 @@ func hasMessage(errs diag.List, prefix string) bool {
 	return false
 }
 
-// TestOverlongBullet: a bullet that does not fit even at the smallest
-// type fails with its position, the deck file and the slide number.
-func TestOverlongBullet(t *testing.T) {
-	deck := "id: long\ntitle: 長い箇条書き\nslides:\n  - kind: title\n    title: 表紙\n  - kind: bullets\n    title: 長すぎる\n    items:\n      - " +
-		strings.Repeat("とても長い説明の文が続きます。", 120) + "\n"
-	book := layouttest.Book(t, sourcesFS(t, map[string]string{"decks/long.yaml": deck}))
-	_, errs := slides.Lay(book, deckByID(t, book, "long"), slidesSpec(t), layouttest.Fonts(t), buildDate)
-	want := "sources/decks/long.yaml:9:9: slides[1].items[0].text: スライド sources/decks/long.yaml の 2 枚目（bullets）: 箇条書きがスライドに収まりません"
-	if !hasMessage(errs, want) {
-		t.Errorf("want a message starting %q, got:\n%v", want, errs)
-	}
-}
-
-// TestGlyphProblem: a character the fonts lack is reported at its source
-// with the deck and slide. (Characters outside the BMP, such as 😀, are
-// already refused when the sources are read; ⛄ is inside it but has no
-// glyph in BIZ UDPGothic.)
-func TestGlyphProblem(t *testing.T) {
-	deck := "id: emoji\ntitle: 絵文字\nslides:\n  - kind: quote\n    title: 引用\n    quote: 大丈夫⛄です\n"
-	book := layouttest.Book(t, sourcesFS(t, map[string]string{"decks/emoji.yaml": deck}))
-	_, errs := slides.Lay(book, deckByID(t, book, "emoji"), slidesSpec(t), layouttest.Fonts(t), buildDate)
-	want := "sources/decks/emoji.yaml:6:12: slides[0].quote: スライド sources/decks/emoji.yaml の 1 枚目（quote）: 「⛄」（U+26C4、4 文字目）"
-	if !hasMessage(errs, want) {
-		t.Errorf("want a message starting %q, got:\n%v", want, errs)
+// TestProblemsAtTheirSource: what cannot be set is reported at its
+// source with the deck file and the slide number: a bullet too long even
+// at the smallest type, and a character the fonts lack (characters outside
+// the BMP, such as 😀, are refused when the sources are read; ⛄ is inside
+// it but has no glyph in BIZ UDPGothic).
+func TestProblemsAtTheirSource(t *testing.T) {
+	for _, c := range []struct{ id, deck, want string }{
+		{"long", "title: 長い箇条書き\nslides:\n  - kind: title\n    title: 表紙\n  - kind: bullets\n    title: 長すぎる\n    items:\n      - " +
+			strings.Repeat("とても長い説明の文が続きます。", 120) + "\n",
+			"sources/decks/long.yaml:9:9: slides[1].items[0].text: スライド sources/decks/long.yaml の 2 枚目（bullets）: 箇条書きがスライドに収まりません"},
+		{"emoji", "title: 絵文字\nslides:\n  - kind: quote\n    title: 引用\n    quote: 大丈夫⛄です\n",
+			"sources/decks/emoji.yaml:6:12: slides[0].quote: スライド sources/decks/emoji.yaml の 1 枚目（quote）: 「⛄」（U+26C4、4 文字目）"},
+	} {
+		book := layouttest.Book(t, sourcesFS(t, map[string]string{"decks/" + c.id + ".yaml": "id: " + c.id + "\n" + c.deck}))
+		_, errs := slides.Lay(book, deckByID(t, book, c.id), layouttest.Slides(t), layouttest.Fonts(t), buildDate)
+		if !hasMessage(errs, c.want) {
+			t.Errorf("want a message starting %q, got:\n%v", c.want, errs)
+		}
 	}
 }
 
@@ -331,7 +316,7 @@ func TestGlyphProblem(t *testing.T) {
 // testdata/slides-malware.golden; run with -update to rewrite it.
 func TestGolden(t *testing.T) {
 	book := layouttest.Book(t, sourcesFS(t, nil))
-	p, errs := slides.Lay(book, deckByID(t, book, "malware-measures"), slidesSpec(t), layouttest.Fonts(t), buildDate)
+	p, errs := slides.Lay(book, deckByID(t, book, "malware-measures"), layouttest.Slides(t), layouttest.Fonts(t), buildDate)
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
@@ -351,7 +336,7 @@ func plan(t *testing.T, doc *layout.Doc) string {
 // TestSameTwice: the same input gives the same plan.
 func TestSameTwice(t *testing.T) {
 	book := layouttest.Book(t, sourcesFS(t, nil))
-	sp := slidesSpec(t)
+	sp := layouttest.Slides(t)
 	for i := range book.Decks {
 		a, _ := slides.Lay(book, &book.Decks[i], sp, layouttest.Fonts(t), buildDate)
 		b, _ := slides.Lay(book, &book.Decks[i], sp, layouttest.Fonts(t), buildDate)
@@ -365,7 +350,7 @@ func TestSameTwice(t *testing.T) {
 // measured in the nup package, the PDF writing in the build package).
 func BenchmarkSlides(b *testing.B) {
 	book := layouttest.Book(b, sourcesFS(b, nil))
-	sp := slidesSpec(b)
+	sp := layouttest.Slides(b)
 	m := layouttest.Fonts(b)
 	b.ReportAllocs()
 	for b.Loop() {

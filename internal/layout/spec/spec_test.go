@@ -174,57 +174,68 @@ func TestBulletsAtTheirLine(t *testing.T) {
 	}
 }
 
-func TestQuickListProblems(t *testing.T) {
-	f := spec.QuickListFile
-	s := edited(t, f,
-		"  phone: {size: 14,", "  phone: {size: 12,",
-		"  body: {size: 9,", "  body: {size: 8,",
-		"qr: # Web だけの窓口の QR コード（読み取り余白を含む一辺）\n  size: 20", "qr: # Web だけの窓口の QR コード（読み取り余白を含む一辺）\n  size: 15",
-		"  gutter:", "  gutte:",
-		"  tint: \"#E6ECF5\"", "  tint: \"E6ECF5\"",
-		"  title: {size: 20, min_size: 16, leading: 1.2, bold: true, color: \"#14386B\"}", "  title: {size: 20, min_size: 16, leading: 1.2, bold: true}",
-	)
-	_, errs := spec.ReadQuickList(fstest.MapFS{f: {Data: []byte(s)}}, "layouts")
-	wantAll(t, errs,
-		at(f, s, "  phone: {size: ")+"styles.phone.size: 電話番号の文字は 14pt 以上",
-		at(f, s, "  body: {size: ")+"styles.body.size: 本文の文字は 9pt 以上",
-		at(f, s, "（読み取り余白を含む一辺）\n  size: ")+"qr.size: QR コードは 20mm 以上",
-		at(f, s, "grid:\n  columns: 2\n  ")+"grid.gutte: 不明なキー「gutte」",
-		at(f, s, "  tint: ")+"colors.tint: 色は #RRGGBB",
-		at(f, s, "  title: ")+"styles.title: color を書いてください",
-	)
-}
-
-func TestReportProblems(t *testing.T) {
-	f := spec.ReportFile
-	s := edited(t, f,
-		"    action: 50", "    action: 90",
-		"  cell: {size: 9,", "  cell: {size: 7,",
-		"  paragraph: 1.5", "  paragrph: 1.5",
-		`bands: ["#F6C9C4", "#FBE7B5", "#DDEBD5"]`, `bands: ["#F6C9C4", "#FBE7B5"]`,
-	)
-	_, errs := spec.ReadReport(fstest.MapFS{f: {Data: []byte(s)}}, "layouts", layouttest.Bundled(t).Risk.Scale)
-	wantAll(t, errs,
-		at(f, s, "    asset: ")+"table.columns.asset: 列の幅の合計（230mm）が本文の幅（190mm）を超えています",
-		at(f, s, "  cell: {size: ")+"styles.cell.size: 本文の文字は 9pt 以上",
-		at(f, s, "gaps:\n  after_title: 4 # 表題の下\n  section: 7 # 節（見出し）の前\n  heading: 2.5 # 節の見出しの下\n  ")+"gaps.paragrph: 不明なキー「paragrph」",
-		at(f, s, `bands: [`)+"colors.bands: 判定の色が 2 個しかありません。尺度「current」の判定 3 個（大・中・小）",
-	)
-}
-
-func TestNUpProblems(t *testing.T) {
-	f := spec.NUpFile
-	s := edited(t, f,
-		"    rows: 3\n    slide_width: 114\n", "    rows: 2\n    slide_width: 160\n",
-		"    line_spacing: 8\n", "",
-		"  - id: 6up", "  - id: 3up",
-	)
-	_, errs := spec.ReadNUp(fstest.MapFS{f: {Data: []byte(s)}}, "layouts", 338.667, 190.5)
-	wantAll(t, errs,
-		at(f, s, "    slide_width: ")+"variants[0].slide_width: スライドの幅 160mm ではメモ欄が 30mm 未満になります",
-		at(f, s, "    note_lines: ")+"variants[0].note_lines: note_lines を使うときは line_spacing（罫線の間隔）を 4〜30mm で書いてください",
-		at(f, s, "  - id: 3up # 3 枚ずつ、右にメモ欄\n    columns: 1\n    rows: 2\n    slide_width: 160\n    gap: 9 # スライドの間（縦）\n    column_gap: 8\n    note_lines: true\n    line_width: 0.2\n    lines_gap: 6 # スライドの右端からメモ欄の罫線まで\n  - id: ")+"variants[1].id: 配布資料の形「3up」が二度書かれています",
-	)
+// TestProblemsAtTheirPositions breaks each file in the ways its own rules
+// forbid: every problem comes back at the value's position.
+func TestProblemsAtTheirPositions(t *testing.T) {
+	byFile := map[string]reader{}
+	for _, r := range readers(t) {
+		byFile[r.file] = r
+	}
+	for _, c := range []struct {
+		file  string
+		edits []string
+		want  func(at func(marker string) string) []string
+	}{{
+		spec.QuickListFile, []string{
+			"  phone: {size: 14,", "  phone: {size: 12,",
+			"  body: {size: 9,", "  body: {size: 8,",
+			"qr: # Web だけの窓口の QR コード（読み取り余白を含む一辺）\n  size: 20", "qr: # Web だけの窓口の QR コード（読み取り余白を含む一辺）\n  size: 15",
+			"  gutter:", "  gutte:",
+			"  tint: \"#E6ECF5\"", "  tint: \"E6ECF5\"",
+			"  title: {size: 20, min_size: 16, leading: 1.2, bold: true, color: \"#14386B\"}", "  title: {size: 20, min_size: 16, leading: 1.2, bold: true}",
+		}, func(at func(string) string) []string {
+			return []string{
+				at("  phone: {size: ") + "styles.phone.size: 電話番号の文字は 14pt 以上",
+				at("  body: {size: ") + "styles.body.size: 本文の文字は 9pt 以上",
+				at("（読み取り余白を含む一辺）\n  size: ") + "qr.size: QR コードは 20mm 以上",
+				at("grid:\n  columns: 2\n  ") + "grid.gutte: 不明なキー「gutte」",
+				at("  tint: ") + "colors.tint: 色は #RRGGBB",
+				at("  title: ") + "styles.title: color を書いてください",
+			}
+		},
+	}, {
+		spec.ReportFile, []string{
+			"    action: 50", "    action: 90",
+			"  cell: {size: 9,", "  cell: {size: 7,",
+			"  paragraph: 1.5", "  paragrph: 1.5",
+			`bands: ["#F6C9C4", "#FBE7B5", "#DDEBD5"]`, `bands: ["#F6C9C4", "#FBE7B5"]`,
+		}, func(at func(string) string) []string {
+			return []string{
+				at("    asset: ") + "table.columns.asset: 列の幅の合計（230mm）が本文の幅（190mm）を超えています",
+				at("  cell: {size: ") + "styles.cell.size: 本文の文字は 9pt 以上",
+				at("  heading: 2.5 # 節の見出しの下\n  ") + "gaps.paragrph: 不明なキー「paragrph」",
+				at(`bands: [`) + "colors.bands: 判定の色が 2 個しかありません。尺度「current」の判定 3 個（大・中・小）",
+			}
+		},
+	}, {
+		spec.NUpFile, []string{
+			"    rows: 3\n    slide_width: 114\n", "    rows: 2\n    slide_width: 160\n",
+			"    line_spacing: 8\n", "",
+			"  - id: 6up", "  - id: 3up",
+		}, func(at func(string) string) []string {
+			return []string{
+				at("    slide_width: ") + "variants[0].slide_width: スライドの幅 160mm ではメモ欄が 30mm 未満になります",
+				at("    note_lines: ") + "variants[0].note_lines: note_lines を使うときは line_spacing（罫線の間隔）を 4〜30mm で書いてください",
+				at("# スライドの間（縦）\n    column_gap: 8\n    note_lines: true\n    line_width: 0.2\n    lines_gap: 6 # スライドの右端からメモ欄の罫線まで\n  - id: ") + "variants[1].id: 配布資料の形「3up」が二度書かれています",
+			}
+		},
+	}} {
+		t.Run(c.file, func(t *testing.T) {
+			s := edited(t, c.file, c.edits...)
+			errs := byFile[c.file].read(fstest.MapFS{c.file: {Data: []byte(s)}})
+			wantAll(t, errs, c.want(func(marker string) string { return at(c.file, s, marker) })...)
+		})
+	}
 }
 
 // TestMissingFile: a layout file that cannot be read is named.

@@ -8,31 +8,11 @@ import (
 
 	"sodan/internal/diag"
 	"sodan/internal/layout"
+	"sodan/internal/layout/layouttest"
 	"sodan/internal/layout/text"
 	"sodan/internal/model"
 )
 
-// fake measures every character as one em (ASCII half an em) and counts
-// the sizes it was asked about; it has no glyph for ⛄.
-type fake struct{ sizes map[float64]int }
-
-func (f *fake) Width(s string, bold bool, size float64) float64 {
-	if f.sizes != nil {
-		f.sizes[size]++
-	}
-	em := 0.0
-	for _, r := range s {
-		if r < utf8.RuneSelf {
-			em += 0.5
-		} else {
-			em++
-		}
-	}
-	return em * size * layout.PtToMM
-}
-
-func (f *fake) HasGlyph(r rune) bool { return r != '⛄' }
-func (f *fake) QRModules(string) int { return 33 }
 func mm(chars, size float64) float64 { return chars * size * layout.PtToMM }
 func style(size, min float64) layout.Style {
 	return layout.Style{Size: size, MinSize: min, Leading: 1.5}
@@ -45,7 +25,7 @@ func src(s string) model.Text { return model.Text{S: s, Loc: loc} }
 // TestFitShrinks: a text that needs two lines at 10 pt but may take one
 // is set at the largest size at which it takes one line.
 func TestFitShrinks(t *testing.T) {
-	s := text.NewSetter(&fake{})
+	s := text.NewSetter(layouttest.Fake{Missing: "⛄"})
 	// 12 characters in the width of 10 characters at 10 pt: one line from
 	// 10×10/12 = 8.33 pt down, so 8 pt.
 	b, ok := s.Fit(src("相談窓口の電話番号一覧表"), mm(10, 10), style(10, 6), text.Rules{MaxLines: 1})
@@ -67,15 +47,15 @@ func TestFitShrinks(t *testing.T) {
 // in between, and the problem names the text, the width, the limit and
 // the smallest size.
 func TestFitGivesUpAtOnce(t *testing.T) {
-	f := &fake{sizes: map[float64]int{}}
+	f := layouttest.Fake{Sizes: map[float64]int{}}
 	s := text.NewSetter(f)
 	long := strings.Repeat("相談窓口の案内。", 4000) // 32,000 characters
 	b, ok := s.Fit(src(long), mm(30, 10), style(20, 8), text.Rules{MaxLines: 4})
 	if ok {
 		t.Fatal("a 32,000-character text fitted 4 lines")
 	}
-	if len(f.sizes) != 2 || f.sizes[20] == 0 || f.sizes[8] == 0 {
-		t.Errorf("measured at sizes %v, want only 20 and 8", f.sizes)
+	if len(f.Sizes) != 2 || f.Sizes[20] == 0 || f.Sizes[8] == 0 {
+		t.Errorf("measured at sizes %v, want only 20 and 8", f.Sizes)
 	}
 	if b.Size != 8 {
 		t.Errorf("returned the block at %gpt, want the smallest", b.Size)
@@ -88,7 +68,7 @@ func TestFitGivesUpAtOnce(t *testing.T) {
 
 // TestFitWordTooWide: a word wider than the box is cut and reported.
 func TestFitWordTooWide(t *testing.T) {
-	s := text.NewSetter(&fake{})
+	s := text.NewSetter(layouttest.Fake{Missing: "⛄"})
 	b, ok := s.Fit(src("0120-123-456"), mm(3, 10), style(10, 9), text.Rules{})
 	if ok || len(b.Lines) < 2 || !strings.Contains(s.Errs.Error(), "一語（番号・英単語・URL）が枠の幅より長くなります") {
 		t.Errorf("got %v %q\n%v", ok, b.Lines, s.Errs)
@@ -98,7 +78,7 @@ func TestFitWordTooWide(t *testing.T) {
 // TestTryRecordsNoFit: Try fails quietly when a text does not fit, but a
 // character the fonts lack is recorded all the same, once per text.
 func TestTryRecordsNoFit(t *testing.T) {
-	s := text.NewSetter(&fake{})
+	s := text.NewSetter(layouttest.Fake{Missing: "⛄"})
 	if _, ok := s.Try(src("とても長い相談窓口の名前"), mm(3, 10), style(10, 10), text.Rules{MaxLines: 1}); ok || len(s.Errs) != 0 {
 		t.Errorf("Try: ok %v, %v", ok, s.Errs)
 	}
@@ -113,7 +93,7 @@ func TestTryRecordsNoFit(t *testing.T) {
 // TestOwnTextAtItsStyle: a text the layout writes itself (without a
 // position) is reported where its style is written.
 func TestOwnTextAtItsStyle(t *testing.T) {
-	s := text.NewSetter(&fake{})
+	s := text.NewSetter(layouttest.Fake{Missing: "⛄"})
 	st := style(10, 10)
 	st.Loc = diag.Loc{Pos: diag.Pos{File: "layouts/quicklist-a4.yaml", Line: 40, Col: 12}, Field: "styles.footer"}
 	s.Fit(model.Text{S: "1 / 2 ページ⛄"}, mm(2, 10), st, text.Rules{MaxLines: 1})
@@ -130,7 +110,7 @@ func TestOwnTextAtItsStyle(t *testing.T) {
 // TestMinLastLine: a last line of one character gets company from the
 // line before, at the same size and in as many lines.
 func TestMinLastLine(t *testing.T) {
-	s := text.NewSetter(&fake{})
+	s := text.NewSetter(layouttest.Fake{Missing: "⛄"})
 	txt := "ひらがなとカタカナとかんじの文章でした"
 	b, _ := s.Fit(src(txt), mm(9, 10), style(10, 10), text.Rules{})
 	if last := b.Lines[len(b.Lines)-1]; utf8.RuneCountInString(last) != 1 {
@@ -148,7 +128,7 @@ func TestMinLastLine(t *testing.T) {
 // TestPhrases: a heading of two lines breaks after the comma nearest the
 // middle rather than where the first line is full.
 func TestPhrases(t *testing.T) {
-	s := text.NewSetter(&fake{})
+	s := text.NewSetter(layouttest.Fake{Missing: "⛄"})
 	h := "まずは相談、それから届け出る"
 	b, _ := s.Fit(src(h), mm(10, 10), style(10, 10), text.Rules{})
 	p, _ := s.Fit(src(h), mm(10, 10), style(10, 10), text.Rules{Phrases: true})
@@ -164,7 +144,7 @@ func TestPhrases(t *testing.T) {
 // fits, and is never broken inside a part; as ordinary text it may break
 // after the hyphen.
 func TestAddress(t *testing.T) {
-	s := text.NewSetter(&fake{})
+	s := text.NewSetter(layouttest.Fake{Missing: "⛄"})
 	u := "www.example-shop.jp/security/action"
 	b, ok := s.Fit(src(u), mm(10, 10), style(10, 10), text.Rules{Address: true})
 	if !ok || strings.Join(b.Lines, "|") != "www.example-shop.jp/|security/action" {
@@ -191,7 +171,7 @@ func TestExcerpt(t *testing.T) {
 func BenchmarkFitHuge(b *testing.B) {
 	long := strings.Repeat("相談窓口の案内。", 37500)
 	for b.Loop() {
-		s := text.NewSetter(&fake{})
+		s := text.NewSetter(layouttest.Fake{Missing: "⛄"})
 		s.Fit(src(long), mm(30, 10), style(20, 8), text.Rules{MaxLines: 4})
 	}
 }
@@ -199,7 +179,7 @@ func BenchmarkFitHuge(b *testing.B) {
 // Set a text in a box 12 characters wide: kinsoku keeps 「 off a line's end
 // and 。 off a line's start, and the phone number stays whole.
 func ExampleSetter_Fit() {
-	s := text.NewSetter(&fake{})
+	s := text.NewSetter(layouttest.Fake{Missing: "⛄"})
 	st := layout.Style{Size: 10, MinSize: 10, Leading: 1.5}
 	b, ok := s.Fit(model.Text{S: "相談は「東京都テレワーク推進センター」へ。電話：0120-970-396"}, mm(12, 10), st, text.Rules{})
 	for _, line := range b.Lines {
