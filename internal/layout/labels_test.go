@@ -6,7 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"sodan/internal/diag"
 	"sodan/internal/layout"
+	"sodan/internal/model"
 )
 
 func ExampleShortURL() {
@@ -98,5 +100,32 @@ func TestShift(t *testing.T) {
 	}
 	if in[0].(layout.Text).X != 1 {
 		t.Error("Shift changed its input")
+	}
+}
+
+// TestDeskOf: a desk is named at its desk's position, prints its form's
+// address without the scheme and links it percent-encoded.
+func TestDeskOf(t *testing.T) {
+	at := func(line int) diag.Loc {
+		return diag.Loc{Pos: diag.Pos{File: "sources/contacts.yaml", Line: line, Col: 5}}
+	}
+	c := &model.Contact{
+		Org: model.Text{S: "東京都", Loc: at(1)}, Desk: model.Text{S: "相談窓口", Loc: at(2)},
+		URL: model.Text{S: "https://example.jp/", Loc: at(3)}, FormURL: model.Text{S: "https://example.jp/相談/", Loc: at(4)},
+		Email: model.Text{S: "soudan@example.jp", Loc: at(5)},
+	}
+	d := layout.DeskOf(c)
+	if d.Name.S != "東京都 相談窓口" || d.Name.Loc != at(2) {
+		t.Errorf("name %q at %v", d.Name.S, d.Name.Loc)
+	}
+	if d.Web.S != "example.jp/相談" || d.Web.Loc != at(4) || d.Link != "https://example.jp/%E7%9B%B8%E8%AB%87/" {
+		t.Errorf("web %q at %v, link %q", d.Web.S, d.Web.Loc, d.Link)
+	}
+	if d.Mail != "mailto:soudan@example.jp" {
+		t.Errorf("mail %q", d.Mail)
+	}
+	c.Desk, c.FormURL, c.Email = model.Text{}, model.Text{}, model.Text{}
+	if d := layout.DeskOf(c); d.Name.S != "東京都" || d.Name.Loc != at(1) || d.Web.Loc != at(3) || d.Mail != "" {
+		t.Errorf("without desk, form and e-mail: %+v", d)
 	}
 }

@@ -3,7 +3,6 @@ package quicklist
 import (
 	"math"
 
-	"sodan/internal/diag"
 	"sodan/internal/layout"
 	"sodan/internal/layout/text"
 	"sodan/internal/model"
@@ -31,7 +30,8 @@ func (h *planner) card(c *model.Contact, o cardOpts, w float64) unit {
 	if !seen {
 		h.full[c] = o.where
 	}
-	link := c.Link()
+	desk := layout.DeskOf(c)
+	link := desk.Link
 
 	x := cs.PadX
 	if o.badge != "" {
@@ -52,7 +52,7 @@ func (h *planner) card(c *model.Contact, o cardOpts, w float64) unit {
 	// The end of the name's last line is free for one short text set flush
 	// right: the note, a repeated desk's pointer, or the URL.
 	var nameSlot slot
-	if name, ok := h.join(deskLoc(c), " ", c.Org, c.Desk); ok {
+	if name, ok := h.join(desk.Name.Loc, " ", c.Org, c.Desk); ok {
 		nb := h.fit(name, tw, st.Desk, sp.Lines.Desk)
 		s.block(nb, x)
 		nameSlot = h.slotAfter(nb, x, s.y, tw)
@@ -105,10 +105,10 @@ func (h *planner) card(c *model.Contact, o cardOpts, w float64) unit {
 			}
 		}
 		if cs.Email && !c.Email.Empty() {
-			addr("メール", c.Email, "mailto:"+c.Email.S)
+			addr("メール", c.Email, desk.Mail)
 		}
 		if link != "" {
-			addr("Web", model.Text{S: layout.ShortURL(link), Loc: linkLoc(c)}, link)
+			addr("Web", desk.Web, link)
 		}
 	}
 	s.y += cs.PadY
@@ -119,8 +119,8 @@ func (h *planner) card(c *model.Contact, o cardOpts, w float64) unit {
 		h.qrDone[link] = true
 		in := cs.RuleWidth
 		qx := w - in - qrSide
-		s.add(layout.QR{X: layout.Round(qx), Y: in, Size: layout.Round(qrSide), Data: layout.LinkURL(link)},
-			layout.Link{X: layout.Round(qx), Y: in, W: layout.Round(qrSide), H: layout.Round(qrSide), URL: layout.LinkURL(link)})
+		s.add(layout.QR{X: layout.Round(qx), Y: in, Size: layout.Round(qrSide), Data: link},
+			layout.Link{X: layout.Round(qx), Y: in, W: layout.Round(qrSide), H: layout.Round(qrSide), URL: link})
 		s.y = max(s.y, qrSide+2*in)
 	}
 	var items []layout.Item
@@ -136,7 +136,7 @@ func (h *planner) card(c *model.Contact, o cardOpts, w float64) unit {
 		items = append(items, layout.Rect{X: bx, Y: layout.Round(by), W: cs.Badge, H: cs.Badge, Fill: &cl.Accent, Radius: cs.Badge / 2})
 		items = append(items, b.DrawCentred(h.m, bx, by+(cs.Badge-b.Height())/2, cs.Badge)...)
 	}
-	return unit{h: s.y, items: items, gap: cs.GapBefore, loc: deskLoc(c)}
+	return unit{h: s.y, items: items, gap: cs.GapBefore, loc: desk.Name.Loc}
 }
 
 // phoneRow draws a phone number large and bold, with its label and the
@@ -171,7 +171,8 @@ func (h *planner) phoneRow(s *stack, number model.Text, right []model.Text, purp
 }
 
 // labelled draws a small label ("Web", "メール", "受付") and the value
-// beside it; a value with a target becomes a link over each of its lines.
+// beside it; a value with a target (an encoded link) becomes a link over
+// each of its lines.
 func (h *planner) labelled(s *stack, label string, v model.Text, target string, x, w float64, st layout.Style, maxLines int) {
 	ls := h.sp.Styles.PhoneLabel
 	ls.Bold = true
@@ -192,24 +193,17 @@ func (h *planner) labelled(s *stack, label string, v model.Text, target string, 
 	s.y += b.Height()
 }
 
-// linkLoc is where a desk's link is written.
-func linkLoc(c *model.Contact) diag.Loc {
-	if !c.FormURL.Empty() {
-		return c.FormURL.Loc
-	}
-	return c.URL.Loc
-}
-
 // qrSide is the side of the QR code for a desk's link: the layout's size,
 // or more when the code has so many modules that they would come out
 // smaller than the layout's minimum module, but at most a third of the
 // grid column. A link too long for that is reported at its position.
 func (h *planner) qrSide(c *model.Contact) float64 {
 	q := h.sp.QR
-	modules := h.m.QRModules(layout.LinkURL(c.Link()))
+	desk := layout.DeskOf(c)
+	modules := h.m.QRModules(desk.Link)
 	side := math.Ceil(max(q.Size, float64(modules)*q.MinModule)*2) / 2
 	if most := h.colW / 3; modules == 0 || side > most {
-		h.set.Errs.Addf(linkLoc(c), "URL が長すぎて、印刷して読み取れる QR コードが段の幅の 3 分の 1（%.0fmm）に収まりません（%d マス・1 マス %gmm）。短い URL にしてください",
+		h.set.Errs.Addf(desk.Web.Loc, "URL が長すぎて、印刷して読み取れる QR コードが段の幅の 3 分の 1（%.0fmm）に収まりません（%d マス・1 マス %gmm）。短い URL にしてください",
 			most, modules, q.MinModule)
 		return q.Size
 	}
@@ -235,7 +229,7 @@ func (h *planner) slotAfter(b text.Block, x, bottom, w float64) slot {
 }
 
 // runIn sets t in the slot, flush right on one line at its full size, if
-// it fits there; a target makes it a link. It reports whether it did, and
+// it fits there; a target (an encoded link) makes it a link. It reports whether it did, and
 // then the slot is no longer free.
 func (h *planner) runIn(s *stack, sl *slot, t model.Text, st layout.Style, target string) bool {
 	if !sl.free {
@@ -252,7 +246,7 @@ func (h *planner) runIn(s *stack, sl *slot, t model.Text, st layout.Style, targe
 	x, y := sl.end-w, sl.top+(sl.lh-b.LineH)/2
 	s.add(b.Draw(x, y)...)
 	if target != "" {
-		s.add(layout.Link{X: layout.Round(x), Y: layout.Round(y), W: layout.Round(w), H: layout.Round(b.LineH), URL: layout.LinkURL(target)})
+		s.add(layout.Link{X: layout.Round(x), Y: layout.Round(y), W: layout.Round(w), H: layout.Round(b.LineH), URL: target})
 	}
 	sl.free = false
 	return true

@@ -259,15 +259,6 @@ func (h *planner) emergencyWidths(es []model.Emergency) []float64 {
 	return widths
 }
 
-// deskLoc is where a desk's name is written: the desk, or the organisation
-// when there is no desk.
-func deskLoc(c *model.Contact) diag.Loc {
-	if !c.Desk.Empty() {
-		return c.Desk.Loc
-	}
-	return c.Org.Loc
-}
-
 // band is the heading of a section: a tinted band with an optional boxed
 // label (such as CHECK1) and the title; the lead follows below it. It
 // carries a level-0 bookmark.
@@ -336,15 +327,15 @@ func (h *planner) item(it model.CheckItem) unit {
 	// a desk to call, so it gets no card and no QR code.
 	if c := it.Contact; c != nil {
 		var slot slot
-		if name, ok := h.join(deskLoc(c), " ", c.Org, c.Desk); ok {
+		desk := layout.DeskOf(c)
+		if name, ok := h.join(desk.Name.Loc, " ", c.Org, c.Desk); ok {
 			nb := h.fit(name, h.colW-ind, st.Desk, sp.Lines.Desk)
 			s.block(nb, ind)
 			slot = h.slotAfter(nb, ind, s.y, h.colW-ind)
 		}
-		if link := c.Link(); link != "" {
-			short := model.Text{S: layout.ShortURL(link), Loc: linkLoc(c)}
-			if sp.Card.Labels || !h.runIn(&s, &slot, short, st.URL, link) {
-				h.labelled(&s, "Web", short, link, ind, h.colW-ind, st.URL, sp.Lines.URL)
+		if desk.Link != "" {
+			if sp.Card.Labels || !h.runIn(&s, &slot, desk.Web, st.URL, desk.Link) {
+				h.labelled(&s, "Web", desk.Web, desk.Link, ind, h.colW-ind, st.URL, sp.Lines.URL)
 			}
 		}
 	}

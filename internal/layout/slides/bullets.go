@@ -54,15 +54,12 @@ func contactEntries(c *model.Contact, level int) []entry {
 	for _, ph := range c.Phones {
 		out = append(out, entry{text: phoneText(ph), level: level, kind: entryPhone})
 	}
-	if !c.Email.Empty() {
-		out = append(out, entry{text: model.Text{S: "メール " + c.Email.S, Loc: c.Email.Loc}, level: level, kind: entryDetail, url: "mailto:" + layout.LinkURL(c.Email.S)})
+	d := layout.DeskOf(c)
+	if d.Mail != "" {
+		out = append(out, entry{text: model.Text{S: "メール " + c.Email.S, Loc: c.Email.Loc}, level: level, kind: entryDetail, url: d.Mail})
 	}
-	if u := c.Link(); u != "" {
-		loc := c.URL.Loc
-		if !c.FormURL.Empty() {
-			loc = c.FormURL.Loc
-		}
-		out = append(out, entry{text: model.Text{S: layout.ShortURL(u), Loc: loc}, level: level, kind: entryDetail, url: layout.LinkURL(u), addr: true})
+	if d.Link != "" {
+		out = append(out, entry{text: d.Web, level: level, kind: entryDetail, url: d.Link, addr: true})
 	}
 	return out
 }

@@ -3,7 +3,6 @@ package slides
 import (
 	"math"
 
-	"sodan/internal/diag"
 	"sodan/internal/layout"
 	"sodan/internal/layout/text"
 	"sodan/internal/model"
@@ -70,6 +69,7 @@ func (p *planner) cardAs(f *fit, ref model.Ref, r rect, qrBelow bool) ([]layout.
 	sp := p.sp
 	c := sp.Colors
 	con := ref.Contact
+	desk := layout.DeskOf(con)
 	pad := sp.CardPadding
 	var out []layout.Item
 	body := sp.Type.CardText
@@ -87,8 +87,8 @@ func (p *planner) cardAs(f *fit, ref model.Ref, r rect, qrBelow bool) ([]layout.
 	var caption text.Block
 	if con.WebOnly() {
 		qr = sp.QRSize
-		if n := f.m.QRModules(layout.LinkURL(con.Link())); n == 0 || qr/float64(n) < layout.MinQRModule {
-			f.fail(model.Text{S: con.Link(), Loc: linkLoc(con)}, "QR コードが小さすぎます（%d マスを %.0fmm に描くと 1 マス %.2fmm。%.1fmm 以上が必要）。layouts の cards.qr_size を大きくしてください",
+		if n := f.m.QRModules(desk.Link); n == 0 || qr/float64(n) < layout.MinQRModule {
+			f.fail(desk.Web, "QR コードが小さすぎます（%d マスを %.0fmm に描くと 1 マス %.2fmm。%.1fmm 以上が必要）。layouts の cards.qr_size を大きくしてください",
 				n, qr, qr/float64(max(n, 1)), layout.MinQRModule)
 		}
 		if !qrBelow {
@@ -125,13 +125,13 @@ func (p *planner) cardAs(f *fit, ref model.Ref, r rect, qrBelow bool) ([]layout.
 	}
 	if !con.Email.Empty() {
 		b := st.number(model.Text{S: "メール " + con.Email.S, Loc: con.Email.Loc}, body, gap)
-		st.items = append(st.items, b.Links(f.m, st.x, st.y-b.Height(), layout.MailURL(con.Email.S))...)
+		st.items = append(st.items, b.Links(f.m, st.x, st.y-b.Height(), desk.Mail)...)
 	}
-	if u := con.Link(); u != "" {
+	if desk.Link != "" {
 		link := body
 		link.Color = c.Accent
 		link.Bold = true
-		st.url(model.Text{S: layout.ShortURL(u), Loc: linkLoc(con)}, link, gap, layout.LinkURL(u))
+		st.url(desk.Web, link, gap, desk.Link)
 	}
 	need := st.y + pad - r.y
 	if qr > 0 {
@@ -145,18 +145,10 @@ func (p *planner) cardAs(f *fit, ref model.Ref, r rect, qrBelow bool) ([]layout.
 	h := math.Max(r.h, need)
 	if r.h > 0 && qr > 0 {
 		qx, qy := r.x+r.w-pad-qr, r.y+h-pad-qr
-		out = append(out, layout.QR{X: layout.Round(qx), Y: layout.Round(qy), Size: qr, Data: layout.LinkURL(con.Link())})
-		out = append(out, layout.Link{X: layout.Round(qx), Y: layout.Round(qy), W: qr, H: qr, URL: layout.LinkURL(con.Link())})
+		out = append(out, layout.QR{X: layout.Round(qx), Y: layout.Round(qy), Size: qr, Data: desk.Link})
+		out = append(out, layout.Link{X: layout.Round(qx), Y: layout.Round(qy), W: qr, H: qr, URL: desk.Link})
 		out = append(out, caption.DrawCentred(f.m, qx, qy-caption.LineH, qr)...)
 	}
 	out = append([]layout.Item{layout.Rect{X: layout.Round(r.x), Y: layout.Round(r.y), W: layout.Round(r.w), H: layout.Round(h), Stroke: &c.Accent, LineWidth: sp.CardRule, Radius: sp.CardRadius}}, out...)
 	return append(out, st.items...), need
-}
-
-// linkLoc is where a desk's link is written.
-func linkLoc(c *model.Contact) diag.Loc {
-	if !c.FormURL.Empty() {
-		return c.FormURL.Loc
-	}
-	return c.URL.Loc
 }

@@ -199,7 +199,8 @@ func (p *planner) situationCell(f *fit, sit *model.Situation, x, y, cw, ch float
 	lineGap := f.size(text).LineHeight(f.size(text).Size) * 0.35
 	for _, ref := range sit.Contacts {
 		con := ref.Contact
-		name := model.Text{S: con.Name(), Loc: con.Org.Loc}
+		d := layout.DeskOf(con)
+		name := d.Name
 		if !ref.Note.Empty() {
 			name.S += "（" + ref.Note.S + "）"
 		}
@@ -212,14 +213,14 @@ func (p *planner) situationCell(f *fit, sit *model.Situation, x, y, cw, ch float
 		}
 		// Desks without a phone: the name links to the form or page.
 		switch {
-		case con.Link() != "":
+		case d.Link != "":
 			name.S += " ［Web］"
 			link := text
 			link.Color = c.Accent
-			st.link(name, link, lineGap, layout.LinkURL(con.Link()))
-		case !con.Email.Empty():
+			st.link(name, link, lineGap, d.Link)
+		case d.Mail != "":
 			name.S += " ［メール］"
-			st.link(name, text, lineGap, "mailto:"+layout.LinkURL(con.Email.S))
+			st.link(name, text, lineGap, d.Mail)
 		default:
 			st.text(name, text, lineGap)
 		}
