@@ -53,6 +53,8 @@ type Text struct {
 }
 
 // Rect is a rectangle, filled and/or stroked; Radius rounds the corners.
+// A stroked item always gives its width (LineWidth, Width) in mm: the
+// layout does not rely on the renderer's default.
 type Rect struct {
 	X, Y, W, H float64
 	Fill       *Color // nil: not filled
