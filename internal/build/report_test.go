@@ -10,8 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"sodan/internal/layout/spec"
 	"sodan/internal/model"
 	"sodan/internal/testtool"
@@ -37,9 +35,9 @@ var reportAssets = []reportAsset{
 	{business: "営業", asset: "商談メモ", medium: "PC", flags: []string{"無", "無", "無"}, c: 2, i: 2, a: 2, threat: 2, vuln: 2},
 }
 
-// filledWorkbook writes the bundled workbook, fills rows (and answers to
-// the first answered questions, cycling through the answer labels) with
-// excelize, and saves it as dir/name. It returns the path and the book.
+// filledWorkbook writes the bundled workbook with rows typed into the
+// ledger and the first answered questions answered (cycling through the
+// answer labels), as dir/name. It returns the path and the book.
 func filledWorkbook(t *testing.T, dir, name string, rows []reportAsset, answered int) (string, *model.Book) {
 	t.Helper()
 	book, errs := Check(os.DirFS("../../sources"), "sources")
@@ -50,60 +48,33 @@ func filledWorkbook(t *testing.T, dir, name string, rows []reportAsset, answered
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	var buf bytes.Buffer
-	if err := xlsx.Write(&buf, book, look); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	col := map[string]int{}
-	for i, c := range book.Risk.Columns {
-		col[c.ID] = i + 1
-	}
-	set := func(sheet string, c, r int, v any) {
-		t.Helper()
-		ref, _ := excelize.CoordinatesToCellName(c, r)
-		if err := f.SetCellValue(sheet, ref, v); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for k, a := range rows {
-		r := 4 + k
-		set("情報資産管理台帳", col["business"], r, a.business)
-		set("情報資産管理台帳", col["asset"], r, a.asset)
-		set("情報資産管理台帳", col["medium"], r, a.medium)
+	var e xlsx.Entries
+	for _, a := range rows {
+		row := map[string]any{"business": a.business, "asset": a.asset, "medium": a.medium}
 		for i, fl := range a.flags {
-			set("情報資産管理台帳", col[[]string{"pi", "pi_sensitive", "pi_mynumber"}[i]], r, fl)
+			row[[]string{"pi", "pi_sensitive", "pi_mynumber"}[i]] = fl
 		}
 		for id, v := range map[string]int{"c": a.c, "i": a.i, "a": a.a, "threat": a.threat, "vulnerability": a.vuln} {
 			if v != 0 {
-				set("情報資産管理台帳", col[id], r, v)
+				row[id] = v
 			}
 		}
 		for id, v := range a.text {
-			set("情報資産管理台帳", col[id], r, v)
+			row[id] = v
 		}
+		e.Ledger = append(e.Ledger, row)
 	}
-	check, err := f.GetRows("自社診断")
-	if err != nil {
+	e.Answers = map[int]string{}
+	labels := book.SelfCheck.Answers
+	for no := 1; no <= answered; no++ {
+		e.Answers[no] = labels[(no-1)%len(labels)].Label.S
+	}
+	var buf bytes.Buffer
+	if err := xlsx.WriteFilled(&buf, book, look, e); err != nil {
 		t.Fatal(err)
 	}
-	labels := book.SelfCheck.Answers
-	for r, row := range check {
-		if len(row) == 0 {
-			continue
-		}
-		no, err := strconv.Atoi(row[0])
-		if err != nil || no < 1 || no > answered {
-			continue
-		}
-		set("自社診断", 3, r+1, labels[(no-1)%len(labels)].Label.S)
-	}
 	path := filepath.Join(dir, name)
-	if err := f.SaveAs(path); err != nil {
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return path, book
@@ -282,7 +253,7 @@ func TestReportBadValues(t *testing.T) {
 	for i, c := range book.Risk.Columns {
 		col[c.ID] = i + 1
 	}
-	cref := func(id string, r int) string { s, _ := excelize.CoordinatesToCellName(col[id], r); return s }
+	cref := func(id string, r int) string { return string(rune('A'+col[id]-1)) + strconv.Itoa(r) } // the ledger has fewer than 27 columns
 	msg := err.Error()
 	for _, w := range []string{
 		wb + ":4:" + strconv.Itoa(col["c"]) + ": 情報資産管理台帳!" + cref("c", 4) + ": 機密性は 3・2・1 のどれかにしてください（尺度「",
