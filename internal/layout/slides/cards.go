@@ -87,7 +87,7 @@ func (p *planner) cardAs(f *fit, ref model.Ref, r rect, qrBelow bool) ([]layout.
 	var caption text.Block
 	if con.WebOnly() {
 		qr = sp.QRSize
-		if n := f.m.QRModules(desk.Link); n == 0 || qr/float64(n) < layout.MinQRModule {
+		if n := p.qrModules(desk.Link); n == 0 || qr/float64(n) < layout.MinQRModule {
 			f.fail(desk.Web, "QR コードが小さすぎます（%d マスを %.0fmm に描くと 1 マス %.2fmm。%.1fmm 以上が必要）。layouts の cards.qr_size を大きくしてください",
 				n, qr, qr/float64(max(n, 1)), layout.MinQRModule)
 		}
@@ -151,4 +151,15 @@ func (p *planner) cardAs(f *fit, ref model.Ref, r rect, qrBelow bool) ([]layout.
 	}
 	out = append([]layout.Item{layout.Rect{X: layout.Round(r.x), Y: layout.Round(r.y), W: layout.Round(r.w), H: layout.Round(h), Stroke: &c.Accent, LineWidth: sp.CardRule, Radius: sp.CardRadius}}, out...)
 	return append(out, st.items...), need
+}
+
+// qrModules is the Measurer's QRModules, remembered: trial layouts ask for
+// the same codes again and again.
+func (p *planner) qrModules(data string) int {
+	n, ok := p.qr[data]
+	if !ok {
+		n = p.m.QRModules(data)
+		p.qr[data] = n
+	}
+	return n
 }

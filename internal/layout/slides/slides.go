@@ -26,7 +26,7 @@ type Plan struct {
 // of its source text, with the deck file and the slide number. It returns
 // the plan, or nil and every problem.
 func Lay(book *model.Book, deck *model.Deck, sp *spec.Slides, m layout.Measurer, date time.Time) (*Plan, diag.List) {
-	p := &planner{book: book, deck: deck, sp: sp, m: m, set: text.NewSetter(m)}
+	p := &planner{book: book, deck: deck, sp: sp, m: m, set: text.NewSetter(m), qr: map[string]int{}}
 	p.body = rect{x: sp.Left, y: sp.Top + sp.TitleBarH + sp.TitleGap, w: sp.BodyW()}
 	p.body.h = sp.H - sp.Bottom - sp.FooterH - p.body.y
 	for i := range deck.Slides {
@@ -87,6 +87,7 @@ type planner struct {
 	where diag.Loc // the slide being laid out
 	body  rect     // the area below the title bar and above the footer
 	pages []slidePage
+	qr    map[string]int // QR modules by data
 }
 
 func (p *planner) slide(s *model.Slide) []slidePage {
