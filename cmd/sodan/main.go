@@ -1,6 +1,6 @@
 // Command sodan builds the printed and projected material of an SME
 // cybersecurity consultation programme from one set of YAML sources: the
-// 相談・届出先クイックリスト handout (A4 PDF), seminar slide decks (16:9 PDF
+// 相談・届出先クイックリスト (the quick list, A4 PDF), seminar slide decks (16:9 PDF
 // and A4 handouts of them) and the リスク分析シート workbook (xlsx), and
 // turns a workbook a business has filled in into a report of its results
 // (PDF).
@@ -8,7 +8,7 @@
 // Usage:
 //
 //	sodan check   [-sources DIR] [-stale AGE] [-links]
-//	sodan build   [-sources DIR] [-layouts DIR] [-o DIR] [-only handout,slides,workbook]
+//	sodan build   [-sources DIR] [-layouts DIR] [-o DIR] [-only quicklist,slides,workbook]
 //	sodan report  [-sources DIR] [-layouts DIR] [-o DIR] FILE.xlsx
 //	sodan schema  [-sources DIR] [-layouts DIR] [-o DIR]
 //	sodan init    DIR
@@ -89,7 +89,7 @@ const maxProblems = 50
 
 const usage = `使い方:
   sodan check   [-sources DIR] [-stale 365d] [-links]
-  sodan build   [-sources DIR] [-layouts DIR] [-o DIR] [-only handout,slides,workbook]
+  sodan build   [-sources DIR] [-layouts DIR] [-o DIR] [-only quicklist,slides,workbook]
   sodan report  [-sources DIR] [-layouts DIR] [-o DIR] FILE.xlsx
   sodan init    DIR
   sodan version

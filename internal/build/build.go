@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -175,6 +176,11 @@ func Run(opts Options) (written []string, err error) {
 	if ctx.Warn == nil {
 		ctx.Warn = io.Discard
 	}
+	for name := range opts.Only {
+		if !slices.Contains(TargetNames(), name) {
+			return nil, fmt.Errorf("「%s」という出力はありません（使える値: %s）", name, strings.Join(TargetNames(), ", "))
+		}
+	}
 	var outs []Output
 	var problems diag.List
 	built := map[string]bool{}
@@ -266,7 +272,7 @@ func safely(f func() error) (err error) {
 	return f()
 }
 
-// ParseOnly turns "handout,slides" into a set, refusing unknown names.
+// ParseOnly turns "quicklist,slides" into a set, refusing unknown names.
 func ParseOnly(s string) (map[string]bool, error) {
 	set := map[string]bool{}
 	if strings.TrimSpace(s) == "" {

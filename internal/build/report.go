@@ -11,7 +11,8 @@ import (
 	"strings"
 
 	"sodan/internal/diag"
-	"sodan/internal/layout"
+	"sodan/internal/layout/report"
+	"sodan/internal/layout/spec"
 	"sodan/internal/render/pdf"
 	"sodan/internal/xlsx"
 )
@@ -45,7 +46,7 @@ func Report(opts ReportOptions) (string, error) {
 	if len(errs) > 0 {
 		return "", errs
 	}
-	spec, errs := layout.ReadReportSpec(os.DirFS(opts.Layouts), opts.Layouts)
+	sp, errs := spec.ReadReport(os.DirFS(opts.Layouts), opts.Layouts, book.Risk.Scale)
 	if len(errs) > 0 {
 		return "", errs
 	}
@@ -71,7 +72,7 @@ func Report(opts ReportOptions) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	doc, errs := layout.Report(book, filled, spec, fonts, date)
+	doc, errs := report.Plan(book, filled, sp, fonts, date)
 	if len(errs) > 0 {
 		return "", errs
 	}

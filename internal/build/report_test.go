@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"sodan/internal/layout/spec"
 	"sodan/internal/model"
 	"sodan/internal/testtool"
 	"sodan/internal/xlsx"
@@ -34,69 +35,46 @@ var reportAssets = []reportAsset{
 	{business: "営業", asset: "商談メモ", medium: "PC", flags: []string{"無", "無", "無"}, c: 2, i: 2, a: 2, threat: 2, vuln: 2},
 }
 
-// filledWorkbook writes the bundled workbook, fills rows (and answers to
-// the first answered questions, cycling through the answer labels) with
-// excelize, and saves it as dir/name. It returns the path and the book.
+// filledWorkbook writes the bundled workbook with rows typed into the
+// ledger and the first answered questions answered (cycling through the
+// answer labels), as dir/name. It returns the path and the book.
 func filledWorkbook(t *testing.T, dir, name string, rows []reportAsset, answered int) (string, *model.Book) {
 	t.Helper()
 	book, errs := Check(os.DirFS("../../sources"), "sources")
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	spec, errs := workbookSpec(os.DirFS("../../layouts"), "layouts", book)
+	look, errs := spec.ReadWorkbook(os.DirFS("../../layouts"), "layouts", book.Risk.Scale)
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	var buf bytes.Buffer
-	if err := xlsx.Write(&buf, book, spec); err != nil {
-		t.Fatal(err)
-	}
-	col := map[string]int{}
-	for i, c := range book.Risk.Columns {
-		col[c.ID] = i + 1
-	}
-	var entries []xlsx.Entry
-	set := func(sheet string, c, r int, v any) {
-		entries = append(entries, xlsx.Entry{Sheet: sheet, Col: c, Row: r, Value: v})
-	}
-	for k, a := range rows {
-		r := 4 + k
-		set("情報資産管理台帳", col["business"], r, a.business)
-		set("情報資産管理台帳", col["asset"], r, a.asset)
-		set("情報資産管理台帳", col["medium"], r, a.medium)
+	var e xlsx.Entries
+	for _, a := range rows {
+		row := map[string]any{"business": a.business, "asset": a.asset, "medium": a.medium}
 		for i, fl := range a.flags {
-			set("情報資産管理台帳", col[[]string{"pi", "pi_sensitive", "pi_mynumber"}[i]], r, fl)
+			row[[]string{"pi", "pi_sensitive", "pi_mynumber"}[i]] = fl
 		}
 		for id, v := range map[string]int{"c": a.c, "i": a.i, "a": a.a, "threat": a.threat, "vulnerability": a.vuln} {
 			if v != 0 {
-				set("情報資産管理台帳", col[id], r, v)
+				row[id] = v
 			}
 		}
 		for id, v := range a.text {
-			set("情報資産管理台帳", col[id], r, v)
+			row[id] = v
 		}
+		e.Ledger = append(e.Ledger, row)
 	}
-	check, err := xlsx.Rows(bytes.NewReader(buf.Bytes()), "自社診断")
-	if err != nil {
-		t.Fatal(err)
-	}
+	e.Answers = map[int]string{}
 	labels := book.SelfCheck.Answers
-	for r, row := range check {
-		if len(row) == 0 {
-			continue
-		}
-		no, err := strconv.Atoi(row[0])
-		if err != nil || no < 1 || no > answered {
-			continue
-		}
-		set("自社診断", 3, r+1, labels[(no-1)%len(labels)].Label.S)
+	for no := 1; no <= answered; no++ {
+		e.Answers[no] = labels[(no-1)%len(labels)].Label.S
 	}
-	var filled bytes.Buffer
-	if err := xlsx.Edit(&buf, &filled, entries); err != nil {
+	var buf bytes.Buffer
+	if err := xlsx.WriteFilled(&buf, book, look, e); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(dir, name)
-	if err := os.WriteFile(path, filled.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return path, book
@@ -122,7 +100,7 @@ func TestReport(t *testing.T) {
 		t.Fatalf("wrote %s", path)
 	}
 	text := testtool.Run(t, "pdftotext", "-layout", path, "-")
-	flat := handoutSqueeze(text)
+	flat := squeeze(text)
 
 	// The complete rows, by risk value from Risk.Assess, highest first
 	// (ties in sheet-row order), each with its value and band word.
@@ -206,7 +184,7 @@ func TestReportComplete(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	flat := handoutSqueeze(testtool.Run(t, "pdftotext", path, "-"))
+	flat := squeeze(testtool.Run(t, "pdftotext", path, "-"))
 	sc := &book.SelfCheck
 	total := 0
 	for no := 1; no <= sc.ItemCount(); no++ {
@@ -214,7 +192,7 @@ func TestReportComplete(t *testing.T) {
 	}
 	b := sc.Band(total)
 	for _, s := range []string{"合計" + strconv.Itoa(total) + "点", b.Label.S, b.Action.S} {
-		if !strings.Contains(flat, handoutSqueeze(s)) {
+		if !strings.Contains(flat, squeeze(s)) {
 			t.Errorf("report lacks %q", s)
 		}
 	}

@@ -9,6 +9,9 @@ import (
 
 	"sodan/internal/diag"
 	"sodan/internal/layout"
+	"sodan/internal/layout/nup"
+	"sodan/internal/layout/slides"
+	"sodan/internal/layout/spec"
 	"sodan/internal/render/pdf"
 )
 
@@ -20,7 +23,7 @@ func init() {
 const SlidesDir = "slides"
 
 // renderSlides makes, for every deck in sources/decks, the 16:9 slides
-// (slides/<id>.pdf) and, as layouts/slides-16x9.yaml says, the A4 handouts
+// (slides/<id>.pdf) and, as layouts/slides-16x9.yaml says, the attendees' A4 handouts
 // (slides/<id>-3up.pdf, …) and the presenter's notes (slides/<id>-notes.pdf).
 // Without decks it makes nothing and does not need the layouts.
 func renderSlides(ctx *Context) ([]Output, error) {
@@ -28,11 +31,11 @@ func renderSlides(ctx *Context) ([]Output, error) {
 	if len(book.Decks) == 0 {
 		return nil, nil
 	}
-	sp, errs := layout.ReadSlidesSpec(ctx.Layouts, ctx.LayoutsDir)
+	sp, errs := spec.ReadSlides(ctx.Layouts, ctx.LayoutsDir)
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	nup, errs := layout.ReadNUpSpec(ctx.Layouts, ctx.LayoutsDir, sp.W, sp.H)
+	nupSp, errs := spec.ReadNUp(ctx.Layouts, ctx.LayoutsDir, sp.W, sp.H)
 	if len(errs) > 0 {
 		return nil, errs
 	}
@@ -40,7 +43,7 @@ func renderSlides(ctx *Context) ([]Output, error) {
 	for _, d := range book.Decks {
 		ids = append(ids, d.ID)
 	}
-	if errs := sp.CheckDecks(ids, nup.VariantIDs()); len(errs) > 0 {
+	if errs := sp.CheckDecks(ids, nupSp.VariantIDs()); len(errs) > 0 {
 		return nil, errs
 	}
 	fonts, err := ctx.Fonts()
@@ -55,7 +58,7 @@ func renderSlides(ctx *Context) ([]Output, error) {
 	var all diag.List
 	for i := range book.Decks {
 		deck := &book.Decks[i]
-		plan, errs := layout.PlanDeck(book, deck, sp, fonts, ctx.Date)
+		plan, errs := slides.Lay(book, deck, sp, fonts, ctx.Date)
 		if len(errs) > 0 {
 			all = append(all, errs...)
 			continue
@@ -63,13 +66,13 @@ func renderSlides(ctx *Context) ([]Output, error) {
 		jobs = append(jobs, job{deck.ID + ".pdf", plan.Doc})
 		out := sp.Outputs(deck.ID)
 		for _, h := range out.Handouts {
-			v, _ := nup.Variant(h.V)
-			doc, errs := layout.NUp(plan, book, nup, v, fonts, ctx.Date)
+			v, _ := nupSp.Variant(h.V)
+			doc, errs := nup.Handout(plan, book, nupSp, v, fonts, ctx.Date)
 			all = append(all, errs...)
 			jobs = append(jobs, job{deck.ID + "-" + v.ID + ".pdf", doc})
 		}
 		if out.Notes {
-			doc, errs := layout.Notes(plan, book, nup, fonts, ctx.Date)
+			doc, errs := nup.Notes(plan, book, nupSp, fonts, ctx.Date)
 			all = append(all, errs...)
 			jobs = append(jobs, job{deck.ID + "-notes.pdf", doc})
 		}

@@ -28,7 +28,7 @@ func TestWatch(t *testing.T) {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		err := Watch(stop, Options{Sources: src, Layouts: "../../layouts", Out: out, Only: map[string]bool{"handout": true}}, func(r Round) { rounds <- r })
+		err := Watch(stop, Options{Sources: src, Layouts: "../../layouts", Out: out, Only: map[string]bool{"quicklist": true}}, func(r Round) { rounds <- r })
 		if err != nil {
 			t.Error(err)
 		}

@@ -159,7 +159,7 @@ func (b *builder) edition() {
 }
 
 // verifiedSpan records the range of verified_on dates of the contacts that
-// are still live, for the handout's "facts checked" line.
+// are still live, for the quick list's "facts checked" line.
 func (b *builder) verifiedSpan() {
 	e := &b.book.Edition
 	for _, c := range b.book.Contacts {

@@ -55,7 +55,7 @@ const defaultLineWidth = 0.2
 //
 // Each call registers both faces with fpdf again, because fpdf cannot share
 // a parsed font between documents; fpdf's parse of the two 4.7 MB files is
-// about half the time of writing a two-page handout. The subsets are built
+// about half the time of writing the two-page quick list. The subsets are built
 // when the file is written out.
 func Write(w io.Writer, doc *layout.Doc, f *Fonts) error {
 	out, err := render(doc, f)
