@@ -262,6 +262,8 @@ func runBuild(stop context.Context, args []string, stdout, stderr io.Writer) int
 	fs.StringVar(&opts.Out, "o", "out", "出力先の`フォルダ`")
 	only := fs.String("only", "", "作る`出力`をカンマ区切りで（"+strings.Join(build.TargetNames(), ",")+"）")
 	watch := fs.Bool("watch", false, "ソースやレイアウトが保存されるたびに作り直す（Ctrl-C で終わる）")
+	quiet := fs.Bool("q", false, "出力ごとの一覧と合計の行を表示しない")
+	fs.BoolVar(&opts.Force, "force", false, "前回から何も変わっていない出力も作り直す")
 	if code, ok := parse(fs, args, stdout, stderr); !ok {
 		return code
 	}
@@ -281,9 +283,9 @@ func runBuild(stop context.Context, args []string, stdout, stderr io.Writer) int
 	}
 	opts.Stop = stop
 	if *watch {
-		return watchBuild(stop, opts, stdout, stderr)
+		return watchBuild(stop, opts, *quiet, stdout, stderr)
 	}
-	written, err := build.Run(opts)
+	res, err := build.Run(opts)
 	var errs diag.List
 	if errors.As(err, &errs) {
 		report(stderr, errs, opts.Out)
@@ -293,15 +295,39 @@ func runBuild(stop context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprintln(stderr, "sodan build:", err)
 		return 1
 	}
-	for _, w := range written {
-		fmt.Fprintln(stdout, w)
+	if !*quiet {
+		summary(stdout, res)
 	}
 	return 0
 }
 
+// summary prints a line per output (path, pages, size, and the time it
+// took or that it was up to date) and a total line, as a static site
+// generator's build summary does.
+func summary(w io.Writer, res *build.Result) {
+	paths := res.Paths()
+	width := 0
+	for _, p := range paths {
+		width = max(width, len(p))
+	}
+	for i, o := range res.Outputs {
+		unit := "ページ"
+		if strings.HasSuffix(o.Name, ".xlsx") {
+			unit = "シート"
+		}
+		made := fmt.Sprintf("%5d ms", o.Took.Milliseconds())
+		if o.Fresh {
+			made = "最新のまま"
+		}
+		fmt.Fprintf(w, "%-*s %4d %s %7.1f KB  %s\n", width, paths[i], o.Pages, unit, float64(o.Size)/1024, made)
+	}
+	fresh := len(res.Outputs) - res.Made()
+	fmt.Fprintf(w, "%d 個の出力（作り直し %d、最新のまま %d）%.2f 秒\n", len(res.Outputs), res.Made(), fresh, res.Took.Seconds())
+}
+
 // watchBuild runs build -watch: a build at once and after every saved
 // change, each reported in a few lines, until Ctrl-C.
-func watchBuild(stop context.Context, opts build.Options, stdout, stderr io.Writer) int {
+func watchBuild(stop context.Context, opts build.Options, quiet bool, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "%s と %s を見張っています。保存するたびに作り直します（Ctrl-C で終わります）\n", opts.Sources, opts.Layouts)
 	err := build.Watch(stop, opts, func(r build.Round) {
 		when := time.Now().Format("15:04:05")
@@ -317,7 +343,10 @@ func watchBuild(stop context.Context, opts build.Options, stdout, stderr io.Writ
 		case r.Err != nil:
 			fmt.Fprintf(stderr, "%s sodan build: %v\n", when, r.Err)
 		default:
-			fmt.Fprintf(stdout, "%s %d 個のファイルを作りました%s（%.2f 秒）\n", when, len(r.Written), cause, r.Took.Seconds())
+			fmt.Fprintf(stdout, "%s 作り直しました%s\n", when, cause)
+			if !quiet {
+				summary(stdout, r.Result)
+			}
 		}
 	})
 	if err != nil {

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -36,10 +37,11 @@ func TestBuildTwiceSameBytes(t *testing.T) {
 	var outs [2]map[string][]byte
 	for i := range outs {
 		dir := t.TempDir()
-		written, err := Run(Options{Sources: "../../sources", Layouts: "../../layouts", Out: dir})
+		res, err := Run(Options{Sources: "../../sources", Layouts: "../../layouts", Out: dir})
 		if err != nil {
 			t.Fatal(err)
 		}
+		written := res.Paths()
 		if len(written) == 0 {
 			t.Fatal("nothing written")
 		}
@@ -124,10 +126,11 @@ func TestParseOnly(t *testing.T) {
 func TestRebuildKeepsUserFiles(t *testing.T) {
 	out := t.TempDir()
 	opts := Options{Sources: "../../sources", Layouts: "../../layouts", Out: out, Only: map[string]bool{"workbook": true, "quicklist": true}}
-	written, err := Run(opts)
+	res, err := Run(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
+	written := res.Paths()
 	var book string
 	for _, w := range written {
 		if strings.HasSuffix(w, ".xlsx") {
@@ -183,4 +186,28 @@ func TestOneAnswerQuestion(t *testing.T) {
 	if _, err := Run(Options{Sources: src, Layouts: "../../layouts", Out: t.TempDir()}); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// makeInMemory runs the jobs of a target into memory, as the benchmarks
+// measure a target without the output folder.
+func makeInMemory(ctx *Context, jobs func(*Context) ([]Job, error)) ([]Output, error) {
+	js, err := jobs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var outs []Output
+	for _, j := range js {
+		err := j.Make(func(name string, pages int, write func(io.Writer) error) error {
+			var b bytes.Buffer
+			if err := write(&b); err != nil {
+				return err
+			}
+			outs = append(outs, Output{Name: name, Pages: pages, Data: b.Bytes()})
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return outs, nil
 }

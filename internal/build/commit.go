@@ -1,6 +1,9 @@
 package build
 
 import (
+	"bufio"
+	"io"
+	"sync"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -11,25 +14,88 @@ import (
 	"sort"
 )
 
-// stage writes every output into the staging folder. Nothing visible
-// changes; on failure the staged files are removed.
-func (f *folder) stage(p *plan, outs []Output) error {
+// stager writes outputs into the staging folder as they are made, from
+// any number of goroutines. Nothing visible changes until commit.
+type stager struct {
+	f     *folder
+	mu    sync.Mutex
+	n     int
+	files []*staged
+}
+
+// stager starts staging for plan p.
+func (f *folder) stager() (*stager, error) {
 	if err := f.root.MkdirAll(stageDir, 0o755); err != nil {
+		return nil, err
+	}
+	return &stager{f: f}, nil
+}
+
+// put stages the output o, written by write, and records its size and
+// SHA-256 in o.
+func (s *stager) put(o *Output, write func(io.Writer) error) error {
+	s.mu.Lock()
+	s.n++
+	tmp := fmt.Sprintf("%s/%d.new", stageDir, s.n)
+	s.mu.Unlock()
+	w, err := s.f.root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return fmt.Errorf("%s: %w", s.f.show(o.Name), err)
+	}
+	h := sha256.New()
+	cw := &countWriter{w: io.MultiWriter(w, h)}
+	bw := bufio.NewWriterSize(cw, 64<<10)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err == nil {
+		err = w.Sync()
+	}
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		s.f.root.Remove(tmp)
 		return err
 	}
-	for i, o := range outs {
-		tmp := fmt.Sprintf("%s/%d.new", stageDir, i)
-		if err := f.writeFile(tmp, o.Data); err != nil {
-			f.root.RemoveAll(stageDir)
-			return fmt.Errorf("%s: %w", f.show(o.Name), err)
-		}
-		sum := sha256.Sum256(o.Data)
-		p.files = append(p.files, &staged{out: o, tmp: tmp})
-		p.next.Files = append(p.next.Files, ownedFile{Name: o.Name, Target: o.Target, SHA256: hex.EncodeToString(sum[:])})
+	o.Size, o.SHA256 = cw.n, hex.EncodeToString(h.Sum(nil))
+	s.mu.Lock()
+	s.files = append(s.files, &staged{out: *o, tmp: tmp})
+	s.mu.Unlock()
+	return nil
+}
+
+// discard removes everything staged.
+func (s *stager) discard() { s.f.root.RemoveAll(stageDir) }
+
+// countWriter counts the bytes written through it.
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// finish adds the staged files and the outputs that were already up to
+// date (listed in the manifest with the same inputs, see fresh) to the
+// plan's next manifest, in name order.
+func (p *plan) finish(s *stager, fresh []Output) {
+	sort.Slice(s.files, func(i, j int) bool { return s.files[i].out.Name < s.files[j].out.Name })
+	p.files = s.files
+	for _, st := range s.files {
+		o := st.out
+		p.next.Files = append(p.next.Files, ownedFile{Name: o.Name, Target: o.Target, SHA256: o.SHA256, Inputs: o.Inputs, Pages: o.Pages})
+	}
+	for _, o := range fresh {
+		p.next.Files = append(p.next.Files, ownedFile{Name: o.Name, Target: o.Target, SHA256: o.SHA256, Inputs: o.Inputs, Pages: o.Pages})
 	}
 	p.next.Format = manifestFormat
 	sort.Slice(p.next.Files, func(i, j int) bool { return p.next.Files[i].Name < p.next.Files[j].Name })
-	return nil
 }
 
 // writeFile writes data to name in the folder and flushes it to disk.
@@ -127,8 +193,8 @@ func (f *folder) rollback(p *plan, removed [][2]string) {
 	}
 }
 
-// write puts outs into the folder as one transaction: check, stage,
-// commit. targets and prune are as for prepare; stop, when done before
+// write puts outs (made in memory) into the folder as one transaction:
+// check, stage, commit. targets and prune are as for prepare; stop, when done before
 // the commit starts, stops it with nothing changed. It returns the files that
 // were changed by the user and therefore kept rather than removed.
 func (f *folder) write(stop context.Context, outs []Output, targets map[string]bool, prune bool) (kept []string, err error) {
@@ -136,13 +202,22 @@ func (f *folder) write(stop context.Context, outs []Output, targets map[string]b
 	if err != nil {
 		return nil, err
 	}
-	if err := f.stage(p, outs); err != nil {
+	s, err := f.stager()
+	if err != nil {
 		return nil, err
 	}
+	for i := range outs {
+		o := &outs[i]
+		if err := s.put(o, func(w io.Writer) error { _, err := w.Write(o.Data); return err }); err != nil {
+			s.discard()
+			return nil, err
+		}
+	}
+	p.finish(s, nil)
 	// The last moment a stop is heeded: once renaming starts, the commit
 	// runs to its end (it takes milliseconds).
 	if stopped(stop) {
-		f.root.RemoveAll(stageDir)
+		s.discard()
 		return nil, ErrStopped
 	}
 	if err := f.commit(p); err != nil {
@@ -152,4 +227,27 @@ func (f *folder) write(stop context.Context, outs []Output, targets map[string]b
 		kept = append(kept, f.show(k))
 	}
 	return kept, nil
+}
+
+// fresh reports whether the output o, made from inputs with the digest
+// o.Inputs, is in the folder as sodan last wrote it from the same inputs:
+// then it need not be made again. On true, o gets its recorded SHA-256.
+func (f *folder) fresh(o *Output) bool {
+	if o.Inputs == "" {
+		return false
+	}
+	rec, ok := f.old[o.Name]
+	if !ok || rec.Inputs != o.Inputs || rec.Target != o.Target {
+		return false
+	}
+	fi, err := f.root.Lstat(o.Name)
+	if err != nil || !fi.Mode().IsRegular() {
+		return false
+	}
+	e := &entry{name: o.Name, regular: true}
+	if !f.ours(e) {
+		return false
+	}
+	o.SHA256, o.Size, o.Pages = rec.SHA256, fi.Size(), rec.Pages
+	return true
 }

@@ -50,6 +50,11 @@ type ownedFile struct {
 	Name   string `json:"name"`
 	Target string `json:"target"`
 	SHA256 string `json:"sha256"`
+	// Inputs is a digest of everything the file was made from (the files
+	// it read, the fonts, sodan's version, the build date): when it is the
+	// same the file is up to date and is not made again.
+	Inputs string `json:"inputs,omitempty"`
+	Pages  int    `json:"pages,omitempty"` // for the build summary
 }
 
 const manifestFormat = 1
@@ -64,6 +69,8 @@ type folder struct {
 	// renameHook, when set by a test, runs before each rename of the
 	// commit and can make it fail.
 	renameHook func(from, to string) error
+	// created are the folders opening made, deepest first.
+	created []string
 }
 
 // FolderError is a refusal to use an output folder, in Japanese.
@@ -84,6 +91,15 @@ func openFolder(dir string, protected ...string) (*folder, error) {
 			return nil, &FolderError{fmt.Sprintf("出力先 %s はフォルダではなくファイルです。別の出力先を -o で指定してください", dir)}
 		}
 	}
+	// The folders this run creates, deepest first, so that a build that
+	// fails leaves no empty output folder behind.
+	var created []string
+	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(d); err == nil || filepath.Dir(d) == d {
+			break
+		}
+		created = append(created, d)
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, &FolderError{fmt.Sprintf("出力先のフォルダ %s を作れません（%s）", dir, plainErr(err))}
 	}
@@ -91,7 +107,7 @@ func openFolder(dir string, protected ...string) (*folder, error) {
 	if err != nil {
 		return nil, &FolderError{fmt.Sprintf("出力先のフォルダ %s を開けません（%s）", dir, plainErr(err))}
 	}
-	f := &folder{dir: dir, root: root}
+	f := &folder{dir: dir, root: root, created: created}
 	if err := f.load(); err != nil {
 		root.Close()
 		return nil, err
@@ -100,6 +116,17 @@ func openFolder(dir string, protected ...string) (*folder, error) {
 }
 
 func (f *folder) close() { f.root.Close() }
+
+// abandon undoes what opening the folder did for a build that writes
+// nothing: sodan's state folder goes when it holds nothing, and so do the
+// folders opening created when they are empty.
+func (f *folder) abandon() {
+	f.root.RemoveAll(stageDir)
+	f.root.Remove(stateDir) // only when empty
+	for _, d := range f.created {
+		os.Remove(d) // only when empty
+	}
+}
 
 // show is the path of name inside the folder as the user would type it.
 func (f *folder) show(name string) string { return filepath.Join(f.dir, filepath.FromSlash(name)) }

@@ -27,10 +27,11 @@ import (
 func buildQuickList(t *testing.T) string {
 	t.Helper()
 	out := t.TempDir()
-	written, err := Run(Options{Sources: "../../sources", Layouts: "../../layouts", Out: out, Only: map[string]bool{"quicklist": true}})
+	res, err := Run(Options{Sources: "../../sources", Layouts: "../../layouts", Out: out, Only: map[string]bool{"quicklist": true}})
 	if err != nil {
 		t.Fatal(err)
 	}
+	written := res.Paths()
 	if len(written) != 1 || filepath.Base(written[0]) != "quicklist-20261201.pdf" {
 		t.Fatalf("wrote %v, want quicklist-20261201.pdf", written)
 	}
@@ -390,7 +391,7 @@ func BenchmarkQuickList(b *testing.B) {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		if _, err := renderQuickList(ctx); err != nil {
+		if _, err := makeInMemory(ctx, quickListJobs); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,32 +1,36 @@
 package build
 
 import (
-	"bytes"
-	"fmt"
+	"io"
 	"path"
-	"runtime"
-	"sync"
 
 	"sodan/internal/diag"
 	"sodan/internal/layout"
 	"sodan/internal/layout/nup"
 	"sodan/internal/layout/slides"
 	"sodan/internal/layout/spec"
+	"sodan/internal/model"
 	"sodan/internal/render/pdf"
+	"sodan/internal/source"
 )
 
 func init() {
-	register(Target{Name: "slides", Order: 20, Render: renderSlides})
+	register(Target{Name: "slides", Order: 20, Jobs: slidesJobs})
 }
 
 // SlidesDir is the folder inside the output folder that holds the decks.
 const SlidesDir = "slides"
 
-// renderSlides makes, for every deck in sources/decks, the 16:9 slides
-// (slides/<id>.pdf) and, as layouts/slides-16x9.yaml says, the attendees' A4 handouts
-// (slides/<id>-3up.pdf, …) and the presenter's notes (slides/<id>-notes.pdf).
-// Without decks it makes nothing and does not need the layouts.
-func renderSlides(ctx *Context) ([]Output, error) {
+// deckSources are the source files a deck can quote from, besides its own
+// file.
+var deckSources = []string{"edition.yaml", "contacts.yaml", "quicklist.yaml", "measures.yaml", "guide.yaml", "columns.yaml", "flow.yaml", "risk.yaml"}
+
+// slidesJobs makes, for every deck in sources/decks, one job: the 16:9
+// slides (slides/<id>.pdf) and, as layouts/slides-16x9.yaml says, the
+// attendees' A4 handouts (slides/<id>-3up.pdf, …) and the presenter's
+// notes (slides/<id>-notes.pdf). Without decks it makes nothing and does
+// not need the layouts.
+func slidesJobs(ctx *Context) ([]Job, error) {
 	book := ctx.Book
 	if len(book.Decks) == 0 {
 		return nil, nil
@@ -46,64 +50,57 @@ func renderSlides(ctx *Context) ([]Output, error) {
 	if errs := sp.CheckDecks(ids, nupSp.VariantIDs()); len(errs) > 0 {
 		return nil, errs
 	}
-	fonts, err := ctx.Fonts()
-	if err != nil {
-		return nil, err
-	}
-	type job struct {
-		name string
-		doc  *layout.Doc
-	}
-	var jobs []job
-	var all diag.List
+	var jobs []Job
 	for i := range book.Decks {
 		deck := &book.Decks[i]
-		plan, errs := slides.Lay(book, deck, sp, fonts, ctx.Date)
-		if len(errs) > 0 {
-			all = append(all, errs...)
-			continue
-		}
-		jobs = append(jobs, job{deck.ID + ".pdf", plan.Doc})
 		out := sp.Outputs(deck.ID)
+		names := []string{path.Join(SlidesDir, deck.ID+".pdf")}
 		for _, h := range out.Handouts {
-			v, _ := nupSp.Variant(h.V)
-			doc, errs := nup.Handout(plan, book, nupSp, v, fonts, ctx.Date)
-			all = append(all, errs...)
-			jobs = append(jobs, job{deck.ID + "-" + v.ID + ".pdf", doc})
+			names = append(names, path.Join(SlidesDir, deck.ID+"-"+h.V+".pdf"))
 		}
 		if out.Notes {
-			doc, errs := nup.Notes(plan, book, nupSp, fonts, ctx.Date)
-			all = append(all, errs...)
-			jobs = append(jobs, job{deck.ID + "-notes.pdf", doc})
+			names = append(names, path.Join(SlidesDir, deck.ID+"-notes.pdf"))
 		}
+		jobs = append(jobs, Job{
+			Outputs: names,
+			Sources: append([]string{path.Join(source.DecksDir, deck.File)}, deckSources...),
+			Layouts: []string{spec.SlidesFile, spec.NUpFile},
+			Make:    func(put Put) error { return makeDeck(ctx, book, deck, sp, nupSp, out, names, put) },
+		})
+	}
+	return jobs, nil
+}
+
+// makeDeck lays out one deck and writes its PDFs in the order of names.
+func makeDeck(ctx *Context, book *model.Book, deck *model.Deck, sp *spec.Slides, nupSp *spec.NUp, out spec.DeckOutputs, names []string, put Put) error {
+	fonts, err := ctx.Fonts()
+	if err != nil {
+		return err
+	}
+	plan, errs := slides.Lay(book, deck, sp, fonts, ctx.Date)
+	if len(errs) > 0 {
+		return errs
+	}
+	docs := []*layout.Doc{plan.Doc}
+	var all diag.List
+	for _, h := range out.Handouts {
+		v, _ := nupSp.Variant(h.V)
+		doc, errs := nup.Handout(plan, book, nupSp, v, fonts, ctx.Date)
+		all = append(all, errs...)
+		docs = append(docs, doc)
+	}
+	if out.Notes {
+		doc, errs := nup.Notes(plan, book, nupSp, fonts, ctx.Date)
+		all = append(all, errs...)
+		docs = append(docs, doc)
 	}
 	if len(all) > 0 {
-		return nil, all
+		return all
 	}
-	// The PDFs are independent and Fonts is safe for concurrent use, so
-	// they are written in parallel, each into its own slot.
-	outs := make([]Output, len(jobs))
-	errs2 := make([]error, len(jobs))
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	for i, j := range jobs {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			var buf bytes.Buffer
-			if err := safely(func() error { return pdf.Write(&buf, j.doc, fonts) }); err != nil {
-				errs2[i] = fmt.Errorf("%s: %w", j.name, err)
-				return
-			}
-			outs[i] = Output{Name: path.Join(SlidesDir, j.name), Data: buf.Bytes()}
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs2 {
-		if err != nil {
-			return nil, err
+	for i, doc := range docs {
+		if err := put(names[i], len(doc.Pages), func(w io.Writer) error { return pdf.Write(w, doc, fonts) }); err != nil {
+			return err
 		}
 	}
-	return outs, nil
+	return nil
 }

@@ -328,7 +328,7 @@ func BenchmarkSlidesTarget(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		outs, err := renderSlides(ctx)
+		outs, err := makeInMemory(ctx, slidesJobs)
 		if err != nil || len(outs) == 0 {
 			b.Fatal(err)
 		}

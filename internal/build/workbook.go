@@ -1,27 +1,33 @@
 package build
 
 import (
-	"bytes"
 	"fmt"
+	"io"
 
 	"sodan/internal/layout/spec"
 	"sodan/internal/xlsx"
 )
 
 func init() {
-	register(Target{Name: "workbook", Order: 30, Render: renderWorkbook})
+	register(Target{Name: "workbook", Order: 30, Jobs: workbookJobs})
 }
 
-// renderWorkbook writes the リスク分析シート with layouts/workbook.yaml.
-func renderWorkbook(ctx *Context) ([]Output, error) {
+// workbookSources are the source files the workbook is made from.
+var workbookSources = []string{"edition.yaml", "risk.yaml", "selfcheck.yaml"}
+
+// workbookJobs makes the リスク分析シート with layouts/workbook.yaml.
+func workbookJobs(ctx *Context) ([]Job, error) {
 	look, errs := spec.ReadWorkbook(ctx.Layouts, ctx.LayoutsDir, ctx.Book.Risk.Scale)
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	var buf bytes.Buffer
-	if err := xlsx.Write(&buf, ctx.Book, look); err != nil {
-		return nil, err
-	}
 	name := fmt.Sprintf("risk-analysis-%s.xlsx", ctx.Book.Edition.Date.Format("20060102"))
-	return []Output{{Name: name, Data: buf.Bytes()}}, nil
+	return []Job{{
+		Outputs: []string{name},
+		Sources: workbookSources,
+		Layouts: []string{spec.WorkbookFile},
+		Make: func(put Put) error {
+			return put(name, xlsx.Sheets, func(w io.Writer) error { return xlsx.Write(w, ctx.Book, look) })
+		},
+	}}, nil
 }

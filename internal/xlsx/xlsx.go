@@ -36,6 +36,9 @@ const (
 
 var sheetOrder = []string{sheetGuide, sheetCriteria, sheetExample, sheetLedger, sheetCheck, sheetSummary}
 
+// Sheets is how many sheets the workbook has.
+var Sheets = len(sheetOrder)
+
 // The values of the personal-information flags.
 const (
 	yes = "有"
