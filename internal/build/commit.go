@@ -2,16 +2,16 @@ package build
 
 import (
 	"bufio"
-	"io"
-	"sync"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path"
 	"sort"
+	"sync"
 )
 
 // stager writes outputs into the staging folder as they are made, from
