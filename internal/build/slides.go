@@ -72,6 +72,8 @@ func slidesJobs(ctx *Context) ([]Job, error) {
 }
 
 // makeDeck lays out one deck and writes its PDFs in the order of names.
+// Each handout is laid out just before it is written and dropped after,
+// so a long deck holds its slides and one more document at a time.
 func makeDeck(ctx *Context, book *model.Book, deck *model.Deck, sp *spec.Slides, nupSp *spec.NUp, out spec.DeckOutputs, names []string, put Put) error {
 	fonts, err := ctx.Fonts()
 	if err != nil {
@@ -81,23 +83,19 @@ func makeDeck(ctx *Context, book *model.Book, deck *model.Deck, sp *spec.Slides,
 	if len(errs) > 0 {
 		return errs
 	}
-	docs := []*layout.Doc{plan.Doc}
-	var all diag.List
+	docs := []func() (*layout.Doc, diag.List){func() (*layout.Doc, diag.List) { return plan.Doc, nil }}
 	for _, h := range out.Handouts {
 		v, _ := nupSp.Variant(h.V)
-		doc, errs := nup.Handout(plan, book, nupSp, v, fonts, ctx.Date)
-		all = append(all, errs...)
-		docs = append(docs, doc)
+		docs = append(docs, func() (*layout.Doc, diag.List) { return nup.Handout(plan, book, nupSp, v, fonts, ctx.Date) })
 	}
 	if out.Notes {
-		doc, errs := nup.Notes(plan, book, nupSp, fonts, ctx.Date)
-		all = append(all, errs...)
-		docs = append(docs, doc)
+		docs = append(docs, func() (*layout.Doc, diag.List) { return nup.Notes(plan, book, nupSp, fonts, ctx.Date) })
 	}
-	if len(all) > 0 {
-		return all
-	}
-	for i, doc := range docs {
+	for i, lay := range docs {
+		doc, errs := lay()
+		if len(errs) > 0 {
+			return errs
+		}
 		if err := put(names[i], len(doc.Pages), func(w io.Writer) error { return pdf.Write(w, doc, fonts) }); err != nil {
 			return err
 		}
