@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"sodan/internal/testtool"
 	"sort"
 	"strings"
 	"testing"
@@ -90,9 +91,8 @@ var textValue = regexp.MustCompile(`(?m)^(\s*(?:- )?(?:title|text|purpose|lead|n
 // come out byte for byte the same. (Changed texts that a job did print
 // would show in its bytes.)
 func TestJobInputsDeclared(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the outputs once per source file")
-	}
+	testtool.Long(t) // builds every output once per source file
+
 	base := t.TempDir()
 	if _, err := Run(Options{Sources: "../../sources", Layouts: "../../layouts", Out: base}); err != nil {
 		t.Fatal(err)
