@@ -1,7 +1,10 @@
 // Package build runs the pipeline: load the sources, check them into a
-// model, lay out and render every output, and write them into the output
-// folder through temporary files and renames, so the folder never holds a
-// half-written file and a failed build leaves earlier outputs untouched.
+// model, let every target say what it makes (jobs), make what is not up
+// to date on a pool of workers, streaming each output to a staged file,
+// and commit them into the output folder as one transaction. The folder
+// is sodan's only as far as its manifest says (folder.go): nothing else
+// in it is ever replaced or removed, and a failed build leaves it as it
+// was.
 package build
 
 import (
