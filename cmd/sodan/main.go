@@ -286,13 +286,7 @@ func runBuild(stop context.Context, args []string, stdout, stderr io.Writer) int
 		return watchBuild(stop, opts, *quiet, stdout, stderr)
 	}
 	res, err := build.Run(opts)
-	var errs diag.List
-	if errors.As(err, &errs) {
-		report(stderr, errs, opts.Out)
-		return 1
-	}
-	if err != nil {
-		fmt.Fprintln(stderr, "sodan build:", err)
+	if failed(stderr, "build", err, opts.Out) {
 		return 1
 	}
 	if !*quiet {
@@ -381,13 +375,7 @@ func runReport(stop context.Context, args []string, stdout, stderr io.Writer) in
 	}
 	opts.Stop = stop
 	written, err := build.Report(opts)
-	var errs diag.List
-	if errors.As(err, &errs) {
-		report(stderr, errs, opts.Out)
-		return 1
-	}
-	if err != nil {
-		fmt.Fprintln(stderr, "sodan report:", err)
+	if failed(stderr, "report", err, opts.Out) {
 		return 1
 	}
 	fmt.Fprintln(stdout, written)
@@ -456,6 +444,20 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "%s に新しいプロジェクトをつくりました（%d ファイル）。cd %s してから sodan build を実行してください\n", dir, files, dir)
 	return 0
+}
+
+// failed prints err, if any, for the command: problems in the sources
+// one per line with the closing count, anything else on one line. It
+// reports whether there was an error.
+func failed(stderr io.Writer, command string, err error, out string) bool {
+	var errs diag.List
+	switch {
+	case errors.As(err, &errs):
+		report(stderr, errs, out)
+	case err != nil:
+		fmt.Fprintf(stderr, "sodan %s: %v\n", command, err)
+	}
+	return err != nil
 }
 
 // report prints the problems and a closing line in Japanese.

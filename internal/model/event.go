@@ -151,13 +151,7 @@ func (b *builder) programme(e *Event, re source.Event, decks map[string]*Deck, d
 	prev := e.Start
 	for i, rp := range re.Programme {
 		p := ProgrammeItem{Loc: rp.Loc}
-		set := 0
-		for _, k := range []yamlpos.Str{rp.Deck, rp.Break, rp.QA} {
-			if !k.IsZero() {
-				set++
-			}
-		}
-		if set != 1 {
+		if set := countSet(rp.Deck, rp.Break, rp.QA); set != 1 {
 			b.errorf(rp.Loc, "式次第の項目には deck・break・qa のどれか一つだけを書いてください（いまは %d 個）", set)
 			continue
 		}

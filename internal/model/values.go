@@ -145,3 +145,15 @@ func (b *builder) uniqueID(seen map[string]yamlpos.Str, id yamlpos.Str) bool {
 	seen[id.V] = id
 	return true
 }
+
+// countSet counts the values that are written (not empty), for keys of
+// which exactly one must be.
+func countSet(vals ...yamlpos.Str) int {
+	n := 0
+	for _, v := range vals {
+		if !v.IsZero() {
+			n++
+		}
+	}
+	return n
+}

@@ -86,17 +86,7 @@ func Load(fsys fs.FS, dir string) (*Raw, diag.List) {
 	for _, f := range files {
 		known[f.name] = true
 		name := path.Join(dir, f.name)
-		data, err := readFile(fsys, f.name)
-		if err != nil {
-			msg := "ファイルを読めません（必要なファイルです）: " + plainErr(err)
-			if errors.As(err, new(*refusal)) {
-				msg = err.Error()
-			}
-			errs.Add(diag.Diagnostic{Pos: diag.Pos{File: name}, Msg: msg})
-			raw.Incomplete = true
-			continue
-		}
-		if !yamlpos.Decode(name, data, f.get(raw), &errs) {
+		if !decodeFile(fsys, f.name, name, "（必要なファイルです）", f.get(raw), &errs) {
 			raw.Incomplete = true
 		}
 	}
@@ -189,18 +179,8 @@ func loadFolder[T any](fsys fs.FS, dir, sub string, entries []fs.DirEntry, raw *
 			errs.Add(diag.Diagnostic{Pos: diag.Pos{File: file}, Msg: "YAML のファイルの名前ですが、フォルダです"})
 			continue
 		}
-		data, err := readFile(fsys, path.Join(sub, n))
-		if err != nil {
-			msg := "ファイルを読めません: " + plainErr(err)
-			if errors.As(err, new(*refusal)) {
-				msg = err.Error()
-			}
-			errs.Add(diag.Diagnostic{Pos: diag.Pos{File: file}, Msg: msg})
-			raw.Incomplete = true
-			continue
-		}
 		var v T
-		if !yamlpos.Decode(file, data, &v, errs) {
+		if !decodeFile(fsys, path.Join(sub, n), file, "", &v, errs) {
 			raw.Incomplete = true
 		}
 		named(&v, n)
@@ -229,6 +209,22 @@ func nearMiss(name string) string {
 		return "名前が .yaml で終わっていません（保存のときに拡張子が付け足されていませんか）。このままでは読みません"
 	}
 	return ""
+}
+
+// decodeFile reads name from fsys and decodes it into out, reporting a
+// file that cannot be read (shown as file; note says why it matters) or
+// parsed. It returns false when there is nothing to check further.
+func decodeFile(fsys fs.FS, name, file, note string, out any, errs *diag.List) bool {
+	data, err := readFile(fsys, name)
+	if err != nil {
+		msg := "ファイルを読めません" + note + ": " + plainErr(err)
+		if errors.As(err, new(*refusal)) {
+			msg = err.Error()
+		}
+		errs.Add(diag.Diagnostic{Pos: diag.Pos{File: file}, Msg: msg})
+		return false
+	}
+	return yamlpos.Decode(file, data, out, errs)
 }
 
 // refusal is a file sodan will not read, in Japanese.
