@@ -245,11 +245,7 @@ func (d *decoder) decodeInt(n *yaml.Node, v reflect.Value, field string) {
 
 // decodeMap decodes a mapping with free keys into a map[string]T.
 func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, field string) {
-	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
-		return
-	}
-	if n.Kind != yaml.MappingNode {
-		d.errorf(n, field, "ここにはキーと値の組（マッピング）が必要ですが、%sが書かれています", kindName(n))
+	if !d.want(n, yaml.MappingNode, field) {
 		return
 	}
 	m := reflect.MakeMap(v.Type())
@@ -268,12 +264,22 @@ func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, field string) {
 	v.Set(m)
 }
 
-func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, field string) {
+// want reports whether n is a node of kind. An empty value is not (and
+// is left for "required" to report); a value of another kind is reported.
+func (d *decoder) want(n *yaml.Node, kind yaml.Kind, field string) bool {
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
-		return
+		return false
 	}
-	if n.Kind != yaml.SequenceNode {
-		d.errorf(n, field, "ここにはリスト（- で始まる項目）が必要ですが、%sが書かれています", kindName(n))
+	if n.Kind != kind {
+		what := map[yaml.Kind]string{yaml.MappingNode: "キーと値の組（マッピング）", yaml.SequenceNode: "リスト（- で始まる項目）"}[kind]
+		d.errorf(n, field, "ここには%sが必要ですが、%sが書かれています", what, kindName(n))
+		return false
+	}
+	return true
+}
+
+func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, field string) {
+	if !d.want(n, yaml.SequenceNode, field) {
 		return
 	}
 	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
