@@ -15,12 +15,14 @@ import (
 )
 
 // Read reads a filled-in risk-analysis workbook from r (shown to the user
-// as name): the input cells of the 情報資産管理台帳 sheet, rows with an
-// asset name only, and the answers on the 自社診断 sheet. Columns are found
+// as name): the input cells of the 情報資産管理台帳 sheet (with the 対応
+// chosen), rows with an asset name only, and the answers on the 自社診断
+// sheet. Columns are found
 // by the titles of book.Risk.Columns in the heading rows, not by fixed
 // letters, and only input values are read: results are computed in Go.
 //
-// Every value is checked against the scale in use and the answer labels;
+// Every value is checked against the scale in use, the treatments and the
+// answer labels;
 // each problem is positioned at the cell, as name:ROW:COL with the field
 // 情報資産管理台帳!K12. A file that is not an xlsx workbook, is damaged
 // (see verify), is larger than the limits, or lacks a sheet or a column,
