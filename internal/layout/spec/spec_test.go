@@ -208,7 +208,7 @@ func TestProblemsAtTheirPositions(t *testing.T) {
 			"    action: 50", "    action: 90",
 			"  cell: {size: 9,", "  cell: {size: 7,",
 			"  paragraph: 1.5", "  paragrph: 1.5",
-			`bands: ["#F6C9C4", "#FBE7B5", "#DDEBD5"]`, `bands: ["#F6C9C4", "#FBE7B5"]`,
+			`bands: ["#EFA79E", "#F7D98C", "#EAF4E4"]`, `bands: ["#EFA79E", "#F7D98C"]`,
 		}, func(at func(string) string) []string {
 			return []string{
 				at("    asset: ") + "table.columns.asset: 列の幅の合計（230mm）が本文の幅（190mm）を超えています",
