@@ -211,3 +211,51 @@ func checkFindings(t *testing.T, path string, book *model.Book, rows []reportAss
 		t.Fatalf("only %d questions to do; answer more", todo)
 	}
 }
+
+// TestReportTrend reports on a workbook compared with an earlier filling
+// of it: the assets added and removed, the risk values that moved and the
+// self-diagnosis points then and now.
+func TestReportTrend(t *testing.T) {
+	testtool.Need(t, "pdftotext")
+	dir := t.TempDir()
+	then := append([]reportAsset(nil), reportAssets[:4]...)
+	then[0].vuln = 1 // 顧客名簿: 3 × 1 = 3 then, 3 × 2 = 6 now
+	then = append(then, reportAsset{business: "総務", asset: "古い名刺", medium: "紙", c: 1, i: 1, a: 1, threat: 1, vuln: 1})
+	old, book := filledWorkbook(t, dir, "2025.xlsx", then, 8)
+	now, _ := filledWorkbook(t, dir, "2026.xlsx", reportAssets, findingsAnswered)
+	path, err := Report(ReportOptions{Sources: "../../sources", Layouts: "../../layouts", Out: filepath.Join(dir, "out"), Workbook: now, Previous: old})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Base(path) != "report-2026.pdf" {
+		t.Errorf("wrote %s", path)
+	}
+	keep(t, path, "report-trend.pdf")
+	flat := squeeze(testtool.Run(t, "pdftotext", "-layout", path, "-"))
+	sc := &book.SelfCheck
+	points := func(answered int) int {
+		total := 0
+		for no := 1; no <= answered; no++ {
+			total += sc.Answers[(no-1)%len(sc.Answers)].Points
+		}
+		return total
+	}
+	s := book.Risk.Scale
+	for _, want := range []string{
+		"前回記入したリスク分析シート「2025.xlsx」",
+		// 大: 給与台帳 then; 給与台帳, 顧客名簿, 振込先の口座一覧 now.
+		"判定が" + s.Bands[0].Label.S + "の資産（件）13+2",
+		"自社診断の合計（点）" + strconv.Itoa(points(8)) + "（未回答17）" + strconv.Itoa(points(findingsAnswered)) + "（未回答3）+" + strconv.Itoa(points(findingsAnswered)-points(8)),
+		"顧客名簿小（3）大（6）判定が上がりました",
+		"新しく台帳に載った資産（4件）：ホームページの原稿、商談メモ、受注データ、振込先の口座一覧",
+		"台帳からなくなった資産（1件）：古い名刺",
+	} {
+		if !strings.Contains(flat, squeeze(want)) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	// What moved comes after the risk matrix, before what to do.
+	if i, j, k := strings.Index(flat, "リスクの分布"), strings.Index(flat, "前回からの変化"), strings.Index(flat, "リスクへの対応"); i < 0 || j < i || k < j {
+		t.Error("what moved is not between the risk matrix and the treatment plan")
+	}
+}

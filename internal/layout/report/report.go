@@ -1,7 +1,7 @@
 // Package report lays out the report of a filled-in リスク分析シート on A4
-// pages: what moved since an earlier filling, the judgement counts, the
-// risk matrix, the treatment plan, the assets by risk value, the assets
-// that lack inputs, the self-diagnosis score and its to-do list.
+// pages: the judgement counts, the risk matrix, what moved since an
+// earlier filling, the treatment plan, the assets by risk value, the
+// assets that lack inputs, the self-diagnosis score and its to-do list.
 package report
 
 import (
@@ -17,11 +17,11 @@ import (
 )
 
 // Plan lays out the risk-analysis report of a filled-in workbook on A4
-// portrait pages: the title and date; when prev (an earlier filling of the
-// same workbook) is not nil, what moved since (model.Risk.Compare); the
-// number of assets in each judgement band; the risk matrix of 重要度 ×
-// 被害発生可能性 with the assets in each cell, shaded and labelled with
-// the band of its risk value; the treatment chosen for each asset in every
+// portrait pages: the title and date; the number of assets in each
+// judgement band; the risk matrix of 重要度 × 被害発生可能性 with the
+// assets in each cell, shaded and labelled with the band of its risk
+// value; when prev (an earlier filling of the same workbook) is not nil,
+// what moved since (model.Risk.Compare); the treatment chosen for each asset in every
 // band but the lowest; the assets by risk value with their judgement and
 // its action; the assets that lack inputs; the self-diagnosis total with
 // its judgement and a bar per part; and the questions answered with an
@@ -36,11 +36,11 @@ func Plan(book *model.Book, filled, prev *model.Filled, sp *spec.Report, m layou
 	done, incomplete := filled.Assessed(&book.Risk, scale)
 	l.newPage()
 	l.header(filled, date)
+	l.counts(scale, done, incomplete)
+	l.heatMap(book.Risk.HeatMap(scale, done))
 	if prev != nil {
 		l.trend(book.Risk.Compare(scale, sc, prev, filled))
 	}
-	l.counts(scale, done, incomplete)
-	l.heatMap(book.Risk.HeatMap(scale, done))
 	l.treatments(book.Risk.TreatmentPlan(scale, done))
 	l.assets(book, scale, done)
 	if len(incomplete) > 0 {

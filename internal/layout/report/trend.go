@@ -46,6 +46,7 @@ func (l *planner) trend(t model.Trend) {
 	w := (l.w - 80) / 3
 	l.table([]col{{title: "項目", w: 80}, {title: "前回", w: w, right: true}, {title: "今回", w: w, right: true}, {title: "増減", w: w, right: true}}, rows)
 
+	l.y += sp.ParagraphGap
 	if len(t.Changed) == 0 {
 		l.para(own("リスク値が変わった資産はありません。"), sp.Body)
 	} else {
