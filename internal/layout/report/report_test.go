@@ -169,3 +169,51 @@ func TestReportProblems(t *testing.T) {
 		t.Errorf("got %s", got)
 	}
 }
+
+// TestReportEdges lays out a workbook with no assessed asset and no
+// answer, and one on the old scale (importance 2–0, risk values from 0):
+// no problem, and the matrix has the scale's levels.
+func TestReportEdges(t *testing.T) {
+	book := layouttest.Bundled(t)
+	texts := func(doc *layout.Doc) string {
+		var b strings.Builder
+		for _, p := range doc.Pages {
+			for _, it := range p.Items {
+				if v, ok := it.(layout.Text); ok {
+					b.WriteString(v.Str + "\n")
+				}
+			}
+		}
+		return b.String()
+	}
+	doc, errs := report.Plan(book, reportFilled(0, 0, book), nil, layouttest.Report(t, book), layouttest.Fonts(t), book.Edition.Date)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	got := texts(doc)
+	for _, want := range []string{"判定が大・中の資産はありません。", "「実施していない」「わからない」と答えた設問はありません。", "未回答の設問：No.1・2・3"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("empty workbook: no %q", want)
+		}
+	}
+
+	for _, s := range book.Risk.Scales {
+		if s.ID == "old" {
+			book.Risk.Scale = s
+		}
+	}
+	f := reportFilled(9, 25, book)
+	for i := range f.Rows {
+		f.Rows[i].C, f.Rows[i].I, f.Rows[i].A = f.Rows[i].C-1, f.Rows[i].I-1, 0
+	}
+	doc, errs = report.Plan(book, f, nil, layouttest.Report(t, book), layouttest.Fonts(t), book.Edition.Date)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	got = texts(doc)
+	for _, want := range []string{"0（低）", "2（高）", "小（0）", "大（6）"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("old scale: no %q", want)
+		}
+	}
+}

@@ -165,7 +165,7 @@ func ReadReport(fsys fs.FS, dir string, scale *model.Scale) (*Report, diag.List)
 		c.errs.Addf(cols.Asset.Loc, "列の幅の合計（%gmm）が本文の幅（%gmm）を超えています", sum, body)
 	}
 	h := f.Heatmap
-	s.HeatAxisW, s.HeatAxisH, s.HeatCellH = c.positive(h.AxisWidth, 80), c.positive(h.AxisHeight, 40), c.positive(h.CellHeight, 80)
+	s.HeatAxisW, s.HeatAxisH, s.HeatCellH = c.positive(h.AxisWidth, 200), c.positive(h.AxisHeight, 40), c.positive(h.CellHeight, 80)
 	s.HeatPad, s.HeatRule, s.HeatMaxNames = c.positive(h.Padding, 10), c.positive(h.RuleWidth, 5), c.count(h.Names, 0, 20)
 	if body := s.BodyW(); c.checked(h.AxisWidth.Set, h.AxisWidth.Loc) && body-h.AxisWidth.V < 3*20 {
 		c.errs.Addf(h.AxisWidth.Loc, "マスの幅が 20mm 未満になります。axis_width を本文の幅（%gmm）から 60mm 以上残る値にしてください", body)
