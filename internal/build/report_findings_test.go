@@ -62,6 +62,9 @@ func TestReportAfterLibreOffice(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", "1795000000")
 	dir := t.TempDir()
 	wb, book := filledWorkbook(t, dir, "findings.xlsx", reportAssets, findingsAnswered)
+	// A fresh profile with LibreOffice's defaults: it keeps the cached
+	// values of formulas it finds rather than recalculating, which does not
+	// matter here, as the report reads only the input cells.
 	saved := filepath.Join(dir, "saved")
 	profile := filepath.Join(dir, "profile")
 	testtool.Run(t, "soffice", "-env:UserInstallation=file://"+profile, "--headless", "--norestore",

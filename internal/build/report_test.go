@@ -235,10 +235,12 @@ func TestReportManyRows(t *testing.T) {
 		rows = append(rows, a)
 	}
 	wb, _ := filledWorkbook(t, dir, "many.xlsx", rows, 25)
+	start := time.Now()
 	path, err := runReport(t, wb, filepath.Join(dir, "out"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Logf("report of 60 assets in %v", time.Since(start))
 	keep(t, path, "report-60.pdf")
 	text := testtool.Run(t, "pdftotext", path, "-")
 	pages := strings.Split(text, "\f")
@@ -265,6 +267,7 @@ func TestReportBadValues(t *testing.T) {
 	dir := t.TempDir()
 	rows := append([]reportAsset(nil), reportAssets[:3]...)
 	rows[0].text = map[string]string{"c": "5", "vulnerability": "高い"}
+	rows[1].text = map[string]string{spec.TreatmentColumn: "様子見"}
 	rows[2].text = map[string]string{"pi": "はい"}
 	wb, book := filledWorkbook(t, dir, "bad.xlsx", rows, 3)
 	out := filepath.Join(dir, "out")
@@ -276,6 +279,7 @@ func TestReportBadValues(t *testing.T) {
 	for i, c := range book.Risk.Columns {
 		col[c.ID] = i + 1
 	}
+	col[spec.TreatmentColumn] = len(book.Risk.Columns) + 1 // the workbook adds it after the ledger's columns
 	cref := func(id string, r int) string { return xlsx.CellName(col[id], r) }
 	msg := err.Error()
 	for _, w := range []string{
@@ -283,6 +287,7 @@ func TestReportBadValues(t *testing.T) {
 		"。いまは「5」）",
 		// The same row's second bad cell is reported too.
 		wb + ":4:" + strconv.Itoa(col["vulnerability"]) + ": 情報資産管理台帳!" + cref("vulnerability", 4) + ": 脆弱性は 3・2・1 のどれかにしてください（いまは「高い」）",
+		wb + ":5:" + strconv.Itoa(col[spec.TreatmentColumn]) + ": 情報資産管理台帳!" + cref(spec.TreatmentColumn, 5) + ": 対応は「低減」・「回避」・「移転」・「保有」のどれかを選んでください（いまは「様子見」）",
 		wb + ":6:" + strconv.Itoa(col["pi"]) + ": 情報資産管理台帳!" + cref("pi", 6) + ": 個人情報は「有」か「無」で選んでください（いまは「はい」）",
 	} {
 		if !strings.Contains(msg, w) {
