@@ -9,7 +9,7 @@
 //
 //	sodan check   [-sources DIR] [-stale AGE] [-links]
 //	sodan build   [-sources DIR] [-layouts DIR] [-o DIR] [-only quicklist,slides,workbook]
-//	sodan report  [-sources DIR] [-layouts DIR] [-o DIR] FILE.xlsx
+//	sodan report  [-sources DIR] [-layouts DIR] [-o DIR] [OLD.xlsx] FILE.xlsx
 //	sodan schema  [-sources DIR] [-layouts DIR] [-o DIR]
 //	sodan init    DIR
 //	sodan version
@@ -22,10 +22,13 @@
 //
 // report reads a filled-in リスク分析シート (FILE.xlsx), checks every input
 // cell against the sources (a bad value is reported as
-// FILE.xlsx:ROW:COL: 情報資産管理台帳!K12: message), computes the risk values
-// and the self-diagnosis total, and writes the report
-// report-<name of FILE>.pdf into the output folder, laid out by
-// layouts/report-a4.yaml.
+// FILE.xlsx:ROW:COL: 情報資産管理台帳!K12: message), computes the risk values,
+// the risk matrix, the treatment plan and the self-diagnosis total and
+// to-do list, and writes the report report-<name of FILE>.pdf into the
+// output folder, laid out by layouts/report-a4.yaml. Given an earlier
+// filling of the workbook first (OLD.xlsx), the report also says what
+// moved since: assets added and removed, risk values and bands that
+// changed, and the self-diagnosis points then and now.
 //
 // Exit codes: 0 success, 1 a problem in the sources or layouts (or the
 // build could not be written), 2 wrong usage.
@@ -90,7 +93,7 @@ const maxProblems = 50
 const usage = `使い方:
   sodan check   [-sources DIR] [-stale 365d] [-links]
   sodan build   [-sources DIR] [-layouts DIR] [-o DIR] [-only quicklist,slides,workbook]
-  sodan report  [-sources DIR] [-layouts DIR] [-o DIR] FILE.xlsx
+  sodan report  [-sources DIR] [-layouts DIR] [-o DIR] [OLD.xlsx] FILE.xlsx
   sodan init    DIR
   sodan version
 `
@@ -351,6 +354,8 @@ func watchBuild(stop context.Context, opts build.Options, quiet bool, stdout, st
 	return 0
 }
 
+// runReport is sodan report: one filled-in workbook, or an earlier filling
+// and then the current one to compare them.
 func runReport(stop context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("report", stderr)
 	var opts build.ReportOptions
@@ -364,11 +369,13 @@ func runReport(stop context.Context, args []string, stdout, stderr io.Writer) in
 	case fs.NArg() == 0:
 		fmt.Fprintf(stderr, "sodan report: 記入したリスク分析シート（.xlsx）を 1 つ指定してください\n%s", usage)
 		return 2
-	case fs.NArg() > 1:
-		fmt.Fprintf(stderr, "sodan report: 余分な引数があります: %s\n", strings.Join(fs.Args()[1:], " "))
+	case fs.NArg() > 2:
+		fmt.Fprintf(stderr, "sodan report: 余分な引数があります: %s（比べるときは、前回のシート・今回のシートの順に 2 つまで指定します）\n", strings.Join(fs.Args()[2:], " "))
 		return 2
+	case fs.NArg() == 2:
+		opts.Previous = fs.Arg(0)
 	}
-	opts.Workbook = fs.Arg(0)
+	opts.Workbook = fs.Arg(fs.NArg() - 1)
 	if _, err := os.Stat(opts.Sources); err != nil {
 		fmt.Fprintf(stderr, "sodan report: ソースのフォルダ %s を開けません\n", opts.Sources)
 		return 1

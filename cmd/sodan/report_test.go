@@ -16,7 +16,8 @@ import (
 // TestReportCommand builds the bundled workbook with the build command,
 // fills a row of the same workbook and runs the report command on it: a good
 // workbook gives the PDF (exit 0), a bad value a positioned message (exit
-// 1) and no file, and a missing or extra argument the usage (exit 2).
+// 1) and no file, an earlier filling given first the same PDF compared
+// with it, and a missing or extra argument the usage (exit 2).
 func TestReportCommand(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "out")
@@ -54,6 +55,8 @@ func TestReportCommand(t *testing.T) {
 	}
 	row := map[string]any{"asset": "顧客名簿", "c": 3, "i": 2, "a": 1, "threat": 2, "vulnerability": 2}
 	good := fill("good.xlsx", row)
+	row["c"] = 1
+	before := fill("before.xlsx", row)
 	row["c"] = 5
 	bad := fill("bad.xlsx", row)
 
@@ -70,7 +73,10 @@ func TestReportCommand(t *testing.T) {
 		{"not a workbook", append(append([]string{"report"}, flags...), "-o", out, "report_test.go"), 1, "",
 			[]string{"report_test.go: xlsx のブックとして開けません"}},
 		{"no file", append([]string{"report"}, flags...), 2, "", []string{"記入したリスク分析シート（.xlsx）を 1 つ指定してください", "使い方:"}},
-		{"two files", []string{"report", good, bad}, 2, "", []string{"余分な引数があります: " + bad}},
+		{"compared with an earlier filling", append(append([]string{"report"}, flags...), "-o", out, before, good), 0, filepath.Join(out, "report-good.pdf"), nil},
+		{"bad earlier filling", append(append([]string{"report"}, flags...), "-o", out, bad, good), 1, "",
+			[]string{bad + ":4:", ": 情報資産管理台帳!" + xlsx.CellName(col["c"], 4) + ": 機密性は 3・2・1 のどれかにしてください"}},
+		{"three files", []string{"report", before, good, bad}, 2, "", []string{"余分な引数があります: " + bad}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer

@@ -24,6 +24,14 @@ type reportFile struct {
 		Gap       yamlpos.Num `yaml:"gap,required"`
 		RuleWidth yamlpos.Num `yaml:"rule_width,required"`
 	} `yaml:"counts,required"`
+	Heatmap struct {
+		AxisWidth  yamlpos.Num `yaml:"axis_width,required"`
+		AxisHeight yamlpos.Num `yaml:"axis_height,required"`
+		CellHeight yamlpos.Num `yaml:"cell_height,required"`
+		Padding    yamlpos.Num `yaml:"padding,required"`
+		RuleWidth  yamlpos.Num `yaml:"rule_width,required"`
+		Names      yamlpos.Int `yaml:"names,required"`
+	} `yaml:"heatmap,required"`
 	Table struct {
 		PadX      yamlpos.Num `yaml:"padding_x,required"`
 		PadY      yamlpos.Num `yaml:"padding_y,required"`
@@ -39,12 +47,36 @@ type reportFile struct {
 			Action     yamlpos.Num `yaml:"action,required"`
 		} `yaml:"columns,required"`
 	} `yaml:"table,required"`
+	Plan struct {
+		Columns struct {
+			Asset     yamlpos.Num `yaml:"asset,required"`
+			Judgement yamlpos.Num `yaml:"judgement,required"`
+			Risk      yamlpos.Num `yaml:"risk,required"`
+			Treatment yamlpos.Num `yaml:"treatment,required"`
+		} `yaml:"columns,required"`
+	} `yaml:"plan,required"`
+	Score struct {
+		BoxWidth   yamlpos.Num `yaml:"box_width,required"`
+		LabelWidth yamlpos.Num `yaml:"label_width,required"`
+		ValueWidth yamlpos.Num `yaml:"value_width,required"`
+		BarHeight  yamlpos.Num `yaml:"bar_height,required"`
+		RowGap     yamlpos.Num `yaml:"row_gap,required"`
+		RuleWidth  yamlpos.Num `yaml:"rule_width,required"`
+	} `yaml:"score,required"`
+	ToDo struct {
+		NumberWidth yamlpos.Num `yaml:"number_width,required"`
+		AnswerWidth yamlpos.Num `yaml:"answer_width,required"`
+		ItemGap     yamlpos.Num `yaml:"item_gap,required"`
+	} `yaml:"todo,required"`
 	Colors struct {
 		Text       yamlpos.Str   `yaml:"text,required"`
 		Muted      yamlpos.Str   `yaml:"muted,required"`
 		Rule       yamlpos.Str   `yaml:"rule,required"`
 		HeaderFill yamlpos.Str   `yaml:"header_fill,required"`
 		Bands      []yamlpos.Str `yaml:"bands,required"`
+		Bar        yamlpos.Str   `yaml:"bar,required"`
+		BarTrack   yamlpos.Str   `yaml:"bar_track,required"`
+		Attention  yamlpos.Str   `yaml:"attention,required"`
 	} `yaml:"colors,required"`
 	Styles struct {
 		Title       styleSpec `yaml:"title,required"`
@@ -57,6 +89,14 @@ type reportFile struct {
 		TableHeader styleSpec `yaml:"table_header,required"`
 		Cell        styleSpec `yaml:"cell,required"`
 		Footer      styleSpec `yaml:"footer,required"`
+		HeatAxis    styleSpec `yaml:"heat_axis,required"`
+		HeatBand    styleSpec `yaml:"heat_band,required"`
+		HeatCount   styleSpec `yaml:"heat_count,required"`
+		HeatNames   styleSpec `yaml:"heat_names,required"`
+		ScoreTotal  styleSpec `yaml:"score_total,required"`
+		Part        styleSpec `yaml:"part,required"`
+		Question    styleSpec `yaml:"question,required"`
+		Advice      styleSpec `yaml:"advice,required"`
 	} `yaml:"styles,required"`
 }
 
@@ -74,10 +114,30 @@ type Report struct {
 	// importance, likelihood, risk, judgement, action.
 	Widths [8]float64
 
+	// The risk matrix: the width of the importance column, the height of
+	// the likelihood heading (two lines), each cell's height and inner
+	// padding, its rules, and up to how many assets a cell names.
+	HeatAxisW, HeatAxisH, HeatCellH, HeatPad, HeatRule float64
+	HeatMaxNames                                       int
+
+	// Widths of the treatment plan's columns: asset, judgement, risk,
+	// treatment; its explanation takes the rest of the body.
+	PlanWidths [4]float64
+
+	// The self-diagnosis score: the total's box, each part's label, bar
+	// (the rest of the width) and points.
+	ScoreBoxW, ScoreLabelW, ScoreValueW, BarH, ScoreGap, ScoreRule float64
+
+	// The to-do list: the question number's and the answer's columns, and
+	// the space between questions.
+	ToDoNumberW, ToDoAnswerW, ToDoGap float64
+
 	Text, Muted, Rule, HeaderFill layout.Color
 	Bands                         []layout.Color // tints of the judgement bands, high to low
+	Bar, BarTrack, Attention      layout.Color
 
-	Title, Date, Lead, Heading, Body, Count, Total, TableHeader, Cell, Footer layout.Style
+	Title, Date, Lead, Heading, Body, Count, Total, TableHeader, Cell, Footer    layout.Style
+	HeatAxis, HeatBand, HeatCount, HeatNames, ScoreTotal, Part, Question, Advice layout.Style
 }
 
 // ReadReport reads and checks layouts/report-a4.yaml from fsys (shown to
@@ -104,6 +164,30 @@ func ReadReport(fsys fs.FS, dir string, scale *model.Scale) (*Report, diag.List)
 	if body := s.BodyW(); c.checked(cols.Asset.Set, cols.Asset.Loc) && sum > body+1e-6 {
 		c.errs.Addf(cols.Asset.Loc, "列の幅の合計（%gmm）が本文の幅（%gmm）を超えています", sum, body)
 	}
+	h := f.Heatmap
+	s.HeatAxisW, s.HeatAxisH, s.HeatCellH = c.positive(h.AxisWidth, 200), c.positive(h.AxisHeight, 40), c.positive(h.CellHeight, 80)
+	s.HeatPad, s.HeatRule, s.HeatMaxNames = c.positive(h.Padding, 10), c.positive(h.RuleWidth, 5), c.count(h.Names, 0, 20)
+	if body := s.BodyW(); c.checked(h.AxisWidth.Set, h.AxisWidth.Loc) && body-h.AxisWidth.V < 3*20 {
+		c.errs.Addf(h.AxisWidth.Loc, "マスの幅が 20mm 未満になります。axis_width を本文の幅（%gmm）から 60mm 以上残る値にしてください", body)
+	}
+	pc := f.Plan.Columns
+	sum = 0
+	for i, n := range []yamlpos.Num{pc.Asset, pc.Judgement, pc.Risk, pc.Treatment} {
+		s.PlanWidths[i] = c.positive(n, 1000)
+		sum += n.V
+	}
+	if body := s.BodyW(); c.checked(pc.Asset.Set, pc.Asset.Loc) && sum > body-40+1e-6 {
+		c.errs.Addf(pc.Asset.Loc, "列の幅の合計（%gmm）が大きすぎます。対応の説明の列に 40mm 以上残るよう、合計を %gmm 以下にしてください", sum, body-40)
+	}
+	sc := f.Score
+	s.ScoreBoxW, s.ScoreLabelW, s.ScoreValueW = c.positive(sc.BoxWidth, 200), c.positive(sc.LabelWidth, 200), c.positive(sc.ValueWidth, 200)
+	s.BarH, s.ScoreGap, s.ScoreRule = c.positive(sc.BarHeight, 30), c.positive(sc.RowGap, 30), c.positive(sc.RuleWidth, 5)
+	if body := s.BodyW(); c.checked(sc.BoxWidth.Set, sc.BoxWidth.Loc) && sc.BoxWidth.V+sc.LabelWidth.V+sc.ValueWidth.V > body-30+1e-6 {
+		c.errs.Addf(sc.BoxWidth.Loc, "箱・部の名前・点数の幅の合計（%gmm）が大きすぎます。棒に 30mm 以上残るよう、合計を %gmm 以下にしてください",
+			sc.BoxWidth.V+sc.LabelWidth.V+sc.ValueWidth.V, body-30)
+	}
+	td := f.ToDo
+	s.ToDoNumberW, s.ToDoAnswerW, s.ToDoGap = c.positive(td.NumberWidth, 50), c.positive(td.AnswerWidth, 80), c.positive(td.ItemGap, 30)
 	cl := f.Colors
 	s.Text, s.Muted = c.color(cl.Text, layout.Color{}), c.color(cl.Muted, layout.Color{})
 	s.Rule, s.HeaderFill = c.color(cl.Rule, layout.Color{}), c.color(cl.HeaderFill, layout.Color{})
@@ -115,6 +199,7 @@ func ReadReport(fsys fs.FS, dir string, scale *model.Scale) (*Report, diag.List)
 		}
 	}
 	c.bands(len(s.Bands), at, "colors.bands", scale)
+	s.Bar, s.BarTrack, s.Attention = c.color(cl.Bar, layout.Color{}), c.color(cl.BarTrack, layout.Color{}), c.color(cl.Attention, layout.Color{})
 	st := f.Styles
 	for _, x := range []struct {
 		dst   *layout.Style
@@ -125,6 +210,9 @@ func ReadReport(fsys fs.FS, dir string, scale *model.Scale) (*Report, diag.List)
 		{&s.Heading, st.Heading, false}, {&s.Body, st.Body, false}, {&s.Count, st.Count, false},
 		{&s.Total, st.Total, false}, {&s.TableHeader, st.TableHeader, false}, {&s.Cell, st.Cell, false},
 		{&s.Footer, st.Footer, true},
+		{&s.HeatAxis, st.HeatAxis, false}, {&s.HeatBand, st.HeatBand, false}, {&s.HeatCount, st.HeatCount, false},
+		{&s.HeatNames, st.HeatNames, true}, {&s.ScoreTotal, st.ScoreTotal, false}, {&s.Part, st.Part, false},
+		{&s.Question, st.Question, false}, {&s.Advice, st.Advice, false},
 	} {
 		*x.dst = c.style(x.src, s.Text)
 		if !x.small && c.checked(x.src.Size.Set, x.src.Size.Loc) && x.dst.Smallest() < minBodyPt {

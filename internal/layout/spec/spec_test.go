@@ -208,9 +208,17 @@ func TestProblemsAtTheirPositions(t *testing.T) {
 			"    action: 50", "    action: 90",
 			"  cell: {size: 9,", "  cell: {size: 7,",
 			"  paragraph: 1.5", "  paragrph: 1.5",
-			`bands: ["#F6C9C4", "#FBE7B5", "#DDEBD5"]`, `bands: ["#F6C9C4", "#FBE7B5"]`,
+			`bands: ["#EFA79E", "#F7D98C", "#EAF4E4"]`, `bands: ["#EFA79E", "#F7D98C"]`,
+			"    treatment: 18", "    treatment: 118",
+			"  box_width: 56", "  box_width: 126",
+			"  axis_width: 24", "  axis_width: 150",
+			"  names: 4", "  names: 2.5",
 		}, func(at func(string) string) []string {
 			return []string{
+				at("plan:\n  columns:\n    asset: ") + "plan.columns.asset: 列の幅の合計（189mm）が大きすぎます。対応の説明の列に 40mm 以上残るよう、合計を 150mm 以下にしてください",
+				at("  box_width: ") + "score.box_width: 箱・部の名前・点数の幅の合計（196mm）が大きすぎます",
+				at("  axis_width: ") + "heatmap.axis_width: マスの幅が 20mm 未満になります",
+				at("  names: ") + "heatmap.names: ",
 				at("    asset: ") + "table.columns.asset: 列の幅の合計（230mm）が本文の幅（190mm）を超えています",
 				at("  cell: {size: ") + "styles.cell.size: 本文の文字は 9pt 以上",
 				at("  heading: 2.5 # 節の見出しの下\n  ") + "gaps.paragrph: 不明なキー「paragrph」",
