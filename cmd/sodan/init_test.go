@@ -27,7 +27,12 @@ func TestInitThenBuild(t *testing.T) {
 	if code := run([]string{"build"}, &stdout, &stderr); code != 0 {
 		t.Fatalf("build: exit %d\n%s", code, stderr.String())
 	}
-	written := strings.Fields(stdout.String())
+	var written []string
+	for _, l := range strings.Split(strings.TrimSpace(stdout.String()), "\n") {
+		if f := strings.Fields(l); len(f) > 1 && strings.HasPrefix(f[0], "out/") {
+			written = append(written, f[0])
+		}
+	}
 	var pdfs, books int
 	for _, w := range written {
 		if _, err := os.Stat(w); err != nil {

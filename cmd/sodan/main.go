@@ -1,6 +1,6 @@
 // Command sodan builds the printed and projected material of an SME
 // cybersecurity consultation programme from one set of YAML sources: the
-// 相談・届出先クイックリスト handout (A4 PDF), seminar slide decks (16:9 PDF
+// 相談・届出先クイックリスト (the quick list, A4 PDF), seminar slide decks (16:9 PDF
 // and A4 handouts of them) and the リスク分析シート workbook (xlsx), and
 // turns a workbook a business has filled in into a report of its results
 // (PDF).
@@ -8,8 +8,8 @@
 // Usage:
 //
 //	sodan check   [-sources DIR] [-stale AGE] [-links]
-//	sodan build   [-sources DIR] [-layouts DIR] [-o DIR] [-only handout,slides,workbook]
-//	sodan report  [-sources DIR] [-layouts DIR] [-o DIR] FILE.xlsx
+//	sodan build   [-sources DIR] [-layouts DIR] [-o DIR] [-only quicklist,slides,workbook]
+//	sodan report  [-sources DIR] [-layouts DIR] [-o DIR] [OLD.xlsx] FILE.xlsx
 //	sodan schema  [-sources DIR] [-layouts DIR] [-o DIR]
 //	sodan init    DIR
 //	sodan version
@@ -22,10 +22,13 @@
 //
 // report reads a filled-in リスク分析シート (FILE.xlsx), checks every input
 // cell against the sources (a bad value is reported as
-// FILE.xlsx:ROW:COL: 情報資産管理台帳!K12: message), computes the risk values
-// and the self-diagnosis total, and writes the report
-// report-<name of FILE>.pdf into the output folder, laid out by
-// layouts/report-a4.yaml.
+// FILE.xlsx:ROW:COL: 情報資産管理台帳!K12: message), computes the risk values,
+// the risk matrix, the treatment plan and the self-diagnosis total and
+// to-do list, and writes the report report-<name of FILE>.pdf into the
+// output folder, laid out by layouts/report-a4.yaml. Given an earlier
+// filling of the workbook first (OLD.xlsx), the report also says what
+// moved since: assets added and removed, risk values and bands that
+// changed, and the self-diagnosis points then and now.
 //
 // Exit codes: 0 success, 1 a problem in the sources or layouts (or the
 // build could not be written), 2 wrong usage.
@@ -89,8 +92,8 @@ const maxProblems = 50
 
 const usage = `使い方:
   sodan check   [-sources DIR] [-stale 365d] [-links]
-  sodan build   [-sources DIR] [-layouts DIR] [-o DIR] [-only handout,slides,workbook]
-  sodan report  [-sources DIR] [-layouts DIR] [-o DIR] FILE.xlsx
+  sodan build   [-sources DIR] [-layouts DIR] [-o DIR] [-only quicklist,slides,workbook]
+  sodan report  [-sources DIR] [-layouts DIR] [-o DIR] [OLD.xlsx] FILE.xlsx
   sodan init    DIR
   sodan version
 `
@@ -262,6 +265,8 @@ func runBuild(stop context.Context, args []string, stdout, stderr io.Writer) int
 	fs.StringVar(&opts.Out, "o", "out", "出力先の`フォルダ`")
 	only := fs.String("only", "", "作る`出力`をカンマ区切りで（"+strings.Join(build.TargetNames(), ",")+"）")
 	watch := fs.Bool("watch", false, "ソースやレイアウトが保存されるたびに作り直す（Ctrl-C で終わる）")
+	quiet := fs.Bool("q", false, "出力ごとの一覧と合計の行を表示しない")
+	fs.BoolVar(&opts.Force, "force", false, "前回から何も変わっていない出力も作り直す")
 	if code, ok := parse(fs, args, stdout, stderr); !ok {
 		return code
 	}
@@ -281,27 +286,45 @@ func runBuild(stop context.Context, args []string, stdout, stderr io.Writer) int
 	}
 	opts.Stop = stop
 	if *watch {
-		return watchBuild(stop, opts, stdout, stderr)
+		return watchBuild(stop, opts, *quiet, stdout, stderr)
 	}
-	written, err := build.Run(opts)
-	var errs diag.List
-	if errors.As(err, &errs) {
-		report(stderr, errs, opts.Out)
+	res, err := build.Run(opts)
+	if failed(stderr, "build", err, opts.Out) {
 		return 1
 	}
-	if err != nil {
-		fmt.Fprintln(stderr, "sodan build:", err)
-		return 1
-	}
-	for _, w := range written {
-		fmt.Fprintln(stdout, w)
+	if !*quiet {
+		summary(stdout, res)
 	}
 	return 0
 }
 
+// summary prints a line per output (path, pages, size, and the time it
+// took or that it was up to date) and a total line, as a static site
+// generator's build summary does.
+func summary(w io.Writer, res *build.Result) {
+	paths := res.Paths()
+	width := 0
+	for _, p := range paths {
+		width = max(width, len(p))
+	}
+	for i, o := range res.Outputs {
+		unit := "ページ"
+		if strings.HasSuffix(o.Name, ".xlsx") {
+			unit = "シート"
+		}
+		made := fmt.Sprintf("%5d ms", o.Took.Milliseconds())
+		if o.Fresh {
+			made = "最新のまま"
+		}
+		fmt.Fprintf(w, "%-*s %4d %s %7.1f KB  %s\n", width, paths[i], o.Pages, unit, float64(o.Size)/1024, made)
+	}
+	fresh := len(res.Outputs) - res.Made()
+	fmt.Fprintf(w, "%d 個の出力（作り直し %d、最新のまま %d）%.2f 秒\n", len(res.Outputs), res.Made(), fresh, res.Took.Seconds())
+}
+
 // watchBuild runs build -watch: a build at once and after every saved
 // change, each reported in a few lines, until Ctrl-C.
-func watchBuild(stop context.Context, opts build.Options, stdout, stderr io.Writer) int {
+func watchBuild(stop context.Context, opts build.Options, quiet bool, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "%s と %s を見張っています。保存するたびに作り直します（Ctrl-C で終わります）\n", opts.Sources, opts.Layouts)
 	err := build.Watch(stop, opts, func(r build.Round) {
 		when := time.Now().Format("15:04:05")
@@ -317,7 +340,10 @@ func watchBuild(stop context.Context, opts build.Options, stdout, stderr io.Writ
 		case r.Err != nil:
 			fmt.Fprintf(stderr, "%s sodan build: %v\n", when, r.Err)
 		default:
-			fmt.Fprintf(stdout, "%s %d 個のファイルを作りました%s（%.2f 秒）\n", when, len(r.Written), cause, r.Took.Seconds())
+			fmt.Fprintf(stdout, "%s 作り直しました%s\n", when, cause)
+			if !quiet {
+				summary(stdout, r.Result)
+			}
 		}
 	})
 	if err != nil {
@@ -328,6 +354,8 @@ func watchBuild(stop context.Context, opts build.Options, stdout, stderr io.Writ
 	return 0
 }
 
+// runReport is sodan report: one filled-in workbook, or an earlier filling
+// and then the current one to compare them.
 func runReport(stop context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("report", stderr)
 	var opts build.ReportOptions
@@ -341,24 +369,20 @@ func runReport(stop context.Context, args []string, stdout, stderr io.Writer) in
 	case fs.NArg() == 0:
 		fmt.Fprintf(stderr, "sodan report: 記入したリスク分析シート（.xlsx）を 1 つ指定してください\n%s", usage)
 		return 2
-	case fs.NArg() > 1:
-		fmt.Fprintf(stderr, "sodan report: 余分な引数があります: %s\n", strings.Join(fs.Args()[1:], " "))
+	case fs.NArg() > 2:
+		fmt.Fprintf(stderr, "sodan report: 余分な引数があります: %s（比べるときは、前回のシート・今回のシートの順に 2 つまで指定します）\n", strings.Join(fs.Args()[2:], " "))
 		return 2
+	case fs.NArg() == 2:
+		opts.Previous = fs.Arg(0)
 	}
-	opts.Workbook = fs.Arg(0)
+	opts.Workbook = fs.Arg(fs.NArg() - 1)
 	if _, err := os.Stat(opts.Sources); err != nil {
 		fmt.Fprintf(stderr, "sodan report: ソースのフォルダ %s を開けません\n", opts.Sources)
 		return 1
 	}
 	opts.Stop = stop
 	written, err := build.Report(opts)
-	var errs diag.List
-	if errors.As(err, &errs) {
-		report(stderr, errs, opts.Out)
-		return 1
-	}
-	if err != nil {
-		fmt.Fprintln(stderr, "sodan report:", err)
+	if failed(stderr, "report", err, opts.Out) {
 		return 1
 	}
 	fmt.Fprintln(stdout, written)
@@ -427,6 +451,20 @@ func runInit(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "%s に新しいプロジェクトをつくりました（%d ファイル）。cd %s してから sodan build を実行してください\n", dir, files, dir)
 	return 0
+}
+
+// failed prints err, if any, for the command: problems in the sources
+// one per line with the closing count, anything else on one line. It
+// reports whether there was an error.
+func failed(stderr io.Writer, command string, err error, out string) bool {
+	var errs diag.List
+	switch {
+	case errors.As(err, &errs):
+		report(stderr, errs, out)
+	case err != nil:
+		fmt.Fprintf(stderr, "sodan %s: %v\n", command, err)
+	}
+	return err != nil
 }
 
 // report prints the problems and a closing line in Japanese.

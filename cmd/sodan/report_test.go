@@ -9,13 +9,15 @@ import (
 	"testing"
 
 	"sodan/internal/build"
+	"sodan/internal/layout/spec"
 	"sodan/internal/xlsx"
 )
 
 // TestReportCommand builds the bundled workbook with the build command,
-// fills a row in it and runs the report command on it: a good
+// fills a row of the same workbook and runs the report command on it: a good
 // workbook gives the PDF (exit 0), a bad value a positioned message (exit
-// 1) and no file, and a missing or extra argument the usage (exit 2).
+// 1) and no file, an earlier filling given first the same PDF compared
+// with it, and a missing or extra argument the usage (exit 2).
 func TestReportCommand(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "out")
@@ -32,22 +34,17 @@ func TestReportCommand(t *testing.T) {
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
+	look, errs := spec.ReadWorkbook(os.DirFS("../../layouts"), "layouts", book.Risk.Scale)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
 	col := map[string]int{}
 	for i, c := range book.Risk.Columns {
-		col[c.Title.S] = i + 1
+		col[c.ID] = i + 1
 	}
 	fill := func(name string, values map[string]any) string {
-		in, err := os.Open(books[0])
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer in.Close()
-		var entries []xlsx.Entry
-		for title, v := range values {
-			entries = append(entries, xlsx.Entry{Sheet: "情報資産管理台帳", Col: col[title], Row: 4, Value: v})
-		}
 		var b bytes.Buffer
-		if err := xlsx.Edit(in, &b, entries); err != nil {
+		if err := xlsx.WriteFilled(&b, book, look, xlsx.Entries{Ledger: []map[string]any{values}}); err != nil {
 			t.Fatal(err)
 		}
 		p := filepath.Join(dir, name)
@@ -56,9 +53,11 @@ func TestReportCommand(t *testing.T) {
 		}
 		return p
 	}
-	row := map[string]any{"情報資産名称": "顧客名簿", "機密性": 3, "完全性": 2, "可用性": 1, "脅威の発生頻度": 2, "脆弱性": 2}
+	row := map[string]any{"asset": "顧客名簿", "c": 3, "i": 2, "a": 1, "threat": 2, "vulnerability": 2}
 	good := fill("good.xlsx", row)
-	row["機密性"] = 5
+	row["c"] = 1
+	before := fill("before.xlsx", row)
+	row["c"] = 5
 	bad := fill("bad.xlsx", row)
 
 	for _, c := range []struct {
@@ -70,11 +69,14 @@ func TestReportCommand(t *testing.T) {
 	}{
 		{"good", append(append([]string{"report"}, flags...), "-o", out, good), 0, filepath.Join(out, "report-good.pdf"), nil},
 		{"bad value", append(append([]string{"report"}, flags...), "-o", out, bad), 1, "",
-			[]string{bad + ":4:", ": 情報資産管理台帳!" + xlsx.CellName(col["機密性"], 4) + ": 機密性は 3・2・1 のどれかにしてください", "1 件の問題が見つかりました。"}},
+			[]string{bad + ":4:", ": 情報資産管理台帳!" + xlsx.CellName(col["c"], 4) + ": 機密性は 3・2・1 のどれかにしてください", "1 件の問題が見つかりました。"}},
 		{"not a workbook", append(append([]string{"report"}, flags...), "-o", out, "report_test.go"), 1, "",
 			[]string{"report_test.go: xlsx のブックとして開けません"}},
 		{"no file", append([]string{"report"}, flags...), 2, "", []string{"記入したリスク分析シート（.xlsx）を 1 つ指定してください", "使い方:"}},
-		{"two files", []string{"report", good, bad}, 2, "", []string{"余分な引数があります: " + bad}},
+		{"compared with an earlier filling", append(append([]string{"report"}, flags...), "-o", out, before, good), 0, filepath.Join(out, "report-good.pdf"), nil},
+		{"bad earlier filling", append(append([]string{"report"}, flags...), "-o", out, bad, good), 1, "",
+			[]string{bad + ":4:", ": 情報資産管理台帳!" + xlsx.CellName(col["c"], 4) + ": 機密性は 3・2・1 のどれかにしてください"}},
+		{"three files", []string{"report", before, good, bad}, 2, "", []string{"余分な引数があります: " + bad}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer

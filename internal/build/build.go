@@ -1,7 +1,10 @@
 // Package build runs the pipeline: load the sources, check them into a
-// model, lay out and render every output, and write them into the output
-// folder through temporary files and renames, so the folder never holds a
-// half-written file and a failed build leaves earlier outputs untouched.
+// model, let every target say what it makes (jobs), make what is not up
+// to date on a pool of workers, streaming each output to a staged file,
+// and commit them into the output folder as one transaction. The folder
+// is sodan's only as far as its manifest says (folder.go): nothing else
+// in it is ever replaced or removed, and a failed build leaves it as it
+// was.
 package build
 
 import (
@@ -11,7 +14,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -55,31 +58,46 @@ type Options struct {
 	// Stop, when done, stops the build before anything is written (Ctrl-C);
 	// nil means the build runs to its end.
 	Stop context.Context
+	// Force makes every output again, even those that are up to date.
+	Force bool
 }
 
-// Output is one file a target makes.
+// Output is one file a build makes, and what happened to it.
 type Output struct {
 	Name   string // slash-separated path inside the output folder
-	Target string // the target that made it (set by Run)
-	Data   []byte
+	Target string // the target that makes it
+	Data   []byte // its bytes, for an output made in memory (a report)
+	Inputs string // digest of what it is made from (see Job)
+
+	// What the build did, for the summary:
+	Pages  int           // pages (sheets for a workbook)
+	Size   int64         // bytes
+	SHA256 string        // of its bytes
+	Took   time.Duration // time to make it (with the others of its job)
+	Fresh  bool          // up to date: not made again
 }
 
-// Target is one kind of output: it renders the book into files.
+// Target is one kind of output.
 type Target struct {
-	Name   string
-	Order  int // build and listing order
-	Render func(ctx *Context) ([]Output, error)
+	Name  string
+	Order int // build and listing order
+	// Jobs reads the target's layout files and says what the target
+	// makes, as jobs (see Job), without making anything yet. Problems in
+	// the layouts come back as a diag.List.
+	Jobs func(ctx *Context) ([]Job, error)
 }
 
-// Context is what a target gets: the book, the layouts folder, the build
-// date and a place for warnings.
+// Context is what a target gets: the book, the sources and layouts
+// folders, the build date and a place for warnings.
 type Context struct {
 	Book    *model.Book
+	Sources fs.FS
 	Layouts fs.FS
 	// LayoutsDir is the layouts folder as the user knows it, for messages.
 	LayoutsDir string
 	Date       time.Time
 	Warn       io.Writer
+	Stop       context.Context
 
 	fontsOnce sync.Once
 	fonts     *pdf.Fonts
@@ -158,12 +176,16 @@ func CheckLinks(stop context.Context, fsys fs.FS, dir string, opts links.Options
 	return out, len(urls)
 }
 
-// Run builds the selected targets. Content problems come back as a
-// diag.List (wrapped with ErrContent semantics by the caller); everything
-// is rendered before anything is written, and files are replaced one by one
-// through a rename.
-func Run(opts Options) (written []string, err error) {
-	book, errs := Check(os.DirFS(opts.Sources), opts.Sources)
+// Run builds the selected targets: it checks the sources, lets every
+// target say what it makes, opens the output folder (refusing it before
+// anything is made if it may not be written), makes what is not up to
+// date on a pool of workers, streaming each output to its staged file,
+// and commits all of them at once. Content problems of every target come
+// back together as a diag.List, and then nothing in the folder changes.
+func Run(opts Options) (*Result, error) {
+	start := time.Now()
+	sources := os.DirFS(opts.Sources)
+	book, errs := Check(sources, opts.Sources)
 	if len(errs) > 0 {
 		return nil, errs
 	}
@@ -171,26 +193,26 @@ func Run(opts Options) (written []string, err error) {
 	if err != nil {
 		return nil, err
 	}
-	ctx := &Context{Book: book, Layouts: os.DirFS(opts.Layouts), LayoutsDir: opts.Layouts, Date: date, Warn: opts.Warn}
+	ctx := &Context{Book: book, Sources: sources, Layouts: os.DirFS(opts.Layouts), LayoutsDir: opts.Layouts, Date: date, Warn: opts.Warn, Stop: opts.Stop}
 	if ctx.Warn == nil {
 		ctx.Warn = io.Discard
 	}
-	var outs []Output
+	for name := range opts.Only {
+		if !slices.Contains(TargetNames(), name) {
+			return nil, fmt.Errorf("「%s」という出力はありません（使える値: %s）", name, strings.Join(TargetNames(), ", "))
+		}
+	}
+	var jobs []jobOf
 	var problems diag.List
 	built := map[string]bool{}
+	var planned []Output
 	for _, t := range Targets {
 		if len(opts.Only) > 0 && !opts.Only[t.Name] {
 			continue
 		}
 		built[t.Name] = true
-		if stopped(opts.Stop) {
-			return nil, ErrStopped
-		}
-		var o []Output
-		err := safely(func() (err error) { o, err = t.Render(ctx); return err })
-		for i := range o {
-			o[i].Target = t.Name
-		}
+		var js []Job
+		err := safely(func() (err error) { js, err = t.Jobs(ctx); return err })
 		var l diag.List
 		switch {
 		case errors.As(err, &l):
@@ -198,22 +220,53 @@ func Run(opts Options) (written []string, err error) {
 			// all of them are reported in one run.
 			problems = append(problems, l...)
 		case err != nil:
-			// Not a problem in a source (a renderer failed): report it
-			// with the others rather than dropping what was found.
 			problems = append(problems, diag.Diagnostic{Msg: fmt.Sprintf("出力「%s」を作れませんでした: %v", t.Name, err)})
 		}
-		outs = append(outs, o...)
+		for _, j := range js {
+			jobs = append(jobs, jobOf{Job: j, target: t.Name})
+			for _, n := range j.Outputs {
+				planned = append(planned, Output{Name: n, Target: t.Name})
+			}
+		}
 	}
 	if len(problems) > 0 {
 		return nil, problems
 	}
-	sort.Slice(outs, func(i, j int) bool { return outs[i].Name < outs[j].Name })
 	if stopped(opts.Stop) {
 		return nil, ErrStopped
 	}
-	kept, err := writeOutputs(opts.Stop, opts.Out, outs, built, true, opts.Sources, opts.Layouts)
+	f, err := openFolder(opts.Out, opts.Sources, opts.Layouts)
 	if err != nil {
 		return nil, err
+	}
+	defer f.close()
+	p, err := f.prepare(planned, built, true)
+	if err != nil {
+		f.abandon()
+		return nil, err
+	}
+	st, err := f.stager()
+	if err != nil {
+		return nil, fmt.Errorf("出力フォルダに書き込めません: %w", err)
+	}
+	outs, problems := runJobs(ctx, f, st, jobs, opts.Force)
+	if len(problems) > 0 || stopped(opts.Stop) {
+		st.discard()
+		f.abandon()
+		if len(problems) > 0 {
+			return nil, problems
+		}
+		return nil, ErrStopped
+	}
+	var fresh []Output
+	for _, o := range outs {
+		if o.Fresh {
+			fresh = append(fresh, o)
+		}
+	}
+	p.finish(st, fresh)
+	if err := f.commit(p); err != nil {
+		return nil, fmt.Errorf("出力フォルダに書き込めません: %w", err)
 	}
 	if age := book.Edition.StaleAfter; age.N > 0 {
 		if list := book.StaleContacts(date, age); len(list) > 0 {
@@ -222,13 +275,10 @@ func Run(opts Options) (written []string, err error) {
 				age.Japanese(), len(list), c.ID, c.VerifiedOn.Format("2006-01-02"), age)
 		}
 	}
-	for _, k := range kept {
-		fmt.Fprintf(ctx.Warn, "注意: %s は前回 sodan が書いた後に変更されているので、消さずに残しました（sodan の記録からは外しました）\n", k)
+	for _, k := range p.keep {
+		fmt.Fprintf(ctx.Warn, "注意: %s は前回 sodan が書いた後に変更されているので、消さずに残しました（sodan の記録からは外しました）\n", f.show(k))
 	}
-	for _, o := range outs {
-		written = append(written, filepath.Join(opts.Out, filepath.FromSlash(o.Name)))
-	}
-	return written, nil
+	return &Result{Dir: opts.Out, Outputs: outs, Took: time.Since(start)}, nil
 }
 
 // writeOutputs writes outs into the output folder dir as one transaction
@@ -266,7 +316,7 @@ func safely(f func() error) (err error) {
 	return f()
 }
 
-// ParseOnly turns "handout,slides" into a set, refusing unknown names.
+// ParseOnly turns "quicklist,slides" into a set, refusing unknown names.
 func ParseOnly(s string) (map[string]bool, error) {
 	set := map[string]bool{}
 	if strings.TrimSpace(s) == "" {

@@ -80,9 +80,9 @@ func showsNumber(text, n string) bool {
 	return false
 }
 
-// handoutQuotes lists the contacts the quick list prints: the emergency
+// quickListQuotes lists the contacts the quick list prints: the emergency
 // strip, the CHECK items and situations, and the prevention resources.
-func handoutQuotes(book *model.Book) map[*model.Contact]bool {
+func quickListQuotes(book *model.Book) map[*model.Contact]bool {
 	q := map[*model.Contact]bool{}
 	for _, e := range book.QuickList.Emergency {
 		q[e.Contact] = true
@@ -115,10 +115,10 @@ func TestCheckedFactsReachOutputs(t *testing.T) {
 	testtool.Need(t, "pdftotext")
 	out := t.TempDir()
 	if _, err := Run(Options{Sources: "../../sources", Layouts: "../../layouts", Out: out,
-		Only: map[string]bool{"handout": true, "slides": true}}); err != nil {
+		Only: map[string]bool{"quicklist": true, "slides": true}}); err != nil {
 		t.Fatal(err)
 	}
-	book := handoutBook(t)
+	book := quickListBook(t)
 
 	// The PDFs that show desks, each with the contacts it quotes; the
 	// handouts and notes of a deck count as the deck.
@@ -127,7 +127,7 @@ func TestCheckedFactsReachOutputs(t *testing.T) {
 	if len(handouts) != 1 {
 		t.Fatalf("quick lists written: %v", handouts)
 	}
-	quotes[handouts[0]] = handoutQuotes(book)
+	quotes[handouts[0]] = quickListQuotes(book)
 	for i := range book.Decks {
 		d := &book.Decks[i]
 		q := map[*model.Contact]bool{}
@@ -220,7 +220,7 @@ var uncertainAfterRecheck = []string{
 // is later than the edition, and the desks the re-check could not confirm
 // are marked uncertain with a reason.
 func TestContactsCarrySource(t *testing.T) {
-	book := handoutBook(t)
+	book := quickListBook(t)
 	if len(book.Contacts) == 0 {
 		t.Fatal("no contacts")
 	}

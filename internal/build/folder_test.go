@@ -80,7 +80,7 @@ func sameContents(t *testing.T, before, after map[string]string) {
 // an older edition's outputs.
 func TestUserFilesSurvive(t *testing.T) {
 	out := t.TempDir()
-	if _, err := write(t, out, outputs("handout", "v1", "quicklist-20261101.pdf"), "handout"); err != nil {
+	if _, err := write(t, out, outputs("quicklist", "v1", "quicklist-20261101.pdf"), "quicklist"); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := write(t, out, outputs("workbook", "v1", "risk-analysis-20261101.xlsx"), "workbook"); err != nil {
@@ -97,7 +97,7 @@ func TestUserFilesSurvive(t *testing.T) {
 	}
 	put(t, out, user)
 	// The next edition: every target writes new names.
-	if _, err := write(t, out, append(outputs("handout", "v2", "quicklist-20261201.pdf"), outputs("slides", "v2", "slides/b.pdf")...), "handout", "slides"); err != nil {
+	if _, err := write(t, out, append(outputs("quicklist", "v2", "quicklist-20261201.pdf"), outputs("slides", "v2", "slides/b.pdf")...), "quicklist", "slides"); err != nil {
 		t.Fatal(err)
 	}
 	got := contents(t, out)
@@ -144,7 +144,7 @@ func TestEarlierFolderAdopted(t *testing.T) {
 		"slides/.a.pdf.tmp123456":       "half",
 		".quicklist-20261201.pdf.tmp99": "half",
 	})
-	if _, err := write(t, out, append(outputs("handout", "v2", "quicklist-20261201.pdf"), outputs("slides", "v2", "slides/a.pdf")...), "handout", "slides"); err != nil {
+	if _, err := write(t, out, append(outputs("quicklist", "v2", "quicklist-20261201.pdf"), outputs("slides", "v2", "slides/a.pdf")...), "quicklist", "slides"); err != nil {
 		t.Fatal(err)
 	}
 	got := contents(t, out)
@@ -163,7 +163,7 @@ func TestGlobCharactersInFolder(t *testing.T) {
 		out := filepath.Join(base, dir)
 		for i, tag := range []string{"v1", "v2"} {
 			name := []string{"quicklist-20261101.pdf", "quicklist-20261201.pdf"}[i]
-			if _, err := write(t, out, append(outputs("handout", tag, name), outputs("slides", tag, "slides/b.pdf")...), "handout", "slides"); err != nil {
+			if _, err := write(t, out, append(outputs("quicklist", tag, name), outputs("slides", tag, "slides/b.pdf")...), "quicklist", "slides"); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -185,7 +185,7 @@ func TestProtectedFolders(t *testing.T) {
 	put(t, base, map[string]string{"proj/sources/edition.yaml": "x", "proj/layouts/a.yaml": "x"})
 	os.Symlink(filepath.Join(base, "proj"), filepath.Join(base, "link"))
 	for _, out := range []string{src, lay, filepath.Join(base, "proj"), base, filepath.Join(src, "out"), filepath.Join(base, "link"), filepath.Join(base, "link", "sources")} {
-		_, err := writeOutputs(context.Background(), out, outputs("handout", "v1", "quicklist-1.pdf"), map[string]bool{"handout": true}, true, src, lay)
+		_, err := writeOutputs(context.Background(), out, outputs("quicklist", "v1", "quicklist-1.pdf"), map[string]bool{"quicklist": true}, true, src, lay)
 		if err == nil || !strings.Contains(err.Error(), "重なっています") {
 			t.Errorf("-o %s: want a refusal, got %v", out, err)
 		}
@@ -253,8 +253,8 @@ func TestChangedOutputKept(t *testing.T) {
 func TestFailedRenameRollsBack(t *testing.T) {
 	out := t.TempDir()
 	names := []string{"quicklist-1.pdf", "slides/a.pdf", "slides/b.pdf", "slides/c.pdf"}
-	old := append(outputs("handout", "v1", names[0], "quicklist-0.pdf"), outputs("slides", "v1", names[1:]...)...)
-	if _, err := write(t, out, old, "handout", "slides"); err != nil {
+	old := append(outputs("quicklist", "v1", names[0], "quicklist-0.pdf"), outputs("slides", "v1", names[1:]...)...)
+	if _, err := write(t, out, old, "quicklist", "slides"); err != nil {
 		t.Fatal(err)
 	}
 	before := contents(t, out)
@@ -271,7 +271,7 @@ func TestFailedRenameRollsBack(t *testing.T) {
 			}
 			return nil
 		}
-		_, err = f.write(context.Background(), append(outputs("handout", "v2", names[0]), outputs("slides", "v2", names[1:]...)...), map[string]bool{"handout": true, "slides": true}, true)
+		_, err = f.write(context.Background(), append(outputs("quicklist", "v2", names[0]), outputs("slides", "v2", names[1:]...)...), map[string]bool{"quicklist": true, "slides": true}, true)
 		f.close()
 		if err == nil {
 			t.Fatalf("rename %d: the write should fail", fail)
@@ -284,7 +284,7 @@ func TestFailedRenameRollsBack(t *testing.T) {
 // left in the folder is cleaned by the next one, which is not refused.
 func TestKilledBuildCleaned(t *testing.T) {
 	out := t.TempDir()
-	if _, err := write(t, out, outputs("handout", "v1", "quicklist-1.pdf", "quicklist-2.pdf"), "handout"); err != nil {
+	if _, err := write(t, out, outputs("quicklist", "v1", "quicklist-1.pdf", "quicklist-2.pdf"), "quicklist"); err != nil {
 		t.Fatal(err)
 	}
 	// Killed in the middle of a commit of v2: one file replaced, the
@@ -302,11 +302,11 @@ func TestKilledBuildCleaned(t *testing.T) {
 	}
 	func() {
 		defer func() { recover() }()
-		f.write(context.Background(), outputs("handout", "v2", "quicklist-1.pdf", "quicklist-2.pdf"), map[string]bool{"handout": true}, true)
+		f.write(context.Background(), outputs("quicklist", "v2", "quicklist-1.pdf", "quicklist-2.pdf"), map[string]bool{"quicklist": true}, true)
 	}()
 	f.close()
 	put(t, out, map[string]string{".sodan/tmp/7.new": "left"})
-	if _, err := write(t, out, outputs("handout", "v3", "quicklist-1.pdf", "quicklist-2.pdf"), "handout"); err != nil {
+	if _, err := write(t, out, outputs("quicklist", "v3", "quicklist-1.pdf", "quicklist-2.pdf"), "quicklist"); err != nil {
 		t.Fatal(err)
 	}
 	got := contents(t, out)
@@ -319,12 +319,12 @@ func TestKilledBuildCleaned(t *testing.T) {
 // is replaced or removed.
 func TestDamagedManifestRefused(t *testing.T) {
 	out := t.TempDir()
-	if _, err := write(t, out, outputs("handout", "v1", "quicklist-1.pdf"), "handout"); err != nil {
+	if _, err := write(t, out, outputs("quicklist", "v1", "quicklist-1.pdf"), "quicklist"); err != nil {
 		t.Fatal(err)
 	}
 	put(t, out, map[string]string{".sodan/manifest.json": "{not json"})
 	before := contents(t, out)
-	if _, err := write(t, out, outputs("handout", "v2", "quicklist-2.pdf"), "handout"); err == nil || !strings.Contains(err.Error(), "壊れています") {
+	if _, err := write(t, out, outputs("quicklist", "v2", "quicklist-2.pdf"), "quicklist"); err == nil || !strings.Contains(err.Error(), "壊れています") {
 		t.Fatalf("want a refusal, got %v", err)
 	}
 	sameContents(t, before, contents(t, out))

@@ -135,7 +135,7 @@ func TestMutatedSourcesNeverCrash(t *testing.T) {
 	t.Logf("%d of %d variants checked, %d built in full", checked, len(muts), full)
 }
 
-func copyTree(t *testing.T, from, to string) {
+func copyTree(t testing.TB, from, to string) {
 	t.Helper()
 	err := filepath.WalkDir(from, func(p string, d os.DirEntry, err error) error {
 		if err != nil {

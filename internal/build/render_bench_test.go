@@ -3,80 +3,52 @@ package build
 import (
 	"io"
 	"os"
-	"path/filepath"
-	"strconv"
 	"testing"
 
 	"sodan/internal/layout"
+	"sodan/internal/layout/nup"
+	"sodan/internal/layout/quicklist"
+	"sodan/internal/layout/slides"
+	"sodan/internal/layout/spec"
 	"sodan/internal/render/pdf"
 )
 
-// BenchmarkBuild is a whole cold build of the bundled sources into a new
-// output folder each time: every target, every file written.
-func BenchmarkBuild(b *testing.B) {
-	b.ReportAllocs()
-	dir := b.TempDir()
-	n := 0
-	for b.Loop() {
-		n++
-		out := filepath.Join(dir, strconv.Itoa(n))
-		if _, err := Run(Options{Sources: "../../sources", Layouts: "../../layouts", Out: out}); err != nil {
-			b.Fatal(err)
-		}
-		b.StopTimer()
-		if err := os.RemoveAll(out); err != nil {
-			b.Fatal(err)
-		}
-		b.StartTimer()
-	}
-}
-
-// benchDocs plans one document of each kind from the bundled sources, the
-// way the handout and slides targets do: the quick list, and of the first
-// deck the slides, each N-up handout and the notes.
-func benchDocs(b *testing.B) (*pdf.Fonts, []struct {
+// pdfDoc is a laid-out document and what it is called in benchmarks.
+type pdfDoc struct {
 	name string
 	doc  *layout.Doc
-}) {
+}
+
+// benchDocs lays out one document of each kind from the bundled sources,
+// as the quick list and the deck jobs do: the quick list, and of the first
+// deck the slides, each N-up handout and the notes.
+func benchDocs(b *testing.B) (*pdf.Fonts, []pdfDoc) {
 	b.Helper()
-	book, errs := Check(os.DirFS("../../sources"), "../../sources")
+	book, errs := Check(os.DirFS("../../sources"), "sources")
 	if len(errs) > 0 {
 		b.Fatal(errs)
-	}
-	date, err := Date(book)
-	if err != nil {
-		b.Fatal(err)
 	}
 	lay := os.DirFS("../../layouts")
 	fonts, err := pdf.LoadFonts()
 	if err != nil {
 		b.Fatal(err)
 	}
-	var docs []struct {
-		name string
-		doc  *layout.Doc
-	}
-	add := func(name string, doc *layout.Doc) {
-		docs = append(docs, struct {
-			name string
-			doc  *layout.Doc
-		}{name, doc})
-	}
-	hs, errs := layout.ReadHandoutSpec(lay, "layouts")
+	date := book.Edition.Date
+	qs, errs := spec.ReadQuickList(lay, "layouts")
 	if len(errs) > 0 {
 		b.Fatal(errs)
 	}
-	doc, errs := layout.Handout(book, hs, fonts, date)
+	doc, errs := quicklist.Plan(book, qs, fonts, date)
 	if len(errs) > 0 {
 		b.Fatal(errs)
 	}
-	add("quicklist", doc)
+	docs := []pdfDoc{{"quicklist", doc}}
 
-	sp, errs := layout.ReadSlidesSpec(lay, "layouts")
+	sp, errs := spec.ReadSlides(lay, "layouts")
 	if len(errs) > 0 {
 		b.Fatal(errs)
 	}
-	nup, errs := layout.ReadNUpSpec(lay, "layouts", sp.W, sp.H)
+	nupSp, errs := spec.ReadNUp(lay, "layouts", sp.W, sp.H)
 	if len(errs) > 0 {
 		b.Fatal(errs)
 	}
@@ -84,30 +56,29 @@ func benchDocs(b *testing.B) (*pdf.Fonts, []struct {
 		b.Fatal("no decks in the bundled sources")
 	}
 	deck := &book.Decks[0]
-	plan, errs := layout.PlanDeck(book, deck, sp, fonts, date)
+	plan, errs := slides.Lay(book, deck, sp, fonts, date)
 	if len(errs) > 0 {
 		b.Fatal(errs)
 	}
-	add("deck", plan.Doc)
+	docs = append(docs, pdfDoc{"deck", plan.Doc})
 	out := sp.Outputs(deck.ID)
 	for _, h := range out.Handouts {
-		v, _ := nup.Variant(h.V)
-		doc, errs := layout.NUp(plan, book, nup, v, fonts, date)
+		v, _ := nupSp.Variant(h.V)
+		doc, errs := nup.Handout(plan, book, nupSp, v, fonts, date)
 		if len(errs) > 0 {
 			b.Fatal(errs)
 		}
-		add(v.ID, doc)
+		docs = append(docs, pdfDoc{v.ID, doc})
 	}
-	doc, errs = layout.Notes(plan, book, nup, fonts, date)
+	doc, errs = nup.Notes(plan, book, nupSp, fonts, date)
 	if len(errs) > 0 {
 		b.Fatal(errs)
 	}
-	add("notes", doc)
-	return fonts, docs
+	return fonts, append(docs, pdfDoc{"notes", doc})
 }
 
 // BenchmarkRenderPDF writes one PDF of each kind from the bundled sources
-// (layout done beforehand, fonts loaded once as in a build).
+// (laid out beforehand, fonts loaded once as in a build): rendering alone.
 func BenchmarkRenderPDF(b *testing.B) {
 	fonts, docs := benchDocs(b)
 	for _, d := range docs {

@@ -11,17 +11,22 @@ import (
 	"strings"
 
 	"sodan/internal/diag"
-	"sodan/internal/layout"
+	"sodan/internal/layout/report"
+	"sodan/internal/layout/spec"
+	"sodan/internal/model"
 	"sodan/internal/render/pdf"
 	"sodan/internal/xlsx"
 )
 
 // ReportOptions are the settings of one report.
 type ReportOptions struct {
-	Sources  string          // sources folder
-	Layouts  string          // layouts folder
-	Out      string          // output folder
-	Workbook string          // the filled-in workbook (.xlsx)
+	Sources  string // sources folder
+	Layouts  string // layouts folder
+	Out      string // output folder
+	Workbook string // the filled-in workbook (.xlsx)
+	// Previous is an earlier filling of the same workbook to compare with
+	// (empty: none).
+	Previous string
 	Stop     context.Context // as in Options
 }
 
@@ -33,10 +38,11 @@ func ReportName(path string) string {
 }
 
 // Report reads the sources, the layouts and a filled-in risk-analysis
-// workbook and writes the report of its results to
-// <Out>/report-<workbook base name>.pdf through a temporary file and a
-// rename. It returns the path written. Problems in the sources, the layout
-// or the workbook come back as a diag.List, and then nothing is written.
+// workbook (and, with Previous, an earlier filling to compare with) and
+// writes the report of its results to <Out>/report-<workbook base
+// name>.pdf through a temporary file and a rename. It returns the path
+// written. Problems in the sources, the layout or the workbooks come back
+// as one diag.List, and then nothing is written.
 //
 // The date printed is SOURCE_DATE_EPOCH when set, else when the workbook
 // was last saved, else the edition date: never the clock.
@@ -45,18 +51,17 @@ func Report(opts ReportOptions) (string, error) {
 	if len(errs) > 0 {
 		return "", errs
 	}
-	spec, errs := layout.ReadReportSpec(os.DirFS(opts.Layouts), opts.Layouts)
+	sp, errs := spec.ReadReport(os.DirFS(opts.Layouts), opts.Layouts, book.Risk.Scale)
 	if len(errs) > 0 {
 		return "", errs
 	}
-	f, err := openWorkbook(opts.Workbook)
-	if err != nil {
-		var l diag.List
-		l.Add(diag.Diagnostic{Pos: diag.Pos{File: opts.Workbook}, Msg: err.Error()})
-		return "", l
+	filled, errs := readFilled(opts.Workbook, book)
+	var prev *model.Filled
+	if opts.Previous != "" {
+		var perrs diag.List
+		prev, perrs = readFilled(opts.Previous, book)
+		errs = append(errs, perrs...)
 	}
-	filled, errs := xlsx.Read(f, opts.Workbook, book)
-	f.Close()
 	if len(errs) > 0 {
 		return "", errs
 	}
@@ -71,7 +76,7 @@ func Report(opts ReportOptions) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	doc, errs := layout.Report(book, filled, spec, fonts, date)
+	doc, errs := report.Plan(book, filled, prev, sp, fonts, date)
 	if len(errs) > 0 {
 		return "", errs
 	}
@@ -88,6 +93,18 @@ func Report(opts ReportOptions) (string, error) {
 		return "", err
 	}
 	return filepath.Join(opts.Out, name), nil
+}
+
+// readFilled reads and checks the filled-in workbook at path.
+func readFilled(path string, book *model.Book) (*model.Filled, diag.List) {
+	f, err := openWorkbook(path)
+	if err != nil {
+		var l diag.List
+		l.Add(diag.Diagnostic{Pos: diag.Pos{File: path}, Msg: err.Error()})
+		return nil, l
+	}
+	defer f.Close()
+	return xlsx.Read(f, path, book)
 }
 
 // openWorkbook opens a filled-in workbook, refusing what is not a regular

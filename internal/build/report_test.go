@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"sodan/internal/layout/spec"
 	"sodan/internal/model"
 	"sodan/internal/testtool"
 	"sodan/internal/xlsx"
@@ -21,82 +22,65 @@ type reportAsset struct {
 	business, asset, medium string
 	flags                   []string // 有/無 per personal-information flag
 	c, i, a, threat, vuln   int
+	treatment               string            // 対応, "" for none chosen
 	text                    map[string]string // raw overrides by column ID
 }
 
 // reportAssets are the rows the tests fill in, from sheet row 4.
 var reportAssets = []reportAsset{
-	{business: "営業", asset: "顧客名簿", medium: "社内サーバー", flags: []string{"有", "無", "無"}, c: 2, i: 2, a: 1, threat: 2, vuln: 3},
+	{business: "営業", asset: "顧客名簿", medium: "社内サーバー", flags: []string{"有", "無", "無"}, c: 2, i: 2, a: 1, threat: 2, vuln: 3, treatment: "保有"},
 	{business: "経理", asset: "見積書の控え", medium: "紙", flags: []string{"無", "無", "無"}, c: 2, i: 2, a: 1, threat: 1, vuln: 1},
-	{business: "人事", asset: "給与台帳", medium: "クラウド", flags: []string{"有", "有", "有"}, c: 3, i: 3, a: 2, threat: 3, vuln: 3},
+	{business: "人事", asset: "給与台帳", medium: "クラウド", flags: []string{"有", "有", "有"}, c: 3, i: 3, a: 2, threat: 3, vuln: 3, treatment: "低減"},
 	{business: "総務", asset: "社内規程", medium: "紙", c: 1, i: 1, a: 1, threat: 1, vuln: 2},
 	{business: "広報", asset: "ホームページの原稿", medium: "PC", c: 1, i: 2},
-	{business: "営業", asset: "商談メモ", medium: "PC", flags: []string{"無", "無", "無"}, c: 2, i: 2, a: 2, threat: 2, vuln: 2},
+	{business: "営業", asset: "商談メモ", medium: "PC", flags: []string{"無", "無", "無"}, c: 2, i: 2, a: 2, threat: 2, vuln: 2, treatment: "移転"},
+	{business: "製造", asset: "受注データ", medium: "社内サーバー", flags: []string{"無", "無", "無"}, c: 2, i: 2, a: 1, threat: 3, vuln: 2},
+	{business: "経理", asset: "振込先の口座一覧", medium: "クラウド", flags: []string{"無", "無", "無"}, c: 3, i: 3, a: 1, threat: 3, vuln: 2, treatment: "回避"},
 }
 
-// filledWorkbook writes the bundled workbook, fills rows (and answers to
-// the first answered questions, cycling through the answer labels) with
-// excelize, and saves it as dir/name. It returns the path and the book.
+// filledWorkbook writes the bundled workbook with rows typed into the
+// ledger and the first answered questions answered (cycling through the
+// answer labels), as dir/name. It returns the path and the book.
 func filledWorkbook(t *testing.T, dir, name string, rows []reportAsset, answered int) (string, *model.Book) {
 	t.Helper()
 	book, errs := Check(os.DirFS("../../sources"), "sources")
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	spec, errs := workbookSpec(os.DirFS("../../layouts"), "layouts", book)
+	look, errs := spec.ReadWorkbook(os.DirFS("../../layouts"), "layouts", book.Risk.Scale)
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	var buf bytes.Buffer
-	if err := xlsx.Write(&buf, book, spec); err != nil {
-		t.Fatal(err)
-	}
-	col := map[string]int{}
-	for i, c := range book.Risk.Columns {
-		col[c.ID] = i + 1
-	}
-	var entries []xlsx.Entry
-	set := func(sheet string, c, r int, v any) {
-		entries = append(entries, xlsx.Entry{Sheet: sheet, Col: c, Row: r, Value: v})
-	}
-	for k, a := range rows {
-		r := 4 + k
-		set("情報資産管理台帳", col["business"], r, a.business)
-		set("情報資産管理台帳", col["asset"], r, a.asset)
-		set("情報資産管理台帳", col["medium"], r, a.medium)
+	var e xlsx.Entries
+	for _, a := range rows {
+		row := map[string]any{"business": a.business, "asset": a.asset, "medium": a.medium}
 		for i, fl := range a.flags {
-			set("情報資産管理台帳", col[[]string{"pi", "pi_sensitive", "pi_mynumber"}[i]], r, fl)
+			row[[]string{"pi", "pi_sensitive", "pi_mynumber"}[i]] = fl
 		}
 		for id, v := range map[string]int{"c": a.c, "i": a.i, "a": a.a, "threat": a.threat, "vulnerability": a.vuln} {
 			if v != 0 {
-				set("情報資産管理台帳", col[id], r, v)
+				row[id] = v
 			}
 		}
+		if a.treatment != "" {
+			row[spec.TreatmentColumn] = a.treatment
+		}
 		for id, v := range a.text {
-			set("情報資産管理台帳", col[id], r, v)
+			row[id] = v
 		}
+		e.Ledger = append(e.Ledger, row)
 	}
-	check, err := xlsx.Rows(bytes.NewReader(buf.Bytes()), "自社診断")
-	if err != nil {
-		t.Fatal(err)
-	}
+	e.Answers = map[int]string{}
 	labels := book.SelfCheck.Answers
-	for r, row := range check {
-		if len(row) == 0 {
-			continue
-		}
-		no, err := strconv.Atoi(row[0])
-		if err != nil || no < 1 || no > answered {
-			continue
-		}
-		set("自社診断", 3, r+1, labels[(no-1)%len(labels)].Label.S)
+	for no := 1; no <= answered; no++ {
+		e.Answers[no] = labels[(no-1)%len(labels)].Label.S
 	}
-	var filled bytes.Buffer
-	if err := xlsx.Edit(&buf, &filled, entries); err != nil {
+	var buf bytes.Buffer
+	if err := xlsx.WriteFilled(&buf, book, look, e); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(dir, name)
-	if err := os.WriteFile(path, filled.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return path, book
@@ -121,8 +105,9 @@ func TestReport(t *testing.T) {
 	if filepath.Base(path) != "report-yamada.pdf" {
 		t.Fatalf("wrote %s", path)
 	}
+	keep(t, path, "report-yamada.pdf")
 	text := testtool.Run(t, "pdftotext", "-layout", path, "-")
-	flat := handoutSqueeze(text)
+	flat := squeeze(text)
 
 	// The complete rows, by risk value from Risk.Assess, highest first
 	// (ties in sheet-row order), each with its value and band word.
@@ -144,10 +129,13 @@ func TestReport(t *testing.T) {
 			wants[j], wants[j-1] = wants[j-1], wants[j]
 		}
 	}
+	// The table of all assets; the matrix and the treatment plan above it
+	// name some of them too.
+	table := flat[strings.Index(flat, "リスク値の高い順の資産"):]
 	last := -1
 	for _, w := range wants {
 		re := regexp.MustCompile(regexp.QuoteMeta(w.asset) + `.*?` + strconv.Itoa(w.Importance) + strconv.Itoa(w.Likelihood) + strconv.Itoa(w.Value) + regexp.QuoteMeta(w.Band.Label.S+w.Band.Action.S))
-		loc := re.FindStringIndex(flat)
+		loc := re.FindStringIndex(table)
 		if loc == nil {
 			t.Errorf("no row %s %d×%d=%d %s in:\n%s", w.asset, w.Importance, w.Likelihood, w.Value, w.Band.Label.S, text)
 			continue
@@ -180,7 +168,7 @@ func TestReport(t *testing.T) {
 	for no := 1; no <= 20; no++ {
 		total += book.SelfCheck.Answers[(no-1)%len(book.SelfCheck.Answers)].Points
 	}
-	if !strings.Contains(flat, "未回答5問") || !strings.Contains(flat, "合計"+strconv.Itoa(total)+"点") {
+	if !strings.Contains(flat, "未回答5問（全25問）") || !scoreLine(total).MatchString(text) {
 		t.Errorf("no self-diagnosis total %d with 未回答 5 問:\n%s", total, text)
 	}
 
@@ -206,21 +194,33 @@ func TestReportComplete(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	flat := handoutSqueeze(testtool.Run(t, "pdftotext", path, "-"))
+	keep(t, path, "report-complete.pdf")
+	// In reading order, the total's box comes whole before the bars.
+	text := testtool.Run(t, "pdftotext", path, "-")
+	flat := squeeze(text)
 	sc := &book.SelfCheck
 	total := 0
 	for no := 1; no <= sc.ItemCount(); no++ {
 		total += sc.Answers[(no-1)%len(sc.Answers)].Points
 	}
 	b := sc.Band(total)
-	for _, s := range []string{"合計" + strconv.Itoa(total) + "点", b.Label.S, b.Action.S} {
-		if !strings.Contains(flat, handoutSqueeze(s)) {
+	if !scoreLine(total).MatchString(text) {
+		t.Errorf("report lacks the total %d", total)
+	}
+	for _, s := range []string{b.Label.S, b.Action.S} {
+		if !strings.Contains(flat, squeeze(s)) {
 			t.Errorf("report lacks %q", s)
 		}
 	}
 	if strings.Contains(flat, "評価に必要な項目が空いている") || strings.Contains(flat, "未回答") {
 		t.Error("a complete workbook has an incomplete section")
 	}
+}
+
+// scoreLine matches the self-diagnosis total as its box prints it, at
+// the start of a line of pdftotext -layout (the bars are to its right).
+func scoreLine(total int) *regexp.Regexp {
+	return regexp.MustCompile(`(?m)^\s*` + strconv.Itoa(total) + ` 点(\s|$)`)
 }
 
 // TestReportManyRows makes the asset table flow onto further pages with
@@ -235,10 +235,13 @@ func TestReportManyRows(t *testing.T) {
 		rows = append(rows, a)
 	}
 	wb, _ := filledWorkbook(t, dir, "many.xlsx", rows, 25)
+	start := time.Now()
 	path, err := runReport(t, wb, filepath.Join(dir, "out"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Logf("report of 60 assets in %v", time.Since(start))
+	keep(t, path, "report-60.pdf")
 	text := testtool.Run(t, "pdftotext", path, "-")
 	pages := strings.Split(text, "\f")
 	if len(pages) < 3 {
@@ -264,6 +267,7 @@ func TestReportBadValues(t *testing.T) {
 	dir := t.TempDir()
 	rows := append([]reportAsset(nil), reportAssets[:3]...)
 	rows[0].text = map[string]string{"c": "5", "vulnerability": "高い"}
+	rows[1].text = map[string]string{spec.TreatmentColumn: "様子見"}
 	rows[2].text = map[string]string{"pi": "はい"}
 	wb, book := filledWorkbook(t, dir, "bad.xlsx", rows, 3)
 	out := filepath.Join(dir, "out")
@@ -275,6 +279,7 @@ func TestReportBadValues(t *testing.T) {
 	for i, c := range book.Risk.Columns {
 		col[c.ID] = i + 1
 	}
+	col[spec.TreatmentColumn] = len(book.Risk.Columns) + 1 // the workbook adds it after the ledger's columns
 	cref := func(id string, r int) string { return xlsx.CellName(col[id], r) }
 	msg := err.Error()
 	for _, w := range []string{
@@ -282,6 +287,7 @@ func TestReportBadValues(t *testing.T) {
 		"。いまは「5」）",
 		// The same row's second bad cell is reported too.
 		wb + ":4:" + strconv.Itoa(col["vulnerability"]) + ": 情報資産管理台帳!" + cref("vulnerability", 4) + ": 脆弱性は 3・2・1 のどれかにしてください（いまは「高い」）",
+		wb + ":5:" + strconv.Itoa(col[spec.TreatmentColumn]) + ": 情報資産管理台帳!" + cref(spec.TreatmentColumn, 5) + ": 対応は「低減」・「回避」・「移転」・「保有」のどれかを選んでください（いまは「様子見」）",
 		wb + ":6:" + strconv.Itoa(col["pi"]) + ": 情報資産管理台帳!" + cref("pi", 6) + ": 個人情報は「有」か「無」で選んでください（いまは「はい」）",
 	} {
 		if !strings.Contains(msg, w) {

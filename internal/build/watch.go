@@ -15,7 +15,7 @@ import (
 
 // Round is what one build of a watch did.
 type Round struct {
-	Written []string      // files written (nil when the build failed)
+	Result  *Result       // what the build did (nil when it failed)
 	Err     error         // the build's problems (a diag.List) or failure
 	Took    time.Duration // how long the build took
 	Trigger string        // the file whose change started it ("" for the first)
@@ -46,11 +46,11 @@ func Watch(stop context.Context, opts Options, report func(Round)) error {
 	}
 	round := func(trigger string) {
 		start := time.Now()
-		written, err := Run(opts)
+		res, err := Run(opts)
 		if errors.Is(err, ErrStopped) {
 			return
 		}
-		report(Round{Written: written, Err: err, Took: time.Since(start), Trigger: trigger})
+		report(Round{Result: res, Err: err, Took: time.Since(start), Trigger: trigger})
 	}
 	round("")
 	var timer <-chan time.Time

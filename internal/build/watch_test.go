@@ -28,7 +28,7 @@ func TestWatch(t *testing.T) {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		err := Watch(stop, Options{Sources: src, Layouts: "../../layouts", Out: out, Only: map[string]bool{"handout": true}}, func(r Round) { rounds <- r })
+		err := Watch(stop, Options{Sources: src, Layouts: "../../layouts", Out: out, Only: map[string]bool{"quicklist": true}}, func(r Round) { rounds <- r })
 		if err != nil {
 			t.Error(err)
 		}
@@ -50,8 +50,8 @@ func TestWatch(t *testing.T) {
 		}
 		return testtool.Run(t, "pdftotext", "-enc", "UTF-8", files[0], "-")
 	}
-	if r := next("first build"); r.Err != nil || len(r.Written) != 1 {
-		t.Fatalf("first build: %v %v", r.Written, r.Err)
+	if r := next("first build"); r.Err != nil || len(r.Result.Outputs) != 1 {
+		t.Fatalf("first build: %v %v", r.Result, r.Err)
 	}
 	contacts := filepath.Join(src, "contacts.yaml")
 	orig, _ := os.ReadFile(contacts)

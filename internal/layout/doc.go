@@ -1,6 +1,10 @@
-// Package layout turns the validated model into pages of positioned text
-// runs and shapes (a Doc), breaking Japanese lines and fitting text into
-// boxes. It knows nothing of PDF: string widths come through Measurer.
+// Package layout holds what every output's layout shares: the Doc (pages of
+// items positioned in millimetres, plain data), the Measurer through which
+// a layout asks the renderer how wide text is and how big a QR code must
+// be, text styles, the plan dump, and the labels every output prints the
+// same way (addresses, dates, continuation marks). The planners live in
+// its sub-packages: quicklist, slides, nup and report, each setting every
+// line through text; spec reads the layout files.
 package layout
 
 import "time"
@@ -49,6 +53,8 @@ type Text struct {
 }
 
 // Rect is a rectangle, filled and/or stroked; Radius rounds the corners.
+// A stroked item always gives its width (LineWidth, Width) in mm: the
+// layout does not rely on the renderer's default.
 type Rect struct {
 	X, Y, W, H float64
 	Fill       *Color // nil: not filled

@@ -39,6 +39,7 @@ type Book struct {
 	Risk        Risk
 	SelfCheck   SelfCheck
 	Decks       []Deck
+	Events      []Event // sources/events, in file-name order
 
 	contactByID map[string]*Contact
 }
@@ -95,6 +96,7 @@ func Build(raw *source.Raw) (*Book, diag.List) {
 		b.risk,
 		b.selfCheck,
 		b.decks,
+		b.events,
 		b.verifiedSpan,
 	}
 	for _, step := range steps {
@@ -157,7 +159,7 @@ func (b *builder) edition() {
 }
 
 // verifiedSpan records the range of verified_on dates of the contacts that
-// are still live, for the handout's "facts checked" line.
+// are still live, for the quick list's "facts checked" line.
 func (b *builder) verifiedSpan() {
 	e := &b.book.Edition
 	for _, c := range b.book.Contacts {

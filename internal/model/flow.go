@@ -52,13 +52,7 @@ func (b *builder) flow() {
 		}
 		for _, ra := range rn.Answers {
 			a := FlowAnswer{Label: text(ra.Label), nextLoc: ra.Next.Loc}
-			set := 0
-			for _, s := range []yamlpos.Str{ra.Next, ra.Situation, ra.Contact} {
-				if !s.IsZero() {
-					set++
-				}
-			}
-			if set != 1 {
+			if set := countSet(ra.Next, ra.Situation, ra.Contact); set != 1 {
 				b.errorf(ra.Loc, "回答の行き先は next・situation・contact のどれか一つだけを書いてください（いまは %d 個）", set)
 				continue
 			}

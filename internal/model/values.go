@@ -128,6 +128,7 @@ func Formats() map[string]yamlpos.Format {
 		"email": {Pattern: emailRe.String(), Doc: "メールアドレス（例: info@example.jp）"},
 		"url":   {Pattern: `^https?://[^\s/]+\.[^\s]*$`, Doc: "http:// か https:// で始まる URL"},
 		"age":   {Pattern: ageRe.String(), Doc: "期間（365d・8w・18m・2y）"},
+		"time":  {Pattern: timeRe.String(), Doc: "時刻（HH:MM、24 時間制、例: 14:00）"},
 	}
 }
 
@@ -143,4 +144,16 @@ func (b *builder) uniqueID(seen map[string]yamlpos.Str, id yamlpos.Str) bool {
 	}
 	seen[id.V] = id
 	return true
+}
+
+// countSet counts the values that are written (not empty), for keys of
+// which exactly one must be.
+func countSet(vals ...yamlpos.Str) int {
+	n := 0
+	for _, v := range vals {
+		if !v.IsZero() {
+			n++
+		}
+	}
+	return n
 }

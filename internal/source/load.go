@@ -34,7 +34,9 @@ func Kinds() []Kind {
 		base := strings.TrimSuffix(f.name, ".yaml")
 		out = append(out, Kind{File: f.name, Schema: base + ".schema.json", Title: titles[base], Value: reflect.ValueOf(f.get(&Raw{})).Elem().Interface()})
 	}
-	return append(out, Kind{File: DecksDir + "/*.yaml", Schema: "deck.schema.json", Title: titles["deck"], Value: Deck{}})
+	return append(out,
+		Kind{File: DecksDir + "/*.yaml", Schema: "deck.schema.json", Title: titles["deck"], Value: Deck{}},
+		Kind{File: EventsDir + "/*.yaml", Schema: "event.schema.json", Title: titles["event"], Value: Event{}})
 }
 
 // titles name each kind of source file for the schema's title.
@@ -50,6 +52,7 @@ var titles = map[string]string{
 	"risk":      "リスク分析の方法（sources/risk.yaml）",
 	"selfcheck": "自社診断と情報セキュリティ5か条（sources/selfcheck.yaml）",
 	"deck":      "セミナーのスライド 1 デッキ（sources/decks/*.yaml）",
+	"event":     "セミナー 1 回の日時・会場・講師・式次第（sources/events/*.yaml）",
 }
 
 // files maps each known file of the sources folder to the field of Raw it
@@ -83,17 +86,7 @@ func Load(fsys fs.FS, dir string) (*Raw, diag.List) {
 	for _, f := range files {
 		known[f.name] = true
 		name := path.Join(dir, f.name)
-		data, err := readFile(fsys, f.name)
-		if err != nil {
-			msg := "ファイルを読めません（必要なファイルです）: " + plainErr(err)
-			if errors.As(err, new(*refusal)) {
-				msg = err.Error()
-			}
-			errs.Add(diag.Diagnostic{Pos: diag.Pos{File: name}, Msg: msg})
-			raw.Incomplete = true
-			continue
-		}
-		if !yamlpos.Decode(name, data, f.get(raw), &errs) {
+		if !decodeFile(fsys, f.name, name, "（必要なファイルです）", f.get(raw), &errs) {
 			raw.Incomplete = true
 		}
 	}
@@ -104,6 +97,7 @@ func Load(fsys fs.FS, dir string) (*Raw, diag.List) {
 		return raw, errs
 	}
 	raw.Decks = loadDecks(fsys, dir, raw, &errs)
+	raw.Events = loadEvents(fsys, dir, raw, &errs)
 	for _, e := range entries {
 		n := e.Name()
 		switch {
@@ -131,7 +125,6 @@ const DecksDir = "decks"
 // removed without a word. A file whose name is nearly a deck's (.yml,
 // .YAML, deck.yaml.txt) is reported rather than passed over.
 func loadDecks(fsys fs.FS, dir string, raw *Raw, errs *diag.List) []Deck {
-	where := path.Join(dir, DecksDir)
 	entries, err := fs.ReadDir(fsys, DecksDir)
 	if err != nil {
 		msg := "スライドの素材のフォルダを読めません: " + plainErr(err)
@@ -140,14 +133,40 @@ func loadDecks(fsys fs.FS, dir string, raw *Raw, errs *diag.List) []Deck {
 		} else if serr == nil && !fi.IsDir() {
 			msg = "decks はスライドの素材を入れるフォルダの名前ですが、フォルダではありません"
 		}
-		errs.Add(diag.Diagnostic{Pos: diag.Pos{File: where}, Msg: msg})
+		errs.Add(diag.Diagnostic{Pos: diag.Pos{File: path.Join(dir, DecksDir)}, Msg: msg})
 		raw.Incomplete = true
 		return nil
 	}
-	var decks []Deck
-	for _, e := range entries { // ReadDir sorts by name
+	return loadFolder(fsys, dir, DecksDir, entries, raw, errs, func(d *Deck, name string) { d.File = name })
+}
+
+// EventsDir is the folder inside the sources that holds the seminars; it
+// may be absent (no seminar kits are built).
+const EventsDir = "events"
+
+// loadEvents reads every events/*.yaml in file-name order, as loadDecks
+// reads the decks.
+func loadEvents(fsys fs.FS, dir string, raw *Raw, errs *diag.List) []Event {
+	entries, err := fs.ReadDir(fsys, EventsDir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		errs.Add(diag.Diagnostic{Pos: diag.Pos{File: path.Join(dir, EventsDir)}, Msg: "セミナーのフォルダを読めません: " + plainErr(err)})
+		raw.Incomplete = true
+		return nil
+	}
+	return loadFolder(fsys, dir, EventsDir, entries, raw, errs, func(e *Event, name string) { e.File = name })
+}
+
+// loadFolder decodes the *.yaml files among the entries of the folder sub
+// (sorted by name), reporting near-miss names and folders where a file
+// should be; named gives each value its file name.
+func loadFolder[T any](fsys fs.FS, dir, sub string, entries []fs.DirEntry, raw *Raw, errs *diag.List, named func(*T, string)) []T {
+	var out []T
+	for _, e := range entries {
 		n := e.Name()
-		file := path.Join(where, n)
+		file := path.Join(dir, sub, n)
 		switch {
 		case ignored(n):
 			continue
@@ -157,27 +176,17 @@ func loadDecks(fsys fs.FS, dir string, raw *Raw, errs *diag.List) []Deck {
 			}
 			continue
 		case e.IsDir():
-			errs.Add(diag.Diagnostic{Pos: diag.Pos{File: file}, Msg: "デッキのファイルの名前ですが、フォルダです"})
+			errs.Add(diag.Diagnostic{Pos: diag.Pos{File: file}, Msg: "YAML のファイルの名前ですが、フォルダです"})
 			continue
 		}
-		data, err := readFile(fsys, path.Join(DecksDir, n))
-		if err != nil {
-			msg := "ファイルを読めません: " + plainErr(err)
-			if errors.As(err, new(*refusal)) {
-				msg = err.Error()
-			}
-			errs.Add(diag.Diagnostic{Pos: diag.Pos{File: file}, Msg: msg})
-			raw.Incomplete = true
-			continue
-		}
-		var d Deck
-		if !yamlpos.Decode(file, data, &d, errs) {
+		var v T
+		if !decodeFile(fsys, path.Join(sub, n), file, "", &v, errs) {
 			raw.Incomplete = true
 		}
-		d.File = n
-		decks = append(decks, d)
+		named(&v, n)
+		out = append(out, v)
 	}
-	return decks
+	return out
 }
 
 // ignored reports whether a file in the sources is not the user's
@@ -200,6 +209,22 @@ func nearMiss(name string) string {
 		return "名前が .yaml で終わっていません（保存のときに拡張子が付け足されていませんか）。このままでは読みません"
 	}
 	return ""
+}
+
+// decodeFile reads name from fsys and decodes it into out, reporting a
+// file that cannot be read (shown as file; note says why it matters) or
+// parsed. It returns false when there is nothing to check further.
+func decodeFile(fsys fs.FS, name, file, note string, out any, errs *diag.List) bool {
+	data, err := readFile(fsys, name)
+	if err != nil {
+		msg := "ファイルを読めません" + note + ": " + plainErr(err)
+		if errors.As(err, new(*refusal)) {
+			msg = err.Error()
+		}
+		errs.Add(diag.Diagnostic{Pos: diag.Pos{File: file}, Msg: msg})
+		return false
+	}
+	return yamlpos.Decode(file, data, out, errs)
 }
 
 // refusal is a file sodan will not read, in Japanese.

@@ -17,7 +17,8 @@ type Raw struct {
 	Flow      Flow
 	Risk      Risk
 	SelfCheck SelfCheck
-	Decks     []Deck // sources/decks/*.yaml, in file-name order
+	Decks     []Deck  // sources/decks/*.yaml, in file-name order
+	Events    []Event // sources/events/*.yaml, in file-name order
 	// Incomplete is set when a file could not be read or parsed at all.
 	Incomplete bool
 }

@@ -126,7 +126,7 @@ func TestCachedValues(t *testing.T) {
 					}
 				}
 			}
-			if want := 4*(DefaultSpec().LedgerRows+len(book.Risk.Examples)) + book.SelfCheck.ItemCount(); total < want {
+			if want := 4*(bundledLook().LedgerRows+len(book.Risk.Examples)) + book.SelfCheck.ItemCount(); total < want {
 				t.Errorf("%d formula cells, want at least %d", total, want)
 			}
 

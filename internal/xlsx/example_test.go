@@ -7,6 +7,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"sodan/internal/layout/spec"
 	"sodan/internal/model"
 	"sodan/internal/source"
 	"sodan/internal/xlsx"
@@ -24,8 +25,13 @@ func ExampleWrite() {
 		fmt.Println(errs)
 		return
 	}
+	look, errs := spec.ReadWorkbook(os.DirFS("../../layouts"), "layouts", book.Risk.Scale)
+	if len(errs) > 0 {
+		fmt.Println(errs)
+		return
+	}
 	var buf bytes.Buffer
-	if err := xlsx.Write(&buf, book, xlsx.DefaultSpec()); err != nil {
+	if err := xlsx.Write(&buf, book, look); err != nil {
 		fmt.Println(err)
 		return
 	}

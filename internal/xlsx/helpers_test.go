@@ -6,10 +6,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
 
+	"sodan/internal/layout/spec"
 	"sodan/internal/model"
 	"sodan/internal/source"
 	"sodan/internal/testtool"
@@ -42,11 +44,20 @@ func useScale(tb testing.TB, book *model.Book, id string) {
 	tb.Fatalf("no scale %q in the sources", id)
 }
 
-// writeBook writes the workbook of book with the default spec.
+// bundledLook is layouts/workbook.yaml, read once.
+var bundledLook = sync.OnceValue(func() *spec.Workbook {
+	look, errs := spec.ReadWorkbook(os.DirFS("../../layouts"), "layouts", nil)
+	if len(errs) > 0 {
+		panic(errs)
+	}
+	return look
+})
+
+// writeBook writes the workbook of book with the bundled layout.
 func writeBook(tb testing.TB, book *model.Book) []byte {
 	tb.Helper()
 	var buf bytes.Buffer
-	if err := Write(&buf, book, DefaultSpec()); err != nil {
+	if err := Write(&buf, book, bundledLook()); err != nil {
 		tb.Fatal(err)
 	}
 	return buf.Bytes()
@@ -222,7 +233,7 @@ func recalcProfile(tb testing.TB, dir string) string {
 // mustBuild builds the workbook of book with the default layout.
 func mustBuild(tb testing.TB, book *model.Book) *writer {
 	tb.Helper()
-	w, err := build(book, DefaultSpec())
+	w, err := build(book, bundledLook())
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -1,7 +1,7 @@
 package xlsx
 
 import (
-	"fmt"
+	"sodan/internal/layout"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -37,7 +37,7 @@ func (w *writer) finish(sheet, titleRows string) {
 	}))
 	d := w.book.Edition.Date
 	w.fail(w.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
-		OddHeader: "&L" + hfText(clip(w.title(), 100)) + "&R" + hfText(fmt.Sprintf("%d年%d月%d日版", d.Year(), int(d.Month()), d.Day())),
+		OddHeader: "&L" + hfText(clip(w.title(), 100)) + "&R" + hfText(layout.EditionLabel(d)),
 		OddFooter: "&C&A &P / &N",
 	}))
 	if titleRows != "" {

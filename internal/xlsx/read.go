@@ -15,12 +15,14 @@ import (
 )
 
 // Read reads a filled-in risk-analysis workbook from r (shown to the user
-// as name): the input cells of the 情報資産管理台帳 sheet, rows with an
-// asset name only, and the answers on the 自社診断 sheet. Columns are found
+// as name): the input cells of the 情報資産管理台帳 sheet (with the 対応
+// chosen), rows with an asset name only, and the answers on the 自社診断
+// sheet. Columns are found
 // by the titles of book.Risk.Columns in the heading rows, not by fixed
 // letters, and only input values are read: results are computed in Go.
 //
-// Every value is checked against the scale in use and the answer labels;
+// Every value is checked against the scale in use, the treatments and the
+// answer labels;
 // each problem is positioned at the cell, as name:ROW:COL with the field
 // 情報資産管理台帳!K12. A file that is not an xlsx workbook, is damaged
 // (see verify), is larger than the limits, or lacks a sheet or a column,
@@ -170,6 +172,13 @@ func (rd *reader) row(rows [][]string, r int, col map[string]int, titles map[str
 		return model.Text{S: value(rows, c, r), Loc: diag.Loc{Pos: diag.Pos{File: rd.name, Line: r, Col: c}, Field: sheetLedger + "!" + cell(c, r)}}
 	}
 	fr := model.FilledRow{Row: r, Business: text("business"), Asset: text("asset"), Medium: text("medium"), Treatment: text(treatmentColumn)}
+	if v := fr.Treatment.S; v != "" && !rd.treatment(v) {
+		names := make([]string, len(rd.book.Risk.Treatments))
+		for i, t := range rd.book.Risk.Treatments {
+			names[i] = "「" + t.Name.S + "」"
+		}
+		rd.at(sheetLedger, col[treatmentColumn], r, "%sは%sのどれかを選んでください（いまは「%s」）", titles[treatmentColumn], strings.Join(names, "・"), v)
+	}
 	fr.PersonalInfo = make([]bool, len(rd.book.Risk.PersonalInfo))
 	for i := range fr.PersonalInfo {
 		id := flagIDs[i]
@@ -214,6 +223,16 @@ func (rd *reader) row(rows [][]string, r int, col map[string]int, titles map[str
 	fr.Threat = num("threat", oneToThree, "3・2・1", "")
 	fr.Vulnerability = num("vulnerability", oneToThree, "3・2・1", "")
 	return fr
+}
+
+// treatment reports whether name is one of the treatments in the sources.
+func (rd *reader) treatment(name string) bool {
+	for _, t := range rd.book.Risk.Treatments {
+		if t.Name.S == name {
+			return true
+		}
+	}
+	return false
 }
 
 // answers reads the self-diagnosis: the heading row has "No." and "回答";

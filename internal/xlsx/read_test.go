@@ -80,6 +80,7 @@ func TestReadFindsColumnsByTitle(t *testing.T) {
 		set(t, f, sheetLedger, ledgerCell(book, "i", 5), 2)
 		set(t, f, sheetLedger, ledgerCell(book, "pi", 5), "有")
 		set(t, f, sheetLedger, ledgerCell(book, "threat", 5), 2)
+		set(t, f, sheetLedger, ledgerCell(book, treatmentColumn, 5), " 移転 ")
 		set(t, f, sheetLedger, ledgerCell(book, "c", 6), 1) // no asset name: skipped
 		set(t, f, sheetCheck, cell(checkAnswer, answerRow(t, f, 3)), book.SelfCheck.Answers[1].Label.S)
 	})
@@ -91,7 +92,7 @@ func TestReadFindsColumnsByTitle(t *testing.T) {
 		t.Fatalf("%d rows, want 1", len(got.Rows))
 	}
 	r := got.Rows[0]
-	if r.Row != 5 || r.Asset.S != "顧客名簿" || r.Business.S != "営業" || r.C != 3 || r.I != 2 || r.Threat != 2 || !r.PersonalInfo[0] {
+	if r.Row != 5 || r.Asset.S != "顧客名簿" || r.Business.S != "営業" || r.C != 3 || r.I != 2 || r.Threat != 2 || !r.PersonalInfo[0] || r.Treatment.S != "移転" {
 		t.Errorf("row = %+v", r)
 	}
 	if want := []string{"a", "vulnerability"}; strings.Join(r.Missing, ",") != strings.Join(want, ",") {
@@ -118,6 +119,7 @@ func TestReadReportsBadValues(t *testing.T) {
 		set(t, f, sheetLedger, ledgerCell(book, "threat", 6), 4)
 		set(t, f, sheetLedger, ledgerCell(book, "vulnerability", 7), "高")
 		set(t, f, sheetLedger, ledgerCell(book, "a", 8), 0) // on the old scale, 0 is fine
+		set(t, f, sheetLedger, ledgerCell(book, treatmentColumn, 8), "受容")
 		ans = answerRow(t, f, 7)
 		set(t, f, sheetCheck, cell(checkAnswer, ans), "はい")
 	})
@@ -139,6 +141,7 @@ func TestReadReportsBadValues(t *testing.T) {
 		"f.xlsx:5:" + col("pi_sensitive") + ": 情報資産管理台帳!" + ledgerCell(book, "pi_sensitive", 5) + ": 要配慮個人情報は「有」か「無」で選んでください（いまは「はい」）",
 		"f.xlsx:6:" + col("threat") + ": 情報資産管理台帳!" + ledgerCell(book, "threat", 6) + ": 脅威の発生頻度は 3・2・1 のどれかにしてください（いまは「4」）",
 		"f.xlsx:7:" + col("vulnerability") + ": 情報資産管理台帳!" + ledgerCell(book, "vulnerability", 7) + ": 脆弱性は 3・2・1 のどれかにしてください（いまは「高」）",
+		"f.xlsx:8:" + col(treatmentColumn) + ": 情報資産管理台帳!" + ledgerCell(book, treatmentColumn, 8) + ": 対応は「低減」・「回避」・「移転」・「保有」のどれかを選んでください（いまは「受容」）",
 		"f.xlsx:" + strconv.Itoa(ans) + ":3: 自社診断!C" + strconv.Itoa(ans) + ": 設問 7 の回答は「実施している」・",
 	}
 	if len(lines) != len(want) {

@@ -20,6 +20,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"sodan/internal/layout/spec"
 	"sodan/internal/model"
 )
 
@@ -35,19 +36,23 @@ const (
 
 var sheetOrder = []string{sheetGuide, sheetCriteria, sheetExample, sheetLedger, sheetCheck, sheetSummary}
 
+// Sheets is how many sheets the workbook has.
+var Sheets = len(sheetOrder)
+
 // The values of the personal-information flags.
 const (
 	yes = "有"
 	no  = "無"
 )
 
-// Write writes the workbook for book, laid out by spec, to w. spec must
-// pass Check, and must give a colour to every judgement band of the scale
-// in use. Every formula cell carries the value the model computes for it
-// in the workbook as written. The same book and spec give the same bytes:
-// the document dates are book.Edition.Date and nothing reads the clock.
-func Write(w io.Writer, book *model.Book, spec Spec) error {
-	wr, err := build(book, spec)
+// Write writes the workbook for book, laid out by look, to w. look is
+// trusted as spec.ReadWorkbook checked it for the book's scale (a colour
+// for every judgement band). Every formula cell carries the value the
+// model computes for it in the workbook as written. The same book and
+// look give the same bytes: the document dates are book.Edition.Date and
+// nothing reads the clock.
+func Write(w io.Writer, book *model.Book, look *spec.Workbook) error {
+	wr, err := build(book, look)
 	if err != nil {
 		return fmt.Errorf("render workbook: %w", err)
 	}
@@ -66,7 +71,7 @@ type writer struct {
 	book  *model.Book
 	risk  *model.Risk
 	scale *model.Scale
-	spec  Spec
+	spec  *spec.Workbook
 	st    styles
 	err   error
 
@@ -79,18 +84,12 @@ type writer struct {
 
 // build makes the workbook in memory; tests use it to fill cells before
 // writing.
-func build(book *model.Book, spec Spec) (*writer, error) {
-	if err := spec.Check(); err != nil {
-		return nil, fmt.Errorf("layout: %w", err)
-	}
+func build(book *model.Book, look *spec.Workbook) (*writer, error) {
 	scale := book.Risk.Scale
 	if scale == nil {
 		return nil, fmt.Errorf("risk: no scale in use")
 	}
-	if len(spec.Bands) < len(scale.Bands) {
-		return nil, fmt.Errorf("layout: bands: the scale %q has %d judgement bands but the layout colours %d", scale.ID, len(scale.Bands), len(spec.Bands))
-	}
-	w := &writer{f: excelize.NewFile(), book: book, risk: &book.Risk, scale: scale, spec: spec}
+	w := &writer{f: excelize.NewFile(), book: book, risk: &book.Risk, scale: scale, spec: look}
 	w.f.SetZipWriter(w.zipWriter)
 	steps := []struct {
 		name string

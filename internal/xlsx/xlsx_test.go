@@ -70,8 +70,8 @@ func TestLedgerValidations(t *testing.T) {
 	w := mustBuild(t, book)
 	p := w.ledger
 	f := openBook(t, save(t, w))
-	if got := p.last - p.first + 1; got < DefaultSpec().LedgerRows {
-		t.Errorf("ledger has %d rows, want at least %d", got, DefaultSpec().LedgerRows)
+	if got := p.last - p.first + 1; got < bundledLook().LedgerRows {
+		t.Errorf("ledger has %d rows, want at least %d", got, bundledLook().LedgerRows)
 	}
 	for _, sh := range []string{sheetLedger, sheetExample} {
 		dvs, err := f.GetDataValidations(sh)
@@ -184,7 +184,7 @@ func TestBandColours(t *testing.T) {
 	}
 	// The band fills differ in lightness enough for black-and-white print.
 	var last float64 = -1
-	for i, b := range DefaultSpec().Bands {
+	for i, b := range bundledLook().Bands {
 		l := luminance(b.Fill)
 		if i > 0 && l-last < 0.25 {
 			t.Errorf("band %d fill %s is too close in lightness to the one above", i, b.Fill)
@@ -366,7 +366,7 @@ func TestFormulas(t *testing.T) {
 			}
 		}
 	}
-	if want := 4 * (DefaultSpec().LedgerRows + len(book.Risk.Examples)); n < want {
+	if want := 4 * (bundledLook().LedgerRows + len(book.Risk.Examples)); n < want {
 		t.Errorf("%d formulas, want at least %d", n, want)
 	}
 }
@@ -411,24 +411,6 @@ func TestFormulaLikeTextIsString(t *testing.T) {
 	}
 }
 
-func TestWriteRefusesBadInput(t *testing.T) {
-	book := loadBook(t)
-	spec := DefaultSpec()
-	spec.Bands = spec.Bands[:2]
-	var buf bytes.Buffer
-	if err := Write(&buf, book, spec); err == nil || !strings.Contains(err.Error(), "bands") {
-		t.Errorf("two band colours for three bands: err = %v", err)
-	}
-	spec = DefaultSpec()
-	spec.LedgerRows = 10
-	if err := Write(&buf, book, spec); err == nil || !strings.Contains(err.Error(), "ledger_rows") {
-		t.Errorf("10 ledger rows: err = %v", err)
-	}
-	if buf.Len() != 0 {
-		t.Errorf("a failed Write wrote %d bytes", buf.Len())
-	}
-}
-
 func TestGuideText(t *testing.T) {
 	book := loadBook(t)
 	useScale(t, book, "old")
@@ -456,11 +438,11 @@ func TestGuideText(t *testing.T) {
 
 func BenchmarkWrite(b *testing.B) {
 	book := loadBook(b)
-	spec := DefaultSpec()
+	look := bundledLook()
 	var size int
 	for b.Loop() {
 		var buf bytes.Buffer
-		if err := Write(&buf, book, spec); err != nil {
+		if err := Write(&buf, book, look); err != nil {
 			b.Fatal(err)
 		}
 		size = buf.Len()

@@ -155,8 +155,6 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, field string) {
 		d.decodeStruct(n, v, field)
 	case reflect.Map:
 		d.decodeMap(n, v, field)
-	case reflect.String, reflect.Int, reflect.Float64, reflect.Bool:
-		d.decodePlain(n, v, field)
 	default:
 		panic("yamlpos: unsupported field type " + v.Type().String())
 	}
@@ -245,51 +243,9 @@ func (d *decoder) decodeInt(n *yaml.Node, v reflect.Value, field string) {
 	v.Set(reflect.ValueOf(i))
 }
 
-// decodePlain decodes a scalar into a plain Go string, int, float64 or bool
-// field (used by layout files whose renderer takes plain values).
-func (d *decoder) decodePlain(n *yaml.Node, v reflect.Value, field string) {
-	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
-		d.errorf(n, field, "ここには値が一つ必要ですが、%sが書かれています", kindName(n))
-		return
-	}
-	val := strings.TrimSpace(n.Value)
-	switch v.Kind() {
-	case reflect.String:
-		d.checkPlane(n, n.Value, field)
-		v.SetString(n.Value)
-	case reflect.Int:
-		x, err := strconv.Atoi(val)
-		if err != nil {
-			d.errorf(n, field, "整数が必要です（「%s」は整数ではありません）", n.Value)
-			return
-		}
-		v.SetInt(int64(x))
-	case reflect.Float64:
-		x, err := strconv.ParseFloat(val, 64)
-		if err != nil {
-			d.errorf(n, field, "数値が必要です（「%s」は数値ではありません）", n.Value)
-			return
-		}
-		v.SetFloat(x)
-	case reflect.Bool:
-		switch val {
-		case "true", "yes", "on":
-			v.SetBool(true)
-		case "false", "no", "off":
-			v.SetBool(false)
-		default:
-			d.errorf(n, field, "true か false が必要です（「%s」）", n.Value)
-		}
-	}
-}
-
 // decodeMap decodes a mapping with free keys into a map[string]T.
 func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, field string) {
-	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
-		return
-	}
-	if n.Kind != yaml.MappingNode {
-		d.errorf(n, field, "ここにはキーと値の組（マッピング）が必要ですが、%sが書かれています", kindName(n))
+	if !d.want(n, yaml.MappingNode, field) {
 		return
 	}
 	m := reflect.MakeMap(v.Type())
@@ -308,12 +264,22 @@ func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, field string) {
 	v.Set(m)
 }
 
-func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, field string) {
+// want reports whether n is a node of kind. An empty value is not (and
+// is left for "required" to report); a value of another kind is reported.
+func (d *decoder) want(n *yaml.Node, kind yaml.Kind, field string) bool {
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
-		return
+		return false
 	}
-	if n.Kind != yaml.SequenceNode {
-		d.errorf(n, field, "ここにはリスト（- で始まる項目）が必要ですが、%sが書かれています", kindName(n))
+	if n.Kind != kind {
+		what := map[yaml.Kind]string{yaml.MappingNode: "キーと値の組（マッピング）", yaml.SequenceNode: "リスト（- で始まる項目）"}[kind]
+		d.errorf(n, field, "ここには%sが必要ですが、%sが書かれています", what, kindName(n))
+		return false
+	}
+	return true
+}
+
+func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, field string) {
+	if !d.want(n, yaml.SequenceNode, field) {
 		return
 	}
 	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))

@@ -159,14 +159,6 @@ func (g *schemaGen) of(t reflect.Type, doc, enum, format string) (any, error) {
 		return append(s, kv{"type", "boolean"}), nil
 	}
 	switch t.Kind() {
-	case reflect.String:
-		return text()
-	case reflect.Int:
-		return append(s, kv{"type", "integer"}), nil
-	case reflect.Float64:
-		return append(s, kv{"type", "number"}), nil
-	case reflect.Bool:
-		return append(s, kv{"type", "boolean"}), nil
 	case reflect.Slice:
 		items, err := g.of(t.Elem(), "", enum, format)
 		if err != nil {

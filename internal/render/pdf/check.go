@@ -23,7 +23,7 @@ var ErrNoGlyph = errors.New("character not in the embedded fonts")
 var ErrQRTooSmall = errors.New("QR code too small")
 
 // minModule is the smallest QR module drawn, in mm.
-const minModule = 0.5
+const minModule = layout.MinQRModule
 
 // maxPage is the largest page side in mm (14,400 pt, the PDF 1.x limit).
 const maxPage = 14400 / ptPerMM

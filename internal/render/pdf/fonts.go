@@ -47,9 +47,10 @@ func (fc *face) written() string {
 	return "utf8" + strings.ToLower(fc.family) + fc.style
 }
 
-// ptPerMM is fpdf's scale factor for unit "mm" (points per mm), written the
-// way fpdf computes it so that widths agree to the last bit.
-const ptPerMM = 72.0 / 25.4
+// ptPerMM is fpdf's scale factor for unit "mm" (points per mm): the
+// inverse of layout.PtToMM, the exact constant 72/25.4, so that widths
+// agree with fpdf's to the last bit.
+const ptPerMM = 1 / layout.PtToMM
 
 // LoadFonts parses the embedded faces (fonts.Faces) once: their cmap and
 // horizontal metrics for Width and HasGlyph, and their names for the PDF.

@@ -1,0 +1,181 @@
+// Package nup lays out what is printed from a deck on A4: the attendees'
+// handouts (配布資料: slides scaled N to a page, with ruled note lines when
+// the layout asks) and the presenter's notes (one slide a page with its
+// speaker notes). Slides are not laid out again, only scaled.
+package nup
+
+import (
+	"fmt"
+	"math"
+	"time"
+
+	"sodan/internal/diag"
+	"sodan/internal/layout"
+	"sodan/internal/layout/slides"
+	"sodan/internal/layout/spec"
+	"sodan/internal/layout/text"
+	"sodan/internal/model"
+)
+
+// Handout puts the slides of a deck on A4 pages by the variant: scaled
+// copies in thin frames, with ruled note lines beside each slide when the
+// variant asks, a header with the deck title and the edition and a footer
+// with "n / N".
+func Handout(plan *slides.Plan, book *model.Book, sp *spec.NUp, v spec.Variant, m layout.Measurer, date time.Time) (*layout.Doc, diag.List) {
+	pages := plan.Doc.Pages
+	per := v.Cols * v.Rows
+	pagesN := (len(pages) + per - 1) / per
+	doc := &layout.Doc{Meta: plan.Doc.Meta}
+	doc.Meta.Title = plan.Doc.Meta.Title + "（配布資料）"
+	doc.Meta.Date = date
+	set := text.NewSetter(m)
+	for pi := range pagesN {
+		items := chrome(set, plan.Deck, book, sp, pi+1, pagesN)
+		for j := range per {
+			si := pi*per + j
+			if si >= len(pages) {
+				break
+			}
+			slide := pages[si]
+			scale := v.SlideW / slide.W
+			col, row := j%v.Cols, j/v.Cols
+			x := v.Left + float64(col)*(v.ColW+v.ColGap)
+			y := v.Top + float64(row)*(v.SlideH+v.Gap)
+			items = append(items, scaled(slide.Items, scale, x, y, sp.Placeholder, m)...)
+			items = append(items, layout.Rect{X: round3(x), Y: round3(y), W: round3(v.SlideW), H: round3(slide.H * scale), Stroke: &sp.Frame, LineWidth: sp.FrameW})
+			if v.NoteLines {
+				lx := x + v.SlideW + v.LinesGap
+				lx2 := x + v.ColW
+				for ly := y + v.LineSpacing; ly <= y+v.SlideH+1e-6; ly += v.LineSpacing {
+					items = append(items, layout.Line{X1: round3(lx), Y1: round3(ly), X2: round3(lx2), Y2: round3(ly), Color: sp.Rule, Width: v.LineWidth})
+				}
+			}
+		}
+		doc.Pages = append(doc.Pages, layout.Page{W: sp.W, H: sp.H, Items: items})
+	}
+	if len(set.Errs) > 0 {
+		return nil, set.Errs
+	}
+	return doc, nil
+}
+
+// Notes makes the presenter's notes: one A4 page per slide page, the slide
+// scaled above and the slide's speaker notes below. Notes that do not fit
+// below the slide even at the smallest size are reported at their source
+// position with the deck and slide number.
+func Notes(plan *slides.Plan, book *model.Book, sp *spec.NUp, m layout.Measurer, date time.Time) (*layout.Doc, diag.List) {
+	doc := &layout.Doc{Meta: plan.Doc.Meta}
+	doc.Meta.Title = plan.Doc.Meta.Title + "（講師用ノート）"
+	doc.Meta.Date = date
+	set := text.NewSetter(m)
+	n := sp.Notes
+	x, w := sp.Left, sp.BodyW()
+	total := len(plan.Doc.Pages)
+	for i, slide := range plan.Doc.Pages {
+		items := chrome(set, plan.Deck, book, sp, i+1, total)
+		scale := n.SlideW / slide.W
+		sx := x + (w-n.SlideW)/2
+		sy := sp.Top + sp.HeaderH
+		items = append(items, scaled(slide.Items, scale, sx, sy, sp.Placeholder, m)...)
+		sh := slide.H * scale
+		items = append(items, layout.Rect{X: round3(sx), Y: round3(sy), W: round3(n.SlideW), H: round3(sh), Stroke: &sp.Frame, LineWidth: sp.FrameW})
+		y := sy + sh + n.Gap
+		s := &plan.Deck.Slides[plan.Slides[i]]
+		hb, _ := set.Fit(model.Text{S: fmt.Sprintf("ノート（%d 枚目）", plan.Slides[i]+1)}, w, n.Heading, text.Rules{MaxLines: 1})
+		items = append(items, hb.Draw(x, y)...)
+		y += hb.Height() + n.HeadingGap
+		items = append(items, layout.Line{X1: round3(x), Y1: round3(y), X2: round3(x + w), Y2: round3(y), Color: sp.Rule, Width: n.RuleWidth})
+		y += n.RuleGap
+		avail := sp.H - sp.Bottom - sp.FooterH - y
+		before := len(set.Errs)
+		notes := s.Notes
+		st := n.Text
+		if notes.Empty() {
+			notes = model.Text{S: "（このスライドのノートはありません）"}
+			st.Color = sp.Muted
+		}
+		b, _ := set.Fit(notes, w, st, text.Rules{MaxHeight: avail})
+		for j := before; j < len(set.Errs); j++ {
+			d := &set.Errs[j]
+			d.Msg = fmt.Sprintf("講師用ノート %s の %d 枚目: %s", slides.DeckName(plan.Deck), plan.Slides[i]+1, d.Msg)
+		}
+		items = append(items, b.Draw(x, y)...)
+		doc.Pages = append(doc.Pages, layout.Page{W: sp.W, H: sp.H, Items: items})
+	}
+	if len(set.Errs) > 0 {
+		return nil, set.Errs
+	}
+	return doc, nil
+}
+
+// chrome is the header (deck title, edition) and footer ("n / N") of a
+// handout or notes page.
+func chrome(set *text.Setter, deck *model.Deck, book *model.Book, sp *spec.NUp, n, total int) []layout.Item {
+	m := set.Measurer()
+	x, w := sp.Left, sp.BodyW()
+	one := text.Rules{MaxLines: 1}
+	title, _ := set.Fit(deck.Title, w*0.7, sp.Header, one)
+	ed := sp.Header
+	ed.Bold = false
+	ed.Color = sp.Muted
+	date, _ := set.Fit(model.Text{S: layout.EditionLabel(book.Edition.Date)}, w*0.28, ed, one)
+	items := title.Draw(x, sp.Top)
+	items = append(items, date.DrawRight(m, x, sp.Top, w)...)
+	hy := sp.Top + math.Max(title.Height(), date.Height()) + sp.HeaderGap
+	items = append(items, layout.Line{X1: round3(x), Y1: round3(hy), X2: round3(x + w), Y2: round3(hy), Color: sp.Rule, Width: sp.HeaderRule})
+	num, _ := set.Fit(model.Text{S: fmt.Sprintf("%d / %d", n, total)}, w*0.3, sp.Footer, one)
+	return append(items, num.DrawCentred(m, x, sp.H-sp.Bottom-num.Height(), w)...)
+}
+
+// scaled returns items scaled by s about the origin and then moved by
+// (dx, dy): positions, sizes, text sizes and line widths all scale, so a
+// laid-out page can be placed in a smaller frame without laying it out
+// again. A QR code whose modules (as m counts them) would print smaller
+// than layout.MinQRModule is replaced by a plain square of the placeholder
+// colour. Bookmarks keep their titles and levels.
+func scaled(items []layout.Item, s, dx, dy float64, placeholder layout.Color, m layout.Measurer) []layout.Item {
+	px := func(x float64) float64 { return round3(x*s + dx) }
+	py := func(y float64) float64 { return round3(y*s + dy) }
+	out := make([]layout.Item, 0, len(items))
+	for _, it := range items {
+		switch v := it.(type) {
+		case layout.Text:
+			v.X, v.Y, v.Size = px(v.X), py(v.Y), round3(v.Size*s)
+			out = append(out, v)
+		case layout.Rect:
+			v.X, v.Y, v.W, v.H = px(v.X), py(v.Y), round3(v.W*s), round3(v.H*s)
+			v.Radius, v.LineWidth = round3(v.Radius*s), round3(v.LineWidth*s)
+			out = append(out, v)
+		case layout.Line:
+			v.X1, v.Y1, v.X2, v.Y2, v.Width = px(v.X1), py(v.Y1), px(v.X2), py(v.Y2), round3(v.Width*s)
+			out = append(out, v)
+		case layout.Polygon:
+			pts := make([]layout.Point, len(v.Points))
+			for i, pt := range v.Points {
+				pts[i] = layout.Point{X: px(pt.X), Y: py(pt.Y)}
+			}
+			v.Points, v.LineWidth = pts, round3(v.LineWidth*s)
+			out = append(out, v)
+		case layout.QR:
+			size := v.Size * s
+			if n := m.QRModules(v.Data); n > 0 && size/float64(n) >= layout.MinQRModule {
+				v.X, v.Y, v.Size = px(v.X), py(v.Y), round3(size)
+				out = append(out, v)
+				continue
+			}
+			ph := placeholder
+			out = append(out, layout.Rect{X: px(v.X), Y: py(v.Y), W: round3(size), H: round3(size), Fill: &ph})
+		case layout.Link:
+			v.X, v.Y, v.W, v.H = px(v.X), py(v.Y), round3(v.W*s), round3(v.H*s)
+			out = append(out, v)
+		case layout.Bookmark:
+			v.Y = py(v.Y)
+			out = append(out, v)
+		default:
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+func round3(v float64) float64 { return math.Round(v*1000) / 1000 }

@@ -1,0 +1,139 @@
+package nup_test
+
+import (
+	"strings"
+	"testing"
+
+	"sodan/internal/layout"
+	"sodan/internal/layout/layouttest"
+	"sodan/internal/layout/nup"
+	"sodan/internal/layout/slides"
+	"sodan/internal/layout/spec"
+	"sodan/internal/model"
+)
+
+func lay(t testing.TB, book *model.Book, deck *model.Deck, sp *spec.Slides) *slides.Plan {
+	t.Helper()
+	plan, errs := slides.Lay(book, deck, sp, layouttest.Fonts(t), book.Edition.Date)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	return plan
+}
+
+// TestHandoutsAndNotes checks the N-up and notes documents of every deck:
+// A4 portrait pages, the right number of them, a frame per slide, note
+// lines only where the variant asks for them, and the speaker notes of
+// each slide under it.
+func TestHandoutsAndNotes(t *testing.T) {
+	book := layouttest.Bundled(t)
+	sp, ns := layouttest.Slides(t), layouttest.NUp(t)
+	m := layouttest.Fonts(t)
+	for i := range book.Decks {
+		plan := lay(t, book, &book.Decks[i], sp)
+		n := len(plan.Doc.Pages)
+		for _, v := range ns.Variants {
+			doc, errs := nup.Handout(plan, book, ns, v, m, book.Edition.Date)
+			if len(errs) > 0 {
+				t.Fatal(errs)
+			}
+			per := v.Cols * v.Rows
+			if want := (n + per - 1) / per; len(doc.Pages) != want {
+				t.Errorf("%s %s: %d pages, want %d", plan.Deck.ID, v.ID, len(doc.Pages), want)
+			}
+			frames, rules := 0, 0
+			for _, p := range doc.Pages {
+				if p.W != 210 || p.H != 297 {
+					t.Errorf("%s %s: page %g×%g, want A4 portrait", plan.Deck.ID, v.ID, p.W, p.H)
+				}
+				for _, it := range p.Items {
+					switch x := it.(type) {
+					case layout.Rect:
+						if x.Stroke != nil && *x.Stroke == ns.Frame && x.W == v.SlideW {
+							frames++
+						}
+					case layout.Line:
+						if x.Color == ns.Rule && x.Width == v.LineWidth && x.X1 > v.Left+v.SlideW {
+							rules++
+						}
+					}
+				}
+			}
+			if frames != n {
+				t.Errorf("%s %s: %d slide frames for %d slides", plan.Deck.ID, v.ID, frames, n)
+			}
+			if v.NoteLines != (rules > 0) {
+				t.Errorf("%s %s: note_lines %v but %d note rules", plan.Deck.ID, v.ID, v.NoteLines, rules)
+			}
+		}
+		notes, errs := nup.Notes(plan, book, ns, m, book.Edition.Date)
+		if len(errs) > 0 {
+			t.Fatal(errs)
+		}
+		if len(notes.Pages) != n {
+			t.Errorf("%s notes: %d pages, want %d", plan.Deck.ID, len(notes.Pages), n)
+		}
+		for pi, p := range notes.Pages {
+			s := plan.Deck.Slides[plan.Slides[pi]]
+			var all strings.Builder
+			for _, it := range p.Items {
+				if x, ok := it.(layout.Text); ok && x.Y > ns.Top+ns.HeaderH+ns.Notes.SlideW*sp.H/sp.W {
+					all.WriteString(x.Str)
+				}
+			}
+			want := strings.Join(strings.Fields(s.Notes.S), "")
+			if want == "" {
+				want = "このスライドのノートはありません"
+			}
+			if got := strings.Join(strings.Fields(all.String()), ""); !strings.Contains(got, want) {
+				t.Errorf("%s notes page %d: %q does not show the notes %q", plan.Deck.ID, pi+1, got, want)
+			}
+		}
+	}
+}
+
+// TestGolden compares the 3-up handout of the malware deck with
+// testdata/malware-3up.golden; run with -update to rewrite it.
+func TestGolden(t *testing.T) {
+	book := layouttest.Bundled(t)
+	sp, ns := layouttest.Slides(t), layouttest.NUp(t)
+	var deck *model.Deck
+	for i := range book.Decks {
+		if book.Decks[i].ID == "malware-measures" {
+			deck = &book.Decks[i]
+		}
+	}
+	v, ok := ns.Variant("3up")
+	if deck == nil || !ok {
+		t.Fatal("no malware-measures deck or no 3up variant")
+	}
+	doc, errs := nup.Handout(lay(t, book, deck, sp), book, ns, v, layouttest.Fonts(t), book.Edition.Date)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	var b strings.Builder
+	if err := layout.WritePlan(&b, doc); err != nil {
+		t.Fatal(err)
+	}
+	layouttest.Golden(t, "testdata/malware-3up.golden", b.String())
+}
+
+// BenchmarkHandouts lays out the N-up pages and notes of every bundled
+// deck (the slides are laid out once, before).
+func BenchmarkHandouts(b *testing.B) {
+	book := layouttest.Bundled(b)
+	sp, ns := layouttest.Slides(b), layouttest.NUp(b)
+	m := layouttest.Fonts(b)
+	var plans []*slides.Plan
+	for i := range book.Decks {
+		plans = append(plans, lay(b, book, &book.Decks[i], sp))
+	}
+	for b.Loop() {
+		for _, plan := range plans {
+			for _, v := range ns.Variants {
+				nup.Handout(plan, book, ns, v, m, book.Edition.Date)
+			}
+			nup.Notes(plan, book, ns, m, book.Edition.Date)
+		}
+	}
+}

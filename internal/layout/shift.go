@@ -1,0 +1,39 @@
+package layout
+
+// Shift returns the items moved by dx, dy, every position rounded with
+// Round; the items themselves are not changed.
+func Shift(items []Item, dx, dy float64) []Item {
+	out := make([]Item, len(items))
+	for i, it := range items {
+		switch v := it.(type) {
+		case Text:
+			v.X, v.Y = Round(v.X+dx), Round(v.Y+dy)
+			out[i] = v
+		case Rect:
+			v.X, v.Y = Round(v.X+dx), Round(v.Y+dy)
+			out[i] = v
+		case Line:
+			v.X1, v.Y1, v.X2, v.Y2 = Round(v.X1+dx), Round(v.Y1+dy), Round(v.X2+dx), Round(v.Y2+dy)
+			out[i] = v
+		case Polygon:
+			pts := make([]Point, len(v.Points))
+			for j, p := range v.Points {
+				pts[j] = Point{Round(p.X + dx), Round(p.Y + dy)}
+			}
+			v.Points = pts
+			out[i] = v
+		case QR:
+			v.X, v.Y = Round(v.X+dx), Round(v.Y+dy)
+			out[i] = v
+		case Link:
+			v.X, v.Y = Round(v.X+dx), Round(v.Y+dy)
+			out[i] = v
+		case Bookmark:
+			v.Y = Round(v.Y + dy)
+			out[i] = v
+		default:
+			out[i] = it
+		}
+	}
+	return out
+}

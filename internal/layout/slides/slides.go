@@ -1,0 +1,376 @@
+package slides
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"sodan/internal/diag"
+	"sodan/internal/layout"
+	"sodan/internal/layout/spec"
+	"sodan/internal/layout/text"
+	"sodan/internal/model"
+)
+
+// Plan is a laid-out deck: the pages and, for each page, the index in
+// Deck.Slides of the slide it shows (a slide may fill several pages: a long
+// table, many cards or a wide flow diagram continue on the next page).
+type Plan struct {
+	Doc    *layout.Doc
+	Slides []int
+	Deck   *model.Deck
+}
+
+// Lay lays out one deck as 16:9 pages. Text shrinks step by step down to
+// each style's minimum; what still does not fit is reported at the position
+// of its source text, with the deck file and the slide number. It returns
+// the plan, or nil and every problem.
+func Lay(book *model.Book, deck *model.Deck, sp *spec.Slides, m layout.Measurer, date time.Time) (*Plan, diag.List) {
+	p := &planner{book: book, deck: deck, sp: sp, m: m, set: text.NewSetter(m), qr: map[string]int{}}
+	p.body = rect{x: sp.Left, y: sp.Top + sp.TitleBarH + sp.TitleGap, w: sp.BodyW()}
+	p.body.h = sp.H - sp.Bottom - sp.FooterH - p.body.y
+	for i := range deck.Slides {
+		s := &deck.Slides[i]
+		p.where = s.Loc
+		n := len(p.set.Errs)
+		for _, pg := range p.slide(s) {
+			pg.slide = i
+			p.pages = append(p.pages, pg)
+		}
+		for j := n; j < len(p.set.Errs); j++ {
+			d := &p.set.Errs[j]
+			d.Msg = fmt.Sprintf("スライド %s の %d 枚目（%s）: %s", DeckName(deck), i+1, s.Kind, d.Msg)
+		}
+	}
+	if len(deck.Slides) == 0 {
+		p.set.Errs.Addf(deck.Loc, "デッキにスライドがありません")
+	}
+	footer := text.NewSetter(m)
+	footer.Fit(deck.Title, p.footerW(), sp.Type.Footer, text.Rules{MaxLines: 1})
+	for _, d := range footer.Errs {
+		d.Msg = fmt.Sprintf("スライド %s のフッター: %s", DeckName(deck), d.Msg)
+		p.set.Errs.Add(d)
+	}
+	if len(p.set.Errs) > 0 {
+		return nil, p.set.Errs
+	}
+	return p.finish(date), nil
+}
+
+// DeckName is the deck's file as the user knows it.
+func DeckName(d *model.Deck) string {
+	if d.Loc.File != "" {
+		return d.Loc.File
+	}
+	return "decks/" + d.File
+}
+
+// rect is a rectangle in mm.
+type rect struct{ x, y, w, h float64 }
+
+// slidePage is one laid-out slide before the footer and bookmarks are added.
+type slidePage struct {
+	items  []layout.Item
+	title  string // bookmark title
+	top    bool   // title and section slides: outline level 0
+	footer bool
+	slide  int
+}
+
+// planner lays out one deck.
+type planner struct {
+	book  *model.Book
+	deck  *model.Deck
+	sp    *spec.Slides
+	m     layout.Measurer
+	set   *text.Setter
+	where diag.Loc // the slide being laid out
+	body  rect     // the area below the title bar and above the footer
+	pages []slidePage
+	qr    map[string]int // QR modules by data
+}
+
+func (p *planner) slide(s *model.Slide) []slidePage {
+	switch s.Kind {
+	case model.SlideTitle:
+		return []slidePage{p.titleSlide(s)}
+	case model.SlideSection:
+		return []slidePage{p.sectionSlide(s)}
+	case model.SlideBullets:
+		return []slidePage{p.bulletsSlide(s)}
+	case model.SlideColumns:
+		return []slidePage{p.panesSlide(s)}
+	case model.SlideTable:
+		return p.tableSlides(s)
+	case model.SlideContacts:
+		return p.contactSlides(s)
+	case model.SlideSteps:
+		return []slidePage{p.stepsSlide(s)}
+	case model.SlideFlow:
+		return p.flowSlides(s)
+	case model.SlideColumn:
+		return []slidePage{p.columnSlide(s)}
+	case model.SlideQuote:
+		return []slidePage{p.quoteSlide(s)}
+	}
+	p.set.Errs.Addf(s.Loc, "スライドの種類「%s」は描けません", s.Kind)
+	return nil
+}
+
+// page makes a content slide: the title bar with title, and the body.
+func (p *planner) page(title model.Text, body []layout.Item) slidePage {
+	items := p.titleBar(title, "")
+	return slidePage{items: append(items, body...), title: title.S, footer: true}
+}
+
+// titleBar draws the slide title (up to two lines, shrinking on its own)
+// and the rule under it. tag, when set, is drawn as a label before the
+// title.
+func (p *planner) titleBar(title model.Text, tag string) []layout.Item {
+	sp := p.sp
+	x, w := sp.Left, sp.BodyW()
+	return p.fitSlide(func(f *fit) []layout.Item {
+		var items []layout.Item
+		tx := x
+		st := f.size(sp.Type.Title)
+		if tag != "" {
+			tagSt := st
+			tagSt.Size = st.Size * 0.62
+			tagSt.Color = sp.Colors.OnAccent
+			tw := f.m.Width(tag, true, tagSt.Size) + 4
+			th := tagSt.Size * layout.PtToMM * 1.6
+			ty := sp.Top + sp.TitleBarH - th - 2.2
+			items = append(items, layout.Rect{X: layout.Round(x), Y: layout.Round(ty), W: layout.Round(tw), H: layout.Round(th), Fill: &sp.Colors.Accent, Radius: 1})
+			b := text.Block{Lines: []string{tag}, Size: tagSt.Size, LineH: th, Style: tagSt}
+			items = append(items, b.Draw(x+2, ty)...)
+			tx += tw + 3
+		}
+		b := f.line(title, x+w-tx, sp.Type.Title, 2)
+		if len(b.Lines) > 1 {
+			b = f.balanced(title, x+w-tx, sp.Type.Title)
+		}
+		ty := sp.Top + sp.TitleBarH - b.Height() - 1.5
+		if ty < sp.Top {
+			f.fail(title, "見出しが見出しの枠（高さ %.0fmm）に収まりません。見出しを短くしてください", sp.TitleBarH)
+		}
+		items = append(items, b.Draw(tx, ty)...)
+		ry := sp.Top + sp.TitleBarH + sp.TitleRule/2
+		items = append(items, layout.Line{X1: x, Y1: layout.Round(ry), X2: layout.Round(x + w), Y2: layout.Round(ry), Color: sp.Colors.Accent, Width: sp.TitleRule})
+		return items
+	})
+}
+
+func (p *planner) titleSlide(s *model.Slide) slidePage {
+	sp := p.sp
+	c := sp.Colors
+	x := sp.Left + 14
+	w := sp.W - x - sp.Right - 14
+	e := p.book.Edition
+	items := []layout.Item{layout.Rect{X: 0, Y: 0, W: sp.W, H: layout.Round(sp.Top * 0.7), Fill: &c.Accent}}
+	items = append(items, p.fitSlide(func(f *fit) []layout.Item {
+		y, h, blocks := p.heading(f, s, w, sp.Type.DeckTitle, sp.Type.DeckSubtitle, 3, 0.6, 0.45)
+		if y < sp.Top+4 {
+			f.fail(s.Title, "題名がスライドに収まりません。題名を短くしてください")
+		}
+		return append([]layout.Item{layout.Rect{X: layout.Round(x - 8), Y: layout.Round(y), W: 3, H: layout.Round(h), Fill: &c.Accent}}, blocks(x)...)
+	})...)
+	// Publisher and edition at the bottom.
+	by := sp.H - sp.Bottom - 16
+	items = append(items, layout.Line{X1: x, Y1: by, X2: layout.Round(x + w), Y2: by, Color: c.Rule, Width: 0.3})
+	items = append(items, p.fitSlide(func(f *fit) []layout.Item {
+		st := sp.Type.Lead
+		st.Color = c.Muted
+		pub := f.line(e.Publisher, w*0.6, st, 1)
+		date := f.line(own(layout.EditionLabel(e.Date)), w*0.35, st, 1)
+		out := pub.Draw(x, by+3)
+		return append(out, date.DrawRight(f.m, x, by+3, w)...)
+	})...)
+	return slidePage{items: items, title: s.Title.S, top: true}
+}
+
+func (p *planner) sectionSlide(s *model.Slide) slidePage {
+	sp := p.sp
+	c := sp.Colors
+	x := sp.Left + 14
+	w := sp.W - x - sp.Right
+	items := p.fitSlide(func(f *fit) []layout.Item {
+		y, h, blocks := p.heading(f, s, w, sp.Type.Section, sp.Type.SectionSubtitle, 4, 0.7, 0.46)
+		if y < sp.Top {
+			f.fail(s.Title, "見出しがスライドに収まりません。見出しか副題を短くしてください")
+		}
+		return append([]layout.Item{layout.Rect{X: sp.Left, Y: layout.Round(y - 2), W: 6, H: layout.Round(h + 4), Fill: &c.Accent}}, blocks(x)...)
+	})
+	return slidePage{items: items, title: s.Title.S, top: true, footer: true}
+}
+
+// heading sets the title (up to three lines, balanced) and the subtitle
+// (up to subLines lines, gap line heights below) of a title or section
+// slide, centred on the part of the slide's height at mid; it returns the
+// top and height of the two and what draws them at x.
+func (p *planner) heading(f *fit, s *model.Slide, w float64, title, sub layout.Style, subLines int, gap, mid float64) (float64, float64, func(x float64) []layout.Item) {
+	tb := f.line(s.Title, w, title, 3)
+	if len(tb.Lines) > 1 {
+		tb = f.balanced(s.Title, w, title)
+	}
+	var sb text.Block
+	g := 0.0
+	if !s.Subtitle.Empty() {
+		sb = f.line(s.Subtitle, w, sub, subLines)
+		g = sb.LineH * gap
+	}
+	h := tb.Height() + g + sb.Height()
+	y := p.sp.H*mid - h/2
+	return y, h, func(x float64) []layout.Item {
+		return append(tb.Draw(x, y), sb.Draw(x, y+tb.Height()+g)...)
+	}
+}
+
+func (p *planner) quoteSlide(s *model.Slide) slidePage {
+	sp := p.sp
+	c := sp.Colors
+	b := p.body
+	body := p.fitSlide(func(f *fit) []layout.Item {
+		x := b.x + 24
+		w := b.w - 48
+		qb := f.wrap(s.Quote, w, sp.Type.Quote)
+		var sb text.Block
+		gap := 0.0
+		if !s.Source.Empty() {
+			sb = f.wrap(model.Text{S: "― " + s.Source.S, Loc: s.Source.Loc}, w, sp.Type.QuoteSource)
+			gap = qb.LineH * 0.5
+		}
+		h := qb.Height() + gap + sb.Height()
+		if h > b.h {
+			f.fail(s.Quote, "引用がスライドに収まりません（高さ %.0fmm に %.0fmm 必要）。文を短くしてください", b.h, h)
+		}
+		y := b.y + (b.h-h)/2
+		out := []layout.Item{layout.Rect{X: layout.Round(x - 10), Y: layout.Round(y), W: 2.5, H: layout.Round(qb.Height()), Fill: &c.Accent}}
+		out = append(out, qb.Draw(x, y)...)
+		return append(out, sb.DrawRight(f.m, x, y+qb.Height()+gap, w)...)
+	})
+	return p.page(s.Title, body)
+}
+
+func (p *planner) columnSlide(s *model.Slide) slidePage {
+	sp := p.sp
+	c := sp.Colors
+	column := s.Column
+	title := column.Title
+	if !s.Title.Empty() {
+		title = s.Title
+	}
+	b := p.body
+	body := p.fitSlide(func(f *fit) []layout.Item {
+		var out []layout.Item
+		pw := sp.ColumnPointsW
+		if len(column.Points) == 0 {
+			pw = 0
+		}
+		lw := b.w - pw
+		if pw > 0 {
+			lw -= sp.ColumnGap
+		}
+		st := &stack{f: f, x: b.x, y: b.y, w: lw}
+		if !s.Title.Empty() {
+			st.text(column.Title, sp.Type.PaneTitle, 0)
+		}
+		for i, para := range column.Paragraphs {
+			gap := 0.0
+			if i > 0 || !s.Title.Empty() {
+				gap = f.size(sp.Type.ColumnText).LineHeight(f.size(sp.Type.ColumnText).Size) * 0.45
+			}
+			st.text(para, sp.Type.ColumnText, gap)
+		}
+		if st.y > b.y+b.h {
+			f.fail(column.Paragraphs[len(column.Paragraphs)-1], "コラムの本文がスライドに収まりません（高さ %.0fmm に %.0fmm 必要）。段落を短くしてください", b.h, st.y-b.y)
+		}
+		out = append(out, st.items...)
+		if pw == 0 {
+			return out
+		}
+		px := b.x + b.w - pw
+		pad := sp.ColumnPadding
+		ps := &stack{f: f, x: px + pad, y: b.y + pad, w: pw - 2*pad}
+		head := sp.Type.PaneTitle
+		ps.text(own("ポイント"), head, 0)
+		var marks []layout.Item
+		ts := sp.Type.ColumnText
+		ts.Bold = true
+		for _, pt := range column.Points {
+			tsz := f.size(ts)
+			gap := tsz.LineHeight(tsz.Size) * 0.5
+			ps.x, ps.w = px+pad+7, pw-2*pad-7
+			top := ps.y + gap
+			bl := ps.heading(pt, ts, gap)
+			marks = append(marks, text.Block{Lines: []string{"✓"}, Size: bl.Size, LineH: bl.LineH, Style: layout.Style{Bold: true, Color: c.Accent}}.Draw(px+pad, top)...)
+		}
+		ph := ps.y + pad - b.y
+		if ph > b.h {
+			f.fail(column.Points[len(column.Points)-1], "コラムの「ポイント」がスライドに収まりません（高さ %.0fmm に %.0fmm 必要）。要点を短くしてください", b.h, ph)
+		}
+		out = append(out, layout.Rect{X: layout.Round(px), Y: layout.Round(b.y), W: layout.Round(pw), H: layout.Round(ph), Fill: &c.Panel, Radius: 2})
+		out = append(out, ps.items...)
+		return append(out, marks...)
+	})
+	items := p.titleBar(title, "コラム")
+	return slidePage{items: append(items, body...), title: title.S, footer: true}
+}
+
+// finish adds the footers and bookmarks and makes the Doc.
+func (p *planner) finish(date time.Time) *Plan {
+	sp := p.sp
+	e := p.book.Edition
+	doc := &layout.Doc{Meta: layout.Meta{
+		Title:    p.deck.Title.S,
+		Author:   e.Publisher.S,
+		Subject:  p.deck.Subtitle.S,
+		Keywords: strings.Join(e.Keywords, ", "),
+		Creator:  "sodan",
+		Lang:     "ja-JP",
+		Date:     date,
+	}}
+	if doc.Meta.Subject == "" {
+		doc.Meta.Subject = e.Title.S
+	}
+	plan := &Plan{Doc: doc, Deck: p.deck}
+	n := len(p.pages)
+	level := -1
+	for i, pg := range p.pages {
+		items := make([]layout.Item, 0, len(pg.items)+8)
+		l := 1
+		if pg.top || level < 0 {
+			l = 0
+		}
+		level = l
+		items = append(items, layout.Bookmark{Title: pg.title, Level: l, Y: 0})
+		items = append(items, pg.items...)
+		if pg.footer {
+			items = append(items, p.footer(i+1, n)...)
+		}
+		doc.Pages = append(doc.Pages, layout.Page{W: sp.W, H: sp.H, Items: items})
+		plan.Slides = append(plan.Slides, pg.slide)
+	}
+	return plan
+}
+
+// footerW is the width the deck title may take in the footer.
+func (p *planner) footerW() float64 {
+	return p.sp.BodyW() * 0.5
+}
+
+// footer draws the deck title, the edition and "n / N".
+func (p *planner) footer(n, total int) []layout.Item {
+	sp := p.sp
+	x, w := sp.Left, sp.BodyW()
+	top := sp.H - sp.Bottom - sp.FooterH
+	items := []layout.Item{layout.Line{X1: x, Y1: layout.Round(top), X2: layout.Round(x + w), Y2: layout.Round(top), Color: sp.Colors.Rule, Width: sp.FooterRule}}
+	st := sp.Type.Footer
+	one := text.Rules{MaxLines: 1}
+	title, _ := p.set.Try(p.deck.Title, p.footerW(), st, one)
+	date, _ := p.set.Try(own(layout.EditionLabel(p.book.Edition.Date)), w*0.25, st, one)
+	num, _ := p.set.Try(own(fmt.Sprintf("%d / %d", n, total)), w*0.2, st, one)
+	y := sp.H - sp.Bottom - title.Height()
+	items = append(items, title.Draw(x, y)...)
+	items = append(items, date.DrawCentred(p.m, x, y, w)...)
+	return append(items, num.DrawRight(p.m, x, y, w)...)
+}

@@ -1,0 +1,235 @@
+package slides
+
+import (
+	"math"
+	"strings"
+
+	"sodan/internal/layout"
+	"sodan/internal/layout/text"
+	"sodan/internal/model"
+)
+
+// chunks splits n things into the fewest pages of at most per each, as
+// evenly as possible; it returns the size of each page.
+func chunks(n, per int) []int {
+	if n == 0 {
+		return nil
+	}
+	pages := (n + per - 1) / per
+	out := make([]int, pages)
+	for i := range out {
+		out[i] = n / pages
+		if i < n%pages {
+			out[i]++
+		}
+	}
+	return out
+}
+
+// fewestChunks splits n items into the fewest even chunks of at most per
+// items for which fits(lo, hi) holds for every chunk [lo, hi); one item per
+// chunk is the last resort.
+func fewestChunks(n, per int, fits func(lo, hi int) bool) []int {
+	for pages := (n + per - 1) / per; pages < n; pages++ {
+		try := chunks(n, (n+pages-1)/pages)
+		ok := true
+		at := 0
+		for _, c := range try {
+			if !fits(at, at+c) {
+				ok = false
+				break
+			}
+			at += c
+		}
+		if ok {
+			return try
+		}
+	}
+	return chunks(n, 1)
+}
+
+// grid chooses rows and cols for n cells, at most maxCols wide, as
+// square as the cols allow.
+func grid(n, maxCols int) (rows, cols int) {
+	rows = (n + maxCols - 1) / maxCols
+	cols = (n + rows - 1) / rows
+	return rows, cols
+}
+
+// continued is the title of a slide that continues the one before.
+func continued(t model.Text, i int) model.Text {
+	if i > 0 {
+		t.S += layout.Continued
+	}
+	return t
+}
+
+// gridOptions lists the row × col arrangements for n cells, at most
+// maxCols wide and maxRows high, the squarest first.
+func gridOptions(n, maxCols, maxRows int) [][2]int {
+	r0, c0 := grid(n, maxCols)
+	out := [][2]int{{r0, c0}}
+	for cols := min(n, maxCols); cols >= 1; cols-- {
+		rows := (n + cols - 1) / cols
+		if rows > maxRows || (rows-1)*cols >= n || (rows == r0 && cols == c0) {
+			continue
+		}
+		out = append(out, [2]int{rows, cols})
+	}
+	return out
+}
+
+// cellFunc draws cell i of a grid at (x, y) in width w and height h, or only
+// measures it when h is 0; it returns the items and the height it needs.
+type cellFunc func(f *fit, i int, x, y, w, h float64) ([]layout.Item, float64)
+
+// cellGrid lays out n cells in rows × cols inside r. Each row is as tall as
+// its tallest cell, and the room left over is shared out evenly, so a row
+// of short cells does not force small type on a row of long ones. A single
+// col is no wider than half the area, and centred. over is called with
+// the tallest cell when the rows do not fit.
+func cellGrid(f *fit, r rect, n, rows, cols int, gap float64, cell cellFunc, over func(i int, need float64)) []layout.Item {
+	cw := (r.w - float64(cols-1)*gap) / float64(cols)
+	if cols == 1 && cw > (r.w-gap)/2 {
+		cw = (r.w - gap) / 2
+		r.x += (r.w - cw) / 2
+	}
+	probe := f.probe()
+	rowH := make([]float64, rows)
+	tallest, tallestH := 0, 0.0
+	for i := range n {
+		_, need := cell(probe, i, 0, 0, cw, 0)
+		rowH[i/cols] = math.Max(rowH[i/cols], need)
+		if need > tallestH {
+			tallest, tallestH = i, need
+		}
+	}
+	if !probe.ok {
+		f.ok = false
+	}
+	total := float64(rows-1) * gap
+	for _, h := range rowH {
+		total += h
+	}
+	if total > r.h+1e-6 {
+		over(tallest, total)
+	}
+	extra := math.Max(0, r.h-total) / float64(rows)
+	var out []layout.Item
+	y := r.y
+	for row := range rows {
+		h := rowH[row] + extra
+		for c := range cols {
+			i := row*cols + c
+			if i >= n {
+				break
+			}
+			items, _ := cell(f, i, r.x+float64(c)*(cw+gap), y, cw, h)
+			out = append(out, items...)
+		}
+		y += h + gap
+	}
+	return out
+}
+
+// tableSlides draws the situations as a grid of cells, each with its
+// contacts and their phone numbers. It uses the fewest slides (at most the
+// layout's rows × cols cells each) on which every cell fits without the
+// text going below the layout's split_below size; one situation per slide
+// at the smallest size is the last resort.
+func (p *planner) tableSlides(s *model.Slide) []slidePage {
+	return p.chunked(s.Title, len(s.Situations), p.sp.TableCols*p.sp.TableRows, p.sp.Type.CellText, p.sp.TableSplitBelow,
+		func(lo, hi int) []arrangement { return p.gridOptions(s.Situations[lo:hi]) })
+}
+
+// chunked lays n things out on the fewest slides of at most per each on
+// which one of the arrangements of a slide's things, opts(lo, hi), keeps
+// st at or above split points; every slide after the first is titled as
+// continued.
+func (p *planner) chunked(title model.Text, n, per int, st layout.Style, split float64, opts func(lo, hi int) []arrangement) []slidePage {
+	sizes := fewestChunks(n, per, func(lo, hi int) bool { return p.fitsAbove(opts(lo, hi), st, split) })
+	var pages []slidePage
+	at := 0
+	for i, c := range sizes {
+		pages = append(pages, p.page(continued(title, i), p.fitBest(opts(at, at+c)...)))
+		at += c
+	}
+	return pages
+}
+
+func (p *planner) gridOptions(sits []*model.Situation) []arrangement {
+	var opts []arrangement
+	for _, rc := range gridOptions(len(sits), p.sp.TableCols, p.sp.TableRows) {
+		opts = append(opts, func(f *fit) []layout.Item {
+			cell := func(f *fit, i int, x, y, w, h float64) ([]layout.Item, float64) {
+				return p.situationCell(f, sits[i], x, y, w, h)
+			}
+			return cellGrid(f, p.body, len(sits), rc[0], rc[1], p.sp.TableGap, cell, func(i int, need float64) {
+				f.fail(sits[i].Title, "状況「%s」の連絡先が表に収まりません（高さ %.0fmm に %.0fmm 必要）。連絡先を減らすか、layouts の table.max_rows を減らして次のスライドに送ってください",
+					text.Excerpt(sits[i].Title.S), p.body.h, need)
+			})
+		})
+	}
+	return opts
+}
+
+// situationCell draws one situation: its title on a tinted band, examples,
+// each contact with its phone number (or a link for desks on the web), and
+// the situation's advice.
+func (p *planner) situationCell(f *fit, sit *model.Situation, x, y, cw, ch float64) ([]layout.Item, float64) {
+	sp := p.sp
+	c := sp.Colors
+	pad := sp.TablePadding
+	var out []layout.Item
+	hb := f.balanced(sit.Title, cw-2*pad, sp.Type.CellTitle)
+	hh := hb.Height() + 2*pad*0.6
+	out = append(out, layout.Rect{X: layout.Round(x), Y: layout.Round(y), W: layout.Round(cw), H: layout.Round(hh), Fill: &c.Panel})
+	out = append(out, hb.Draw(x+pad, y+pad*0.6)...)
+	st := &stack{f: f, x: x + pad, y: y + hh + pad*0.5, w: cw - 2*pad}
+	text := sp.Type.CellText
+	muted := text
+	muted.Color = c.Muted
+	if len(sit.Symptoms) > 0 {
+		var syms []string
+		for _, sy := range sit.Symptoms {
+			syms = append(syms, sy.S)
+		}
+		st.text(model.Text{S: "例: " + strings.Join(syms, "・"), Loc: sit.Symptoms[0].Loc}, muted, 0)
+	}
+	lineGap := f.size(text).LineHeight(f.size(text).Size) * 0.35
+	for _, ref := range sit.Contacts {
+		con := ref.Contact
+		d := layout.DeskOf(con)
+		name := d.Name
+		if !ref.Note.Empty() {
+			name.S += "（" + ref.Note.S + "）"
+		}
+		if len(con.Phones) > 0 {
+			st.text(name, text, lineGap)
+			for _, ph := range con.Phones {
+				st.number(phone(ph), p.phoneStyle(con, sp.Type.CellPhone), 0)
+			}
+			continue
+		}
+		// Desks without a phone: the name links to the form or page.
+		switch {
+		case d.Link != "":
+			name.S += " ［Web］"
+			link := text
+			link.Color = c.Accent
+			st.link(name, link, lineGap, d.Link)
+		case d.Mail != "":
+			name.S += " ［メール］"
+			st.link(name, text, lineGap, d.Mail)
+		default:
+			st.text(name, text, lineGap)
+		}
+	}
+	if !sit.Note.Empty() {
+		st.text(sit.Note, muted, lineGap)
+	}
+	out = append(out, st.items...)
+	need := st.y + pad*0.7 - y
+	out = append(out, layout.Rect{X: layout.Round(x), Y: layout.Round(y), W: layout.Round(cw), H: layout.Round(math.Max(ch, need)), Stroke: &c.Accent, LineWidth: 0.4})
+	return out, need
+}

@@ -1,0 +1,455 @@
+package text
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/rivo/uniseg"
+)
+
+// breakLines splits text into lines no wider than maxWidth, measuring candidate
+// lines with width (same unit as maxWidth). It is the only line breaker for
+// Japanese text in this project; fpdf's own wrapping must not be used.
+//
+// Break opportunities come from UAX #14 (github.com/rivo/uniseg), and lines
+// only ever break between grapheme clusters. On top of UAX #14:
+//
+//   - JIS X 4051 kinsoku: no line starts with a character for which
+//     LineStartForbidden is true and no line ends with one for which
+//     LineEndForbidden is true. A break that would violate this is not taken;
+//     the characters around it move to the next line together (追い出し).
+//   - Runs of digits and digit-hyphen-digit runs (03-1234-5678, 03‐3251‐7881,
+//     full-width ０３－１２３４) and e-mail addresses are never broken.
+//   - A URL (http:// or https:// up to the first character that cannot
+//     appear in a URL, such as a space, <, > or any non-ASCII character) is
+//     kept whole if it fits on a line by itself; otherwise it breaks only
+//     after a slash when every part between slashes fits a line, and else
+//     after one of / . - _ ? & =. breakAddress applies the same rule to a
+//     whole text, for addresses printed without their scheme.
+//
+// "\n" and "\r\n" end a line; the newline itself is not part of any line.
+// An empty line between two newlines is kept as an empty string, and a final
+// newline does not start another line (so "" gives no lines and "a\n" gives
+// one). Other characters that UAX #14 treats as mandatory breaks (a lone
+// "\r", U+000B, U+000C, U+0085, U+2028, U+2029) are kept in the text and are
+// only break opportunities.
+//
+// Spaces (U+0020) at the end of a line are dropped, and a line never starts
+// with spaces that followed a break. Apart from those spaces and the
+// newlines, no byte is lost, duplicated or reordered: joining the lines gives
+// back the input. Invalid UTF-8 is kept byte for byte.
+//
+// ok is true when every line ended at a real break opportunity. When one
+// unbreakable unit (a long word, a number, an e-mail address, or a URL part
+// between break points) is wider than maxWidth by itself, breakLines splits it
+// between grapheme clusters, preferring UAX #14 breaks and then kinsoku-safe
+// positions, and returns ok=false so that the caller can shrink the font. No
+// line is then wider than maxWidth unless it is a single grapheme cluster.
+//
+// width is called once per grapheme cluster and once per line, plus a few
+// calls for a line whose real width turns out larger than the sum of its
+// parts; breakLines relies on widths being roughly additive only to choose the
+// break, and re-measures each chosen line. width must not be nil.
+func breakLines(text string, maxWidth float64, width func(string) float64) (lines []string, ok bool) {
+	return breakText(text, maxWidth, width, false)
+}
+
+// breakAddress is breakLines for a web address as printed (www.ipa.go.jp/…,
+// without its scheme): each paragraph is one URL, kept whole when it fits
+// and otherwise broken only at its URL break points.
+func breakAddress(text string, maxWidth float64, width func(string) float64) (lines []string, ok bool) {
+	return breakText(text, maxWidth, width, true)
+}
+
+func breakText(text string, maxWidth float64, width func(string) float64, address bool) (lines []string, ok bool) {
+	b := breaker{
+		width:   width,
+		max:     maxWidth,
+		limit:   maxWidth + 1e-9*math.Max(1, math.Abs(maxWidth)),
+		ok:      true,
+		address: address,
+	}
+	for len(text) > 0 {
+		para := text
+		text = ""
+		if i := strings.IndexByte(para, '\n'); i >= 0 {
+			para, text = para[:i], para[i+1:]
+			para = strings.TrimSuffix(para, "\r")
+		}
+		b.paragraph(para)
+	}
+	return b.lines, b.ok
+}
+
+// Facts about the boundary after a grapheme cluster.
+const (
+	// bRaw: UAX #14 allows a break here (inside a URL: the URL rule does).
+	bRaw uint8 = 1 << iota
+	// bKinsoku: the line would neither end nor the next start with a
+	// forbidden character.
+	bKinsoku
+	// bGlue: the boundary is inside a number, an e-mail address or a URL.
+	bGlue
+	// bURL: a break point inside a URL, after / . - _ ? & =.
+	bURL
+	// bOpp: a real break opportunity for the greedy fill.
+	bOpp
+)
+
+// cluster is one grapheme cluster of the paragraph being broken.
+type cluster struct {
+	end   int     // byte offset just past the cluster
+	first rune    // the cluster's first rune (utf8.RuneError for a bad byte)
+	next  rune    // first rune of the next non-space cluster, or -1
+	w     float64 // measured width
+	flags uint8   // facts about the boundary after the cluster
+	space bool    // the cluster is a single U+0020
+}
+
+// breaker holds the state of one breakLines call.
+type breaker struct {
+	width   func(string) float64
+	max     float64 // the limit for a measured line
+	limit   float64 // the limit for a sum of cluster widths (max plus rounding slack)
+	ok      bool
+	address bool // every paragraph is a URL without its scheme
+	lines   []string
+
+	cl    []cluster
+	spans [][2]int // URL spans of the current paragraph, in byte offsets
+	cand  []int    // scratch for fit
+}
+
+// paragraph breaks one paragraph (text without newlines) into lines.
+func (b *breaker) paragraph(p string) {
+	b.segment(p)
+	n := len(b.cl)
+	if n == 0 {
+		b.lines = append(b.lines, "")
+		return
+	}
+	b.glueNumbers()
+	b.glueURLs(p)
+	b.glueEmails(p)
+	b.kinsoku()
+	b.opportunities()
+
+	for pos := 0; pos < n; {
+		end := b.fit(p, pos, b.scan(pos))
+		b.lines = append(b.lines, b.text(p, pos, end))
+		pos = end + 1
+		for pos < n && b.cl[pos].space {
+			pos++
+		}
+	}
+}
+
+// segment splits p into grapheme clusters, measures them and records where
+// UAX #14 allows a break.
+func (b *breaker) segment(p string) {
+	if n := utf8.RuneCountInString(p); cap(b.cl) < n {
+		b.cl = make([]cluster, 0, n)
+	}
+	b.cl = b.cl[:0]
+	state, off, rest := -1, 0, p
+	for len(rest) > 0 {
+		var c string
+		var bounds int
+		c, rest, bounds, state = uniseg.StepString(rest, state)
+		off += len(c)
+		r, _ := utf8.DecodeRuneInString(c)
+		var f uint8
+		if bounds&uniseg.MaskLine != uniseg.LineDontBreak {
+			f = bRaw
+		}
+		b.cl = append(b.cl, cluster{end: off, first: r, w: b.width(c), flags: f, space: c == " "})
+	}
+}
+
+// start returns the byte offset where cluster i begins.
+func (b *breaker) start(i int) int {
+	if i == 0 {
+		return 0
+	}
+	return b.cl[i-1].end
+}
+
+// text returns the line made of clusters pos..end without trailing spaces.
+func (b *breaker) text(p string, pos, end int) string {
+	for end >= pos && b.cl[end].space {
+		end--
+	}
+	if end < pos {
+		return ""
+	}
+	return p[b.start(pos):b.cl[end].end]
+}
+
+// glueNumbers keeps digit runs and digit-hyphen-digit runs together.
+func (b *breaker) glueNumbers() {
+	cl := b.cl
+	for i := 0; i+1 < len(cl); i++ {
+		if !isDigit(cl[i].first) {
+			continue
+		}
+		switch {
+		case isDigit(cl[i+1].first):
+			cl[i].flags |= bGlue
+		case isHyphen(cl[i+1].first) && i+2 < len(cl) && isDigit(cl[i+2].first):
+			cl[i].flags |= bGlue
+			cl[i+1].flags |= bGlue
+		}
+	}
+}
+
+// glueURLs finds the URLs in p, forbids breaks inside them and marks the
+// URL break points.
+func (b *breaker) glueURLs(p string) {
+	b.spans = b.spans[:0]
+	if b.address {
+		b.glueURL(p, 0, 0, len(p))
+		return
+	}
+	for i := 0; i < len(p); i++ {
+		if p[i] != 'h' && p[i] != 'H' {
+			continue
+		}
+		scheme := schemeLen(p[i:])
+		if scheme == 0 {
+			continue
+		}
+		e := i + scheme
+		for e < len(p) && isURLByte(p[e]) {
+			e++
+		}
+		if e == i+scheme {
+			continue
+		}
+		b.glueURL(p, i, scheme, e)
+		i = e - 1
+	}
+}
+
+// glueURL forbids breaks inside the URL p[i:e], whose scheme is scheme
+// bytes long, and marks its break points.
+func (b *breaker) glueURL(p string, i, scheme, e int) {
+	b.spans = append(b.spans, [2]int{i, e})
+	for k := b.firstEndAfter(i); k < len(b.cl) && b.cl[k].end < e; k++ {
+		c := &b.cl[k]
+		c.flags = c.flags&^bRaw | bGlue
+		if c.end > i+scheme && b.start(k) == c.end-1 &&
+			strings.IndexByte("/.-_?&=", p[c.end-1]) >= 0 && p[c.end] != '/' {
+			c.flags |= bRaw | bURL
+		}
+	}
+}
+
+// glueEmails forbids breaks inside e-mail addresses that are not part of a
+// URL.
+func (b *breaker) glueEmails(p string) {
+	for a := strings.IndexByte(p, '@'); a >= 0; {
+		if !b.inURL(a) {
+			l := a
+			for l > 0 && isLocalByte(p[l-1]) {
+				l--
+			}
+			r := a + 1
+			for r < len(p) && isDomainByte(p[r]) {
+				r++
+			}
+			for r > a+1 && (p[r-1] == '.' || p[r-1] == '-') {
+				r--
+			}
+			domain := p[a+1 : r]
+			if l < a && strings.IndexByte(domain, '.') > 0 {
+				for k := b.firstEndAfter(l); k < len(b.cl) && b.cl[k].end < r; k++ {
+					b.cl[k].flags |= bGlue
+				}
+			}
+		}
+		next := strings.IndexByte(p[a+1:], '@')
+		if next < 0 {
+			break
+		}
+		a += 1 + next
+	}
+}
+
+// inURL reports whether byte offset off lies inside one of the URLs found by
+// glueURLs (they are sorted and do not overlap).
+func (b *breaker) inURL(off int) bool {
+	k := sort.Search(len(b.spans), func(k int) bool { return b.spans[k][1] > off })
+	return k < len(b.spans) && b.spans[k][0] <= off
+}
+
+// firstEndAfter returns the index of the first cluster ending after byte
+// offset off.
+func (b *breaker) firstEndAfter(off int) int {
+	return sort.Search(len(b.cl), func(k int) bool { return b.cl[k].end > off })
+}
+
+// kinsoku marks the boundaries where a break leaves no forbidden character
+// at a line end or line start. Spaces around a break are dropped, so the
+// characters that count are the last non-space one before the boundary and
+// the first non-space one after it.
+func (b *breaker) kinsoku() {
+	cl := b.cl
+	next := rune(-1)
+	for i := len(cl) - 1; i >= 0; i-- {
+		cl[i].next = next
+		if !cl[i].space {
+			next = cl[i].first
+		}
+	}
+	prev := rune(-1)
+	for i := range cl {
+		if !cl[i].space {
+			prev = cl[i].first
+		}
+		if (prev < 0 || !LineEndForbidden(prev)) && (cl[i].next < 0 || !LineStartForbidden(cl[i].next)) {
+			cl[i].flags |= bKinsoku
+		}
+	}
+}
+
+// opportunities marks the real break opportunities: UAX #14 breaks that
+// kinsoku allows and that are not inside a glued unit. URL break points
+// count too, but only in a unit that is wider than the line.
+func (b *breaker) opportunities() {
+	cl := b.cl
+	for i := range cl {
+		if cl[i].flags&(bRaw|bKinsoku|bGlue) == bRaw|bKinsoku {
+			cl[i].flags |= bOpp
+		}
+	}
+	for s := 0; s < len(cl); {
+		e, sum, content, url := s, 0.0, 0.0, false
+		for ; e < len(cl)-1 && cl[e].flags&bOpp == 0; e++ {
+			sum += cl[e].w
+			if !cl[e].space {
+				content = sum
+			}
+			url = url || cl[e].flags&bURL != 0
+		}
+		if !cl[e].space {
+			content = sum + cl[e].w
+		}
+		if url && !(content <= b.limit) {
+			slashes := b.slashPartsFit(s, e)
+			for k := s; k < e; k++ {
+				if cl[k].flags&(bURL|bKinsoku) == bURL|bKinsoku && (!slashes || cl[k].first == '/') {
+					cl[k].flags |= bOpp
+				}
+			}
+		}
+		s = e + 1
+	}
+}
+
+// slashPartsFit reports whether the URL unit of clusters s..e has a slash
+// to break after and every part of it between slashes fits on a line.
+func (b *breaker) slashPartsFit(s, e int) bool {
+	sum, any := 0.0, false
+	for k := s; k <= e; k++ {
+		c := b.cl[k]
+		sum += c.w
+		if !(sum <= b.limit) {
+			return false
+		}
+		if k < e && c.flags&(bURL|bKinsoku) == bURL|bKinsoku && c.first == '/' {
+			sum, any = 0, true
+		}
+	}
+	return any
+}
+
+// scan fills a line greedily from cluster pos by summed cluster widths and
+// returns the cluster after which the line ends.
+func (b *breaker) scan(pos int) int {
+	sum, lastOpp := 0.0, -1
+	for i := pos; i < len(b.cl); i++ {
+		c := &b.cl[i]
+		sum += c.w
+		if !c.space && !(sum <= b.limit) {
+			if lastOpp >= 0 {
+				return lastOpp
+			}
+			b.ok = false
+			return b.forced(pos, i-1)
+		}
+		if c.flags&bOpp != 0 {
+			lastOpp = i
+		}
+	}
+	return len(b.cl) - 1
+}
+
+// forced chooses where to split a unit that is wider than the line, among
+// the clusters pos..last that fit: the last UAX #14 break that kinsoku
+// allows, else the last kinsoku-safe cluster boundary, else last.
+func (b *breaker) forced(pos, last int) int {
+	if last < pos {
+		return pos // a single grapheme cluster wider than the line
+	}
+	safeRaw, safe := -1, -1
+	for j := pos; j <= last; j++ {
+		if b.cl[j].space {
+			continue // the break after the spaces is the same break
+		}
+		switch f := b.cl[j].flags; {
+		case f&(bRaw|bKinsoku) == bRaw|bKinsoku:
+			safeRaw = j
+		case f&bKinsoku != 0:
+			safe = j
+		}
+	}
+	switch {
+	case safeRaw >= 0:
+		return safeRaw
+	case safe >= 0:
+		return safe
+	}
+	return last
+}
+
+// fit measures the chosen line pos..end for real and, if it is wider than
+// the limit (widths were not additive), moves the end back: to the last real
+// opportunity that fits, else to the last cluster that fits.
+func (b *breaker) fit(p string, pos, end int) int {
+	if b.width(b.text(p, pos, end)) <= b.max {
+		return end
+	}
+	if j := b.search(p, pos, end, bOpp); j >= 0 {
+		return j
+	}
+	b.ok = false
+	if j := b.search(p, pos, end, 0); j >= 0 {
+		return j
+	}
+	return pos
+}
+
+// search returns the last cluster j in pos..end-1 with flags including want
+// whose line pos..j measures no wider than the limit, or -1. It bisects,
+// assuming a longer line is never narrower.
+func (b *breaker) search(p string, pos, end int, want uint8) int {
+	b.cand = b.cand[:0]
+	for j := pos; j < end; j++ {
+		if b.cl[j].flags&want == want && (want != 0 || !b.cl[j].space) {
+			b.cand = append(b.cand, j)
+		}
+	}
+	found := -1
+	for lo, hi := 0, len(b.cand); lo < hi; {
+		mid := int(uint(lo+hi) >> 1)
+		if b.width(b.text(p, pos, b.cand[mid])) <= b.max {
+			found = b.cand[mid]
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return found
+}
