@@ -186,7 +186,7 @@ func (h *planner) labelled(s *stack, label string, v model.Text, target string, 
 		lw = lb.LastWidth(h.m) + h.sp.Card.PhoneGap/2
 	}
 	// A web address breaks only at its URL break points.
-	b, _ := h.set.Fit(v, w-lw, st, text.Rules{MaxLines: maxLines, MinLastLine: h.sp.MinLastLine, Address: label == "Web"})
+	b, _ := h.set.Fit(v, w-lw, st, text.Rules{MaxLines: maxLines, Address: label == "Web"})
 	s.add(lb.Draw(x, s.y+(b.LineH-lb.LineH)/2)...)
 	s.add(b.Draw(x+lw, s.y)...)
 	s.add(b.Links(h.m, x+lw, s.y, target)...)
@@ -224,7 +224,7 @@ func (h *planner) slotAfter(b text.Block, x, bottom, w float64) slot {
 	if len(b.Lines) == 0 {
 		return slot{}
 	}
-	used := h.m.Width(b.Lines[len(b.Lines)-1], b.Style.Bold, b.Size)
+	used := b.LastWidth(h.m)
 	return slot{free: true, top: bottom - b.LineH, lh: b.LineH, from: x + used + h.sp.Card.PhoneGap, end: x + w}
 }
 
@@ -242,7 +242,7 @@ func (h *planner) runIn(s *stack, sl *slot, t model.Text, st layout.Style, targe
 	if !ok || len(b.Lines) != 1 {
 		return false
 	}
-	w := h.m.Width(b.Lines[0], st.Bold, b.Size)
+	w := b.LineWidth(h.m, 0)
 	x, y := sl.end-w, sl.top+(sl.lh-b.LineH)/2
 	s.add(b.Draw(x, y)...)
 	if target != "" {

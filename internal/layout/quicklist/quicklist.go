@@ -29,7 +29,7 @@ import (
 // document information.
 func Plan(book *model.Book, sp *spec.QuickList, m layout.Measurer, date time.Time) (*layout.Doc, diag.List) {
 	h := &planner{
-		book: book, sp: sp, m: m, set: text.NewSetter(m),
+		book: book, sp: sp, m: m, set: text.New(m, sp.Composition),
 		full: map[*model.Contact]model.Text{}, qrDone: map[string]bool{},
 	}
 	h.colW = (sp.BodyW() - float64(sp.Cols-1)*sp.Gutter) / float64(sp.Cols)
@@ -92,7 +92,7 @@ type planner struct {
 // fit sets t in lines of at most width mm and maxLines lines, shrinking it
 // within the style's limits.
 func (h *planner) fit(t model.Text, width float64, st layout.Style, maxLines int) text.Block {
-	b, _ := h.set.Fit(t, width, st, text.Rules{MaxLines: maxLines, MinLastLine: h.sp.MinLastLine})
+	b, _ := h.set.Fit(t, width, st, text.Rules{MaxLines: maxLines, Justify: true})
 	return b
 }
 
@@ -241,11 +241,11 @@ func (h *planner) emergencyWidths(es []model.Emergency) []float64 {
 		c := em.Contact
 		num := 0.0
 		for _, ph := range c.Phones {
-			num = max(num, h.m.Width(ph.Number.S, st.EmergencyNumber.Bold, st.EmergencyNumber.Size))
+			num = max(num, h.set.Width(ph.Number.S, st.EmergencyNumber.Bold, st.EmergencyNumber.Size))
 		}
-		side := max(h.m.Width(em.Label.S, st.EmergencyLabel.Bold, st.EmergencyLabel.Size),
-			h.m.Width(emergencyDesk(c).S, st.EmergencyDesk.Bold, st.EmergencyDesk.Size))
-		need := max(num+e.NumberGap+side, h.m.Width(c.Hours.S, st.EmergencyDesk.Bold, st.EmergencyDesk.Size))
+		side := max(h.set.Width(em.Label.S, st.EmergencyLabel.Bold, st.EmergencyLabel.Size),
+			h.set.Width(emergencyDesk(c).S, st.EmergencyDesk.Bold, st.EmergencyDesk.Size))
+		need := max(num+e.NumberGap+side, h.set.Width(c.Hours.S, st.EmergencyDesk.Bold, st.EmergencyDesk.Size))
 		widths[i] = need + 2*e.Padding
 		total += widths[i]
 	}

@@ -303,13 +303,17 @@ func TestQuickListFlowsOntoMorePages(t *testing.T) {
 		t.Error("no situation is marked （続き） where it goes on in the next column")
 	}
 	for i, p := range doc.Pages {
-		var footer, header bool
+		var header bool
+		var all strings.Builder
 		for _, it := range p.Items {
 			if v, ok := it.(layout.Text); ok {
-				footer = footer || v.Str == fmt.Sprintf("%d / %d ページ", i+1, len(doc.Pages))
+				all.WriteString(strings.ReplaceAll(v.Str, " ", ""))
 				header = header || (v.Str == "相談・届出先クイックリスト" && v.Y < sp.Top+25)
 			}
 		}
+		// The number and ページ are two runs, with the space between
+		// Latin and Japanese.
+		footer := strings.Contains(all.String(), fmt.Sprintf("%d/%dページ", i+1, len(doc.Pages)))
 		if !footer || !header {
 			t.Errorf("page %d: footer %v, header %v", i+1, footer, header)
 		}

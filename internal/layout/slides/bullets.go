@@ -172,10 +172,7 @@ func (l *list) draw(f *fit, from, to int, x, y, w float64) ([]layout.Item, float
 		case entryItem:
 			out = append(out, l.marker(f, e, x+float64(e.level)*sp.BulletIndent, y+b.LineH/2, b.Size/st.Size)...)
 		case entryFormula:
-			bw := 0.0
-			for _, ln := range b.Lines {
-				bw = math.Max(bw, f.m.Width(ln, b.Style.Bold, b.Size))
-			}
+			bw := b.Width(f.m)
 			out = append(out, layout.Rect{X: layout.Round(tx), Y: layout.Round(y), W: layout.Round(bw + 2*pad), H: layout.Round(b.Height() + 2*pad),
 				Fill: &c.Panel, Stroke: &c.Accent, LineWidth: 0.4, Radius: 1.5})
 		}

@@ -15,13 +15,12 @@ import (
 // fits; the final run, at the chosen step, also records every problem.
 // Every text goes through the deck's text.Setter.
 type fit struct {
-	set     *text.Setter
-	m       layout.Measurer
-	k       int
-	final   bool
-	ok      bool
-	where   diag.Loc // position for text the layout wrote itself
-	minLast int      // the layout's min_last_line, for headings and bullets
+	set   *text.Setter
+	m     layout.Measurer
+	k     int
+	final bool
+	ok    bool
+	where diag.Loc // position for text the layout wrote itself
 }
 
 // size is st at this step.
@@ -76,7 +75,7 @@ func (f *fit) shrunk(t model.Text, width float64, st layout.Style, maxLines int)
 // balanced is wrap for headings and short texts: two lines break where a
 // phrase ends, and a short last line gets company (text.Rules).
 func (f *fit) balanced(t model.Text, width float64, st layout.Style) text.Block {
-	return f.setText(t, width, f.fixed(st), text.Rules{Phrases: true, MinLastLine: f.minLast})
+	return f.setText(t, width, f.fixed(st), text.Rules{Balance: true})
 }
 
 // url is wrap for a printed web address.
@@ -182,5 +181,5 @@ func (p *planner) firstFit(opts []arrangement, maxK int) (k, i int) {
 }
 
 func (p *planner) newFit(k int, final bool) *fit {
-	return &fit{set: p.set, m: p.m, k: k, final: final, ok: true, where: p.where, minLast: p.sp.MinLastLine}
+	return &fit{set: p.set, m: p.m, k: k, final: final, ok: true, where: p.where}
 }

@@ -313,9 +313,7 @@ func (p *planner) flowLayout(f *fit, t *tree, first int) ([]layout.Item, float64
 		if d > 0 && !bx.n.label.Empty() {
 			room := 2 * math.Min(bx.cx-bx.spanL, bx.spanR-bx.cx)
 			bx.label = f.balanced(bx.n.label, room-2*lp, sp.Type.FlowLabel)
-			for _, l := range bx.label.Lines {
-				bx.labelW = math.Max(bx.labelW, f.m.Width(l, bx.label.Style.Bold, bx.label.Size))
-			}
+			bx.labelW = bx.label.Width(f.m)
 			labelH[d] = math.Max(labelH[d], bx.label.Height()+2*lp)
 		}
 	}

@@ -26,7 +26,7 @@ type Plan struct {
 // of its source text, with the deck file and the slide number. It returns
 // the plan, or nil and every problem.
 func Lay(book *model.Book, deck *model.Deck, sp *spec.Slides, m layout.Measurer, date time.Time) (*Plan, diag.List) {
-	p := &planner{book: book, deck: deck, sp: sp, m: m, set: text.NewSetter(m), qr: map[string]int{}}
+	p := &planner{book: book, deck: deck, sp: sp, m: m, set: text.New(m, sp.Composition), qr: map[string]int{}}
 	p.body = rect{x: sp.Left, y: sp.Top + sp.TitleBarH + sp.TitleGap, w: sp.BodyW()}
 	p.body.h = sp.H - sp.Bottom - sp.FooterH - p.body.y
 	for i := range deck.Slides {
@@ -45,7 +45,7 @@ func Lay(book *model.Book, deck *model.Deck, sp *spec.Slides, m layout.Measurer,
 	if len(deck.Slides) == 0 {
 		p.set.Errs.Addf(deck.Loc, "デッキにスライドがありません")
 	}
-	footer := text.NewSetter(m)
+	footer := text.New(m, sp.Composition)
 	footer.Fit(deck.Title, p.footerW(), sp.Type.Footer, text.Rules{MaxLines: 1})
 	for _, d := range footer.Errs {
 		d.Msg = fmt.Sprintf("スライド %s のフッター: %s", DeckName(deck), d.Msg)

@@ -5,6 +5,7 @@ import (
 
 	"sodan/internal/diag"
 	"sodan/internal/layout"
+	"sodan/internal/layout/text"
 	"sodan/internal/yamlpos"
 )
 
@@ -22,9 +23,9 @@ const (
 
 // quickListFile is layouts/quicklist-a4.yaml as written.
 type quickListFile struct {
-	Page        pageSpec    `yaml:"page,required"`
-	MaxPages    yamlpos.Int `yaml:"max_pages,required"`
-	MinLastLine yamlpos.Int `yaml:"min_last_line,required"`
+	Page        pageSpec        `yaml:"page,required"`
+	MaxPages    yamlpos.Int     `yaml:"max_pages,required"`
+	Composition compositionSpec `yaml:"composition,required"`
 	Grid        struct {
 		Cols   yamlpos.Int `yaml:"columns,required"`
 		Gutter yamlpos.Num `yaml:"gutter,required"`
@@ -162,9 +163,8 @@ type quickListFile struct {
 type QuickList struct {
 	Page
 	MaxPages int
-	// MinLastLine is the fewest characters the last line of a paragraph
-	// should have (text.Rules.MinLastLine).
-	MinLastLine int
+	// Composition is how the text engine sets Japanese in this output.
+	Composition text.Composition
 	Cols        int     // grid columns the content flows through
 	Gutter      float64 // between the grid columns
 
@@ -244,7 +244,7 @@ func ReadQuickList(fsys fs.FS, dir string) (*QuickList, diag.List) {
 	s := &QuickList{}
 	s.Page = c.page(sizeSpec{f.Page.Width, f.Page.Height}, f.Page.Margin)
 	s.MaxPages = c.count(f.MaxPages, 1, 100)
-	s.MinLastLine = c.count(f.MinLastLine, 1, 10)
+	s.Composition = c.composition(f.Composition)
 	s.Cols = c.count(f.Grid.Cols, 1, 4)
 	s.Gutter = c.length(f.Grid.Gutter, 50)
 	if c.checked(f.Grid.Gutter.Set, f.Grid.Gutter.Loc) && s.Left+s.Right+float64(s.Cols-1)*s.Gutter >= s.W-20 {

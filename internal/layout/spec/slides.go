@@ -5,14 +5,15 @@ import (
 
 	"sodan/internal/diag"
 	"sodan/internal/layout"
+	"sodan/internal/layout/text"
 	"sodan/internal/yamlpos"
 )
 
 // slidesFile is layouts/slides-16x9.yaml as written.
 type slidesFile struct {
-	Page        sizeSpec    `yaml:"page,required"`
-	Margin      marginSpec  `yaml:"margin,required"`
-	MinLastLine yamlpos.Int `yaml:"min_last_line,required"`
+	Page        sizeSpec        `yaml:"page,required"`
+	Margin      marginSpec      `yaml:"margin,required"`
+	Composition compositionSpec `yaml:"composition,required"`
 	Colors      struct {
 		Text     yamlpos.Str `yaml:"text,required"`
 		Muted    yamlpos.Str `yaml:"muted,required"`
@@ -128,9 +129,8 @@ type slidesFile struct {
 // layouts/slides-16x9.yaml.
 type Slides struct {
 	Page
-	// MinLastLine is the fewest characters the last line of a heading or
-	// bullet should have (text.Rules.MinLastLine).
-	MinLastLine int
+	// Composition is how the text engine sets Japanese in this output.
+	Composition text.Composition
 	Colors      struct {
 		Text, Muted, Accent, OnAccent, Panel, Rule, Alert layout.Color
 	}
@@ -192,7 +192,7 @@ func ReadSlides(fsys fs.FS, dir string) (*Slides, diag.List) {
 	var f slidesFile
 	c := read(fsys, dir, SlidesFile, &f)
 	s := &Slides{Page: c.page(f.Page, f.Margin)}
-	s.MinLastLine = c.count(f.MinLastLine, 1, 10)
+	s.Composition = c.composition(f.Composition)
 	cs, col := f.Colors, &s.Colors
 	col.Text, col.Muted, col.Accent = c.color(cs.Text, layout.Color{}), c.color(cs.Muted, layout.Color{}), c.color(cs.Accent, layout.Color{})
 	col.OnAccent, col.Panel = c.color(cs.OnAccent, layout.Color{R: 255, G: 255, B: 255}), c.color(cs.Panel, layout.Color{})

@@ -81,12 +81,12 @@ func TestBundledLayouts(t *testing.T) {
 		}
 	}
 	ql, _ := spec.ReadQuickList(layouttest.Layouts(t), "layouts")
-	if ql.Cols != 2 || ql.MinLastLine != 3 || ql.W != 210 || ql.Styles.Phone.Size < spec.MinPhonePt || ql.Styles.Title.Loc.Field != "styles.title" {
-		t.Errorf("quick list: %d cols, min_last_line %d, width %g, phone %gpt, title style at %v", ql.Cols, ql.MinLastLine, ql.W, ql.Styles.Phone.Size, ql.Styles.Title.Loc)
+	if ql.Cols != 2 || ql.Composition.MinLastLine != 3 || ql.W != 210 || ql.Styles.Phone.Size < spec.MinPhonePt || ql.Styles.Title.Loc.Field != "styles.title" {
+		t.Errorf("quick list: %d cols, min_last_line %d, width %g, phone %gpt, title style at %v", ql.Cols, ql.Composition.MinLastLine, ql.W, ql.Styles.Phone.Size, ql.Styles.Title.Loc)
 	}
 	sl, _ := spec.ReadSlides(layouttest.Layouts(t), "layouts")
-	if sl.MinLastLine != 4 || sl.Type.Bullets[2].Size != 17 || sl.Type.Title.MinSize != 18 || sl.CardRule != 0.5 {
-		t.Errorf("slides: min_last_line %d, bullets %v, title %+v", sl.MinLastLine, sl.Type.Bullets, sl.Type.Title)
+	if sl.Composition.MinLastLine != 4 || sl.Type.Bullets[2].Size != 17 || sl.Type.Title.MinSize != 18 || sl.CardRule != 0.5 {
+		t.Errorf("slides: min_last_line %d, bullets %v, title %+v", sl.Composition.MinLastLine, sl.Type.Bullets, sl.Type.Title)
 	}
 	// A style without min_size does not shrink.
 	if sl.Type.Footer.MinSize != 7 || ql.Styles.Edition.MinSize != ql.Styles.Edition.Size {

@@ -26,7 +26,7 @@ import (
 //     appear in a URL, such as a space, <, > or any non-ASCII character) is
 //     kept whole if it fits on a line by itself; otherwise it breaks only
 //     after a slash when every part between slashes fits a line, and else
-//     after one of / . - _ ? & =. breakAddress applies the same rule to a
+//     after one of / . - _ ? & =. setting.address applies the same rule to a
 //     whole text, for addresses printed without their scheme.
 //
 // "\n" and "\r\n" end a line; the newline itself is not part of any line.
@@ -53,23 +53,43 @@ import (
 // parts; breakLines relies on widths being roughly additive only to choose the
 // break, and re-measures each chosen line. width must not be nil.
 func breakLines(text string, maxWidth float64, width func(string) float64) (lines []string, ok bool) {
-	return breakText(text, maxWidth, width, false)
+	r := breakText(text, maxWidth, setting{width: width})
+	return r.lines, r.whole
 }
 
-// breakAddress is breakLines for a web address as printed (www.ipa.go.jp/…,
-// without its scheme): each paragraph is one URL, kept whole when it fits
-// and otherwise broken only at its URL break points.
-func breakAddress(text string, maxWidth float64, width func(string) float64) (lines []string, ok bool) {
-	return breakText(text, maxWidth, width, true)
+// setting is how breakText sets a text besides its width.
+type setting struct {
+	width func(string) float64
+	// gap is the space the engine puts between a Japanese letter and a
+	// Latin letter or digit on the same line (see space.go), in the unit
+	// of width; lines are measured with it.
+	gap     float64
+	// address: every paragraph is a web address as printed
+	// (www.ipa.go.jp/…, without its scheme), kept whole when it fits and
+	// otherwise broken only at its URL break points.
+	address bool
+	// best chooses the breaks of each paragraph by cost (compose.go),
+	// among the lines that keep the fewest lines; otherwise each line is
+	// filled as far as it goes.
+	best bool
+	// justify: the lines will be justified, so a short line costs more.
+	// balance: the lines should be about as long as each other
+	// (headings), the last one too.
+	justify, balance bool
+	// minLast is the fewest characters, and minShare the least share of
+	// maxWidth, of the last line of a paragraph of several lines.
+	minLast  int
+	minShare float64
 }
 
-func breakText(text string, maxWidth float64, width func(string) float64, address bool) (lines []string, ok bool) {
+func breakText(text string, maxWidth float64, set setting) broken {
 	b := breaker{
-		width:   width,
+		width:   set.width,
 		max:     maxWidth,
 		limit:   maxWidth + 1e-9*math.Max(1, math.Abs(maxWidth)),
 		ok:      true,
-		address: address,
+		address: set.address,
+		set:     set,
 	}
 	for len(text) > 0 {
 		para := text
@@ -79,8 +99,11 @@ func breakText(text string, maxWidth float64, width func(string) float64, addres
 			para = strings.TrimSuffix(para, "\r")
 		}
 		b.paragraph(para)
+		if len(b.ends) > 0 {
+			b.ends[len(b.ends)-1] = true
+		}
 	}
-	return b.lines, b.ok
+	return broken{lines: b.lines, ends: b.ends, whole: b.ok}
 }
 
 // Facts about the boundary after a grapheme cluster.
@@ -102,10 +125,12 @@ const (
 type cluster struct {
 	end   int     // byte offset just past the cluster
 	first rune    // the cluster's first rune (utf8.RuneError for a bad byte)
+	last  rune    // the cluster's last rune
 	next  rune    // first rune of the next non-space cluster, or -1
 	w     float64 // measured width
 	flags uint8   // facts about the boundary after the cluster
 	space bool    // the cluster is a single U+0020
+	gap   float64 // the engine's space between this cluster and the next
 }
 
 // breaker holds the state of one breakLines call.
@@ -115,7 +140,9 @@ type breaker struct {
 	limit   float64 // the limit for a sum of cluster widths (max plus rounding slack)
 	ok      bool
 	address bool // every paragraph is a URL without its scheme
+	set     setting
 	lines   []string
+	ends    []bool // ends[i]: lines[i] ends a paragraph
 
 	cl    []cluster
 	spans [][2]int // URL spans of the current paragraph, in byte offsets
@@ -128,6 +155,7 @@ func (b *breaker) paragraph(p string) {
 	n := len(b.cl)
 	if n == 0 {
 		b.lines = append(b.lines, "")
+		b.ends = append(b.ends, false)
 		return
 	}
 	b.glueNumbers()
@@ -136,14 +164,48 @@ func (b *breaker) paragraph(p string) {
 	b.kinsoku()
 	b.opportunities()
 
+	ok := b.ok
+	b.ok = true
+	var ends []int
 	for pos := 0; pos < n; {
 		end := b.fit(p, pos, b.scan(pos))
-		b.lines = append(b.lines, b.text(p, pos, end))
-		pos = end + 1
-		for pos < n && b.cl[pos].space {
-			pos++
+		ends = append(ends, end)
+		pos = b.after(end)
+	}
+	if b.set.best && b.ok && len(ends) > 1 {
+		if better := b.best(p, len(ends)); better != nil {
+			ends = better
 		}
 	}
+	b.ok = b.ok && ok
+	for i, end := range ends {
+		pos := 0
+		if i > 0 {
+			pos = b.after(ends[i-1])
+		}
+		b.lines = append(b.lines, b.text(p, pos, end))
+		b.ends = append(b.ends, false)
+	}
+}
+
+// after is the first cluster of the line that follows a break after
+// cluster end: the spaces at the break are dropped.
+func (b *breaker) after(end int) int {
+	pos := end + 1
+	for pos < len(b.cl) && b.cl[pos].space {
+		pos++
+	}
+	return pos
+}
+
+// measure is the width of the line of clusters pos..end as set: its text
+// measured, and the engine's spaces between Japanese and Latin.
+func (b *breaker) measure(p string, pos, end int) float64 {
+	w := b.width(b.text(p, pos, end))
+	for k := pos; k < end; k++ {
+		w += b.cl[k].gap // never beside a space
+	}
+	return w
 }
 
 // segment splits p into grapheme clusters, measures them and records where
@@ -164,7 +226,15 @@ func (b *breaker) segment(p string) {
 		if bounds&uniseg.MaskLine != uniseg.LineDontBreak {
 			f = bRaw
 		}
-		b.cl = append(b.cl, cluster{end: off, first: r, w: b.width(c), flags: f, space: c == " "})
+		last, _ := utf8.DecodeLastRuneInString(c)
+		b.cl = append(b.cl, cluster{end: off, first: r, last: last, w: b.width(c), flags: f, space: c == " "})
+	}
+	if b.set.gap > 0 {
+		for i := 0; i+1 < len(b.cl); i++ {
+			if autospaced(b.cl[i].last, b.cl[i+1].first) {
+				b.cl[i].gap = b.set.gap
+			}
+		}
 	}
 }
 
@@ -372,6 +442,9 @@ func (b *breaker) scan(pos int) int {
 	for i := pos; i < len(b.cl); i++ {
 		c := &b.cl[i]
 		sum += c.w
+		if i > pos {
+			sum += b.cl[i-1].gap
+		}
 		if !c.space && !(sum <= b.limit) {
 			if lastOpp >= 0 {
 				return lastOpp
@@ -418,7 +491,7 @@ func (b *breaker) forced(pos, last int) int {
 // the limit (widths were not additive), moves the end back: to the last real
 // opportunity that fits, else to the last cluster that fits.
 func (b *breaker) fit(p string, pos, end int) int {
-	if b.width(b.text(p, pos, end)) <= b.max {
+	if b.measure(p, pos, end) <= b.max {
 		return end
 	}
 	if j := b.search(p, pos, end, bOpp); j >= 0 {
@@ -444,7 +517,7 @@ func (b *breaker) search(p string, pos, end int, want uint8) int {
 	found := -1
 	for lo, hi := 0, len(b.cand); lo < hi; {
 		mid := int(uint(lo+hi) >> 1)
-		if b.width(b.text(p, pos, b.cand[mid])) <= b.max {
+		if b.measure(p, pos, b.cand[mid]) <= b.max {
 			found = b.cand[mid]
 			lo = mid + 1
 		} else {
