@@ -65,8 +65,8 @@ func texts(doc *layout.Doc) (out []struct {
 func TestQuickListKinsoku(t *testing.T) {
 	doc, _ := bundled(t)
 	n := 0
-	for _, x := range texts(doc) {
-		s := x.T.Str
+	for _, x := range layouttest.TextLines(doc, layouttest.Fonts(t)) {
+		s := x.Str
 		first, _ := utf8.DecodeRuneInString(s)
 		last, _ := utf8.DecodeLastRuneInString(s)
 		if text.LineStartForbidden(first) {
@@ -240,6 +240,7 @@ func TestQuickListContent(t *testing.T) {
 func TestQuickListURLsAreLinks(t *testing.T) {
 	doc, _ := bundled(t)
 	n := 0
+	lines := layouttest.TextLines(doc, layouttest.Fonts(t))
 	for pi, p := range doc.Pages {
 		var links []layout.Link
 		for _, it := range p.Items {
@@ -247,9 +248,8 @@ func TestQuickListURLsAreLinks(t *testing.T) {
 				links = append(links, l)
 			}
 		}
-		for _, it := range p.Items {
-			v, ok := it.(layout.Text)
-			if !ok || !strings.ContainsAny(v.Str, ".@") || strings.IndexFunc(v.Str, func(r rune) bool { return r > 0x7e }) >= 0 {
+		for _, v := range lines {
+			if v.Page != pi+1 || !strings.ContainsAny(v.Str, ".@") || strings.IndexFunc(v.Str, func(r rune) bool { return r > 0x7e }) >= 0 {
 				continue
 			}
 			n++

@@ -79,7 +79,7 @@ func (p *planner) cardAs(f *fit, ref model.Ref, r rect, qrBelow bool) ([]layout.
 	if con.Desk.Empty() {
 		st.heading(con.Org, sp.Type.CardName, 0)
 	} else {
-		st.text(con.Org, muted, 0)
+		st.put(f.oneLine(con.Org, st.w, muted), 0)
 		st.heading(con.Desk, sp.Type.CardName, 0)
 	}
 	nameBottom := st.y
@@ -94,19 +94,17 @@ func (p *planner) cardAs(f *fit, ref model.Ref, r rect, qrBelow bool) ([]layout.
 		if !qrBelow {
 			st.w -= qr + pad
 		}
-		capSt := f.size(muted)
-		capSt.Size *= 0.85
-		label := "Web サイト"
+		label := "Webサイト"
 		if !con.FormURL.Empty() {
-			label = "Web で受付"
+			label = "Webで受付"
 		}
-		caption = text.Block{Lines: []string{label}, Size: capSt.Size, LineH: capSt.LineHeight(capSt.Size), Style: capSt}
+		caption = f.line(own(label), qr, sp.Type.Note, 1)
 	}
 	gap := f.size(body).LineHeight(f.size(body).Size) * 0.3
 	if !ref.Note.Empty() {
 		// The desk's note on a plate.
 		px, py := sp.TagPadX, sp.TagPadY
-		tag := f.wrap(ref.Note, st.w-2*px, sp.Type.CardTag)
+		tag := f.plain(ref.Note, st.w-2*px, sp.Type.CardTag)
 		st.y += gap
 		out = append(out, layout.Rect{X: layout.Round(st.x), Y: layout.Round(st.y), W: layout.Round(tag.Width(f.m) + 2*px), H: layout.Round(tag.Height() + 2*py),
 			Fill: &c.Panel, Radius: sp.TagRadius})
@@ -117,11 +115,11 @@ func (p *planner) cardAs(f *fit, ref model.Ref, r rect, qrBelow bool) ([]layout.
 	for _, ph := range con.Phones {
 		st.number(phone(ph), p.phoneStyle(con, sp.Type.CardPhone), gap)
 		if !ph.Label.Empty() {
-			st.text(ph.Label, muted, 0)
+			st.plain(ph.Label, muted, 0)
 		}
 	}
 	if !con.Hours.Empty() {
-		st.text(model.Text{S: "受付 " + con.Hours.S, Loc: con.Hours.Loc}, muted, gap)
+		st.plain(model.Text{S: "受付 " + con.Hours.S, Loc: con.Hours.Loc}, muted, gap)
 	}
 	if !con.Email.Empty() {
 		b := st.number(model.Text{S: "メール " + con.Email.S, Loc: con.Email.Loc}, body, gap)

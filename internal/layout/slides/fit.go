@@ -59,9 +59,26 @@ func (f *fit) fixed(st layout.Style) layout.Style {
 	return st
 }
 
-// wrap breaks t into lines no wider than width at st's size for this step.
+// wrap breaks t into lines no wider than width at st's size for this
+// step, justified: for body text.
 func (f *fit) wrap(t model.Text, width float64, st layout.Style) text.Block {
+	return f.setText(t, width, f.fixed(st), text.Rules{Justify: true})
+}
+
+// plain is wrap without justification: for names, labels and lists,
+// whose lines are not prose.
+func (f *fit) plain(t model.Text, width float64, st layout.Style) text.Block {
 	return f.setText(t, width, f.fixed(st), text.Rules{})
+}
+
+// oneLine is t on one line, shrunk on its own down to st's minimum if it
+// must be (a name that would otherwise break inside a word); when even
+// that does not do, t is wrapped as plain.
+func (f *fit) oneLine(t model.Text, width float64, st layout.Style) text.Block {
+	if b, ok := f.set.Try(f.at(t), width, f.size(st), text.Rules{MaxLines: 1}); ok {
+		return b
+	}
+	return f.plain(t, width, st)
 }
 
 // shrunk is wrap for a phone number or an address, which must not be cut:
@@ -109,9 +126,9 @@ func (f *fit) probe() *fit {
 func (p *planner) maxShrink() int {
 	t := p.sp.Type
 	all := []layout.Style{t.DeckTitle, t.DeckSubtitle, t.Section, t.SectionSubtitle, t.Title, t.Lead, t.Note,
-		t.Bullets[0], t.Bullets[1], t.Bullets[2], t.Detail, t.Formula, t.PaneTitle, t.CellTitle, t.CellText,
+		t.Bullets[0], t.Bullets[1], t.Bullets[2], t.Detail, t.DetailPhone, t.Formula, t.PaneTitle, t.CellTitle, t.CellText,
 		t.CellPhone, t.CardName, t.CardText, t.CardPhone, t.CardTag, t.StepLabel, t.StepTitle, t.StepText,
-		t.StepRef, t.FlowBox, t.FlowDetail, t.FlowLabel, t.ColumnTitle, t.ColumnText, t.Quote, t.QuoteSource}
+		t.StepRef, t.FlowBox, t.FlowDetail, t.FlowPhone, t.FlowLabel, t.ColumnText, t.Quote, t.QuoteSource}
 	k := 0
 	for _, st := range all {
 		k = max(k, int(math.Ceil((st.Size-st.Smallest())/text.Step)))

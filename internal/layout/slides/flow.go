@@ -422,7 +422,7 @@ func (p *planner) flowText(f *fit, t *tree, bx *box, first int, w float64) {
 		st.Bold = false
 		bx.lines = []text.Block{f.balanced(layout.DeskOf(n.con).Name, w, st)}
 		for _, ph := range n.con.Phones {
-			bx.lines = append(bx.lines, f.shrunk(phone(ph), w, sp.Type.FlowDetail, 1))
+			bx.lines = append(bx.lines, f.shrunk(phone(ph), w, sp.Type.FlowPhone, 1))
 		}
 	}
 }

@@ -28,7 +28,7 @@ type Plan struct {
 func Lay(book *model.Book, deck *model.Deck, sp *spec.Slides, m layout.Measurer, date time.Time) (*Plan, diag.List) {
 	p := &planner{book: book, deck: deck, sp: sp, m: m, set: text.New(m, sp.Composition), qr: map[string]int{}}
 	p.body = rect{x: sp.Left, y: sp.Top + sp.TitleBarH + sp.TitleGap, w: sp.BodyW()}
-	p.body.h = sp.H - sp.Bottom - sp.FooterH - p.body.y
+	p.body.h = sp.H - sp.Bottom - sp.FooterH - sp.FooterGap - p.body.y
 	for i := range deck.Slides {
 		s := &deck.Slides[i]
 		p.where = s.Loc
@@ -97,9 +97,9 @@ func (p *planner) slide(s *model.Slide) []slidePage {
 	case model.SlideSection:
 		return []slidePage{p.sectionSlide(s)}
 	case model.SlideBullets:
-		return []slidePage{p.bulletsSlide(s)}
+		return p.bulletsSlides(s)
 	case model.SlideColumns:
-		return []slidePage{p.panesSlide(s)}
+		return p.panesSlides(s)
 	case model.SlideTable:
 		return p.tableSlides(s)
 	case model.SlideContacts:
@@ -135,7 +135,7 @@ func (p *planner) titleBar(title model.Text, tag string) []layout.Item {
 		st := f.size(sp.Type.Title)
 		if tag != "" {
 			tagSt := st
-			tagSt.Size = st.Size * 0.62
+			tagSt.Size = max(st.Size*0.62, sp.Floors.Caption)
 			tagSt.Color = sp.Colors.OnAccent
 			tw := f.m.Width(tag, true, tagSt.Size) + 4
 			th := tagSt.Size * layout.PtToMM * 1.6
@@ -236,7 +236,7 @@ func (p *planner) quoteSlide(s *model.Slide) slidePage {
 		var sb text.Block
 		gap := 0.0
 		if !s.Source.Empty() {
-			sb = f.wrap(model.Text{S: "― " + s.Source.S, Loc: s.Source.Loc}, w, sp.Type.QuoteSource)
+			sb = f.plain(model.Text{S: "― " + s.Source.S, Loc: s.Source.Loc}, w, sp.Type.QuoteSource)
 			gap = qb.LineH * 0.5
 		}
 		h := qb.Height() + gap + sb.Height()
@@ -272,7 +272,7 @@ func (p *planner) columnSlide(s *model.Slide) slidePage {
 		}
 		st := &stack{f: f, x: b.x, y: b.y, w: lw}
 		if !s.Title.Empty() {
-			st.text(column.Title, sp.Type.PaneTitle, 0)
+			st.heading(column.Title, sp.Type.PaneTitle, 0)
 		}
 		for i, para := range column.Paragraphs {
 			gap := 0.0

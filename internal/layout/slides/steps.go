@@ -152,10 +152,10 @@ func (p *planner) stepDetail(f *fit, step model.Step) []layout.Item {
 		}
 		st.heading(it.Text, text, gap)
 		if r := stepRef(it); !r.Empty() {
-			st.text(r, sp.Type.StepRef, 1)
+			st.plain(r, sp.Type.StepRef, 1)
 		}
 		if !it.Publisher.Empty() && !it.Page.Empty() {
-			st.text(it.Publisher, sp.Type.Note, 0)
+			st.plain(it.Publisher, sp.Type.Note, 0)
 		}
 		if !it.URL.Empty() {
 			link := sp.Type.StepText

@@ -63,13 +63,16 @@ func lineWidth(m layout.Measurer, s string, bold bool, size, gap float64) float6
 // Draw returns the items that draw the block with its first line's top at
 // (x, y). The baseline sits where the glyphs' body is centred in the line.
 // A justified block draws every line that does not end a paragraph to
-// the width it was set in.
+// the width it was set in: what the line falls short is shared equally
+// among the gaps between its characters, except those inside a Latin
+// word or number, which are not letter-spaced (JIS X 4051 adjusts the
+// spacing of Japanese text only).
 func (b Block) Draw(x, y float64) []layout.Item {
 	items := make([]layout.Item, 0, len(b.Lines))
 	for i, l := range b.Lines {
 		spacing := 0.0
 		if b.justify && b.m != nil && !b.final(i) {
-			if n := utf8.RuneCountInString(l) - 1; n > 0 {
+			if n := stretchable(l); n > 0 {
 				spacing = max(0, b.measure-b.LineWidth(nil, i)) / float64(n)
 			}
 		}
@@ -78,9 +81,28 @@ func (b Block) Draw(x, y float64) []layout.Item {
 	return items
 }
 
+// isLatinType reports whether r is set as Latin type: letters, digits and
+// ASCII punctuation, between which justification adds no space.
+func isLatinType(r rune) bool { return '!' <= r && r <= '~' || isLatin(r) }
+
+// stretchable counts the gaps of line l that justification widens: those
+// between two characters not both of Latin type.
+func stretchable(l string) int {
+	n := 0
+	prev := rune(-1)
+	for _, r := range l {
+		if prev >= 0 && !(isLatinType(prev) && isLatinType(r)) {
+			n++
+		}
+		prev = r
+	}
+	return n
+}
+
 // line appends the runs of line i drawn from x on the block drawn at y,
-// with spacing mm added after each character: one Text for each stretch
-// between the places where the engine spaces Japanese from Latin.
+// with spacing mm added at each gap that justification widens: one Text
+// for each stretch of Latin type and of Japanese (the Latin drawn without
+// spacing), split again where the engine spaces Japanese from Latin.
 func (b Block) line(items []layout.Item, i int, x, y, spacing float64) []layout.Item {
 	l := b.Lines[i]
 	if l == "" {
@@ -88,25 +110,41 @@ func (b Block) line(items []layout.Item, i int, x, y, spacing float64) []layout.
 	}
 	sizeMM := b.Size * layout.PtToMM
 	base := layout.Round(y + float64(i)*b.LineH + (b.LineH-sizeMM)/2 + 0.86*sizeMM)
-	text := func(s string, at float64) layout.Text {
+	text := func(s string, at, sp float64) layout.Text {
 		return layout.Text{X: layout.Round(at), Y: base, Str: s, Bold: b.Style.Bold, Size: b.Size, Color: b.Style.Color,
-			Spacing: math.Round(spacing*1e4) / 1e4}
+			Spacing: math.Round(sp*1e4) / 1e4}
 	}
-	if b.m == nil || b.gap <= 0 {
-		return append(items, text(l, x))
+	if b.m == nil || b.gap <= 0 && spacing == 0 {
+		return append(items, text(l, x, 0))
 	}
 	start, at := 0, x
 	prev := rune(-1)
+	emit := func(end int) {
+		run := l[start:end]
+		first, _ := utf8.DecodeRuneInString(run)
+		sp := spacing
+		if isLatinType(first) {
+			sp = 0 // a run of Latin type has no gap that stretches
+		}
+		items = append(items, text(run, at, sp))
+		n := float64(utf8.RuneCountInString(run))
+		at += b.m.Width(run, b.Style.Bold, b.Size) + sp*(n-1) + spacing
+	}
 	for k, r := range l {
-		if prev >= 0 && autospaced(prev, r) {
-			run := l[start:k]
-			items = append(items, text(run, at))
-			at += b.m.Width(run, b.Style.Bold, b.Size) + float64(utf8.RuneCountInString(run))*spacing + b.gap
-			start = k
+		if prev >= 0 {
+			gap := autospaced(prev, r)
+			if gap || spacing > 0 && isLatinType(prev) != isLatinType(r) {
+				emit(k)
+				if gap {
+					at += b.gap
+				}
+				start = k
+			}
 		}
 		prev = r
 	}
-	return append(items, text(l[start:], at))
+	emit(len(l))
+	return items
 }
 
 // DrawRight is Draw with every line aligned to end at x+w.

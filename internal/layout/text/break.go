@@ -63,7 +63,7 @@ type setting struct {
 	// gap is the space the engine puts between a Japanese letter and a
 	// Latin letter or digit on the same line (see space.go), in the unit
 	// of width; lines are measured with it.
-	gap     float64
+	gap float64
 	// address: every paragraph is a web address as printed
 	// (www.ipa.go.jp/…, without its scheme), kept whole when it fits and
 	// otherwise broken only at its URL break points.
@@ -80,6 +80,9 @@ type setting struct {
 	// maxWidth, of the last line of a paragraph of several lines.
 	minLast  int
 	minShare float64
+	// spare: a paragraph may take one line more than the fewest, when
+	// that spares it a bad break (see compose.go).
+	spare bool
 }
 
 func breakText(text string, maxWidth float64, set setting) broken {
@@ -173,7 +176,13 @@ func (b *breaker) paragraph(p string) {
 		pos = b.after(end)
 	}
 	if b.set.best && b.ok && len(ends) > 1 {
-		if better := b.best(p, len(ends)); better != nil {
+		better, cost := b.best(p, len(ends))
+		if b.set.spare && (better == nil || cost >= costKatakana) {
+			if more, c := b.best(p, len(ends)+1); more != nil && (better == nil || c+costLine < cost) {
+				better = more
+			}
+		}
+		if better != nil {
 			ends = better
 		}
 	}

@@ -19,12 +19,17 @@ import (
 //     inside a katakana word. Numbers, Latin words, e-mail addresses and
 //     URLs are never broken at all (break.go);
 //   - each line but the last costs by the square of its short fall from
-//     the measure, three times as much when it will be justified (its
-//     short fall becomes space between its characters); for headings
-//     (balance) the last line too, so the lines come out even;
+//     the measure, twenty times as much when it will be justified (its
+//     short fall becomes space between its characters: a phrase break
+//     that leaves a justified line a fifth short loses to a break inside
+//     a compound); for headings (balance) the last line too, so the lines
+//     come out even;
 //   - a last line of fewer than minLast characters, or narrower than
 //     minShare of the measure, costs so much that it is chosen only when
-//     nothing else keeps the number of lines.
+//     nothing else keeps the number of lines;
+//   - when a text may take a line more (setting.spare) and the fewest
+//     lines can only be had by splitting a katakana word or breaking the
+//     last-line rules, a line more is taken if it costs less (costLine).
 //
 // A break at a phrase boundary therefore always wins over one inside a
 // word when both keep the number of lines.
@@ -39,15 +44,19 @@ const (
 	costKana      = 5   // inside a run of hiragana
 	costOkurigana = 6   // between a word and the kana that end it or attach to it
 	costCompound  = 10  // inside a compound of kanji
-	costKatakana  = 40  // inside a katakana word
+	costKatakana  = 100 // inside a katakana word
 	costOther     = 2
 
 	// costRule is added for a last line that breaks minLast or minShare.
 	costRule = 1000
+	// costLine is the cost of a line more than the fewest, when the text
+	// may take one (setting.spare): dearer than any break but one inside
+	// a katakana word, and than a last line that breaks the rules.
+	costLine = 60
 	// slackCost and justifiedCost weigh the square of a line's short fall
 	// as a share of the measure.
 	slackCost     = 10.0
-	justifiedCost = 30.0
+	justifiedCost = 200.0
 )
 
 // script is the kind of letter a rune is, for breakCost.
@@ -119,13 +128,14 @@ func breakCost(a, b rune, space bool) float64 {
 }
 
 // best chooses where the n lines of the paragraph p end (the last cluster
-// of each line), at the least cost; nil when the chosen lines measure
-// wider than the limit after all (widths that are not additive).
-func (b *breaker) best(p string, n int) []int {
+// of each line), at the least cost, and returns the cost; nil when no n
+// lines do or the chosen lines measure wider than the limit after all
+// (widths that are not additive).
+func (b *breaker) best(p string, n int) ([]int, float64) {
 	cl := b.cl
 	N := len(cl)
 	if !(b.max > 0) || math.IsInf(b.max, 0) {
-		return nil
+		return nil, 0
 	}
 	// Prefix sums of widths and gaps: line s..e is W[e+1]-W[s] plus
 	// G[e]-G[s] wide (e its last cluster that is not a space).
@@ -234,8 +244,8 @@ func (b *breaker) best(p string, n int) []int {
 			}
 		}
 	}
-	if lo[C-1] != n {
-		return nil
+	if lo[C-1] > n {
+		return nil, 0
 	}
 	// cost[ci][j-lo[ci]] is the least cost of lines 1..j with line j
 	// ending at ci; prev the candidate where line j-1 ends.
@@ -292,7 +302,7 @@ func (b *breaker) best(p string, n int) []int {
 		}
 	}
 	if at(C-1, n) == inf {
-		return nil
+		return nil, 0
 	}
 	ends := make([]int, n)
 	for j, ci := n, C-1; j >= 1; j-- {
@@ -305,8 +315,8 @@ func (b *breaker) best(p string, n int) []int {
 			s = b.after(ends[i-1])
 		}
 		if b.measure(p, s, e) > b.max {
-			return nil
+			return nil, 0
 		}
 	}
-	return ends
+	return ends, at(C-1, n)
 }

@@ -148,8 +148,8 @@ func TestLatinSpace(t *testing.T) {
 }
 
 // TestJustify: every line of a paragraph but its last ends at the
-// measure; the last line, and a line before a newline, keep their
-// natural width.
+// measure, with no space added inside a Latin word; the last line, and a
+// line before a newline, keep their natural width.
 func TestJustify(t *testing.T) {
 	s := New(fake{}, Composition{LatinSpace: 0.25})
 	txt := "中小企業のためのセキュリティ対策を、Webの資料で学びます。\n次の段落です。"
@@ -167,6 +167,9 @@ func TestJustify(t *testing.T) {
 		spaced[x.Y] = spaced[x.Y] || x.Spacing > 0
 		if x.Spacing < 0 {
 			t.Errorf("%q squeezed", x.Str)
+		}
+		if r, _ := utf8.DecodeRuneInString(x.Str); isLatinType(r) && x.Spacing != 0 {
+			t.Errorf("Latin run %q letter-spaced", x.Str)
 		}
 	}
 	for i := range b.Lines {

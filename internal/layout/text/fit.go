@@ -88,7 +88,7 @@ type breakKey struct {
 	s                      string
 	width, size            float64
 	bold, address, balance bool
-	justify                bool
+	justify, spare         bool
 }
 
 type broken struct {
@@ -210,18 +210,26 @@ func (s *Setter) Try(t model.Text, width float64, st layout.Style, r Rules) (Blo
 	return b, true
 }
 
-// at breaks text at size.
+// at breaks text at size: with a line to spare for a better break when
+// the rules leave room for it, else in the fewest lines.
 func (s *Setter) at(text string, width float64, st layout.Style, size float64, r Rules) (Block, bool) {
-	br := s.lines(text, width, st.Bold, size, r)
 	st.Size = size
-	return Block{Lines: br.lines, Size: size, LineH: st.LineHeight(size), Style: st,
-		m: s.m, gap: s.gap(size), measure: width, justify: r.Justify, ends: br.ends}, br.whole
+	block := func(br broken) Block {
+		return Block{Lines: br.lines, Size: size, LineH: st.LineHeight(size), Style: st,
+			m: s.m, gap: s.gap(size), measure: width, justify: r.Justify, ends: br.ends}
+	}
+	br := s.lines(text, width, st.Bold, size, r, true)
+	if b := block(br); br.whole && fits(b, r) {
+		return b, true
+	}
+	br = s.lines(text, width, st.Bold, size, r, false)
+	return block(br), br.whole
 }
 
 // lines breaks text at size, remembered; what it returns is shared and
 // must not be changed.
-func (s *Setter) lines(text string, width float64, bold bool, size float64, r Rules) broken {
-	key := breakKey{text, width, size, bold, r.Address, r.Balance, r.Justify}
+func (s *Setter) lines(text string, width float64, bold bool, size float64, r Rules, spare bool) broken {
+	key := breakKey{text, width, size, bold, r.Address, r.Balance, r.Justify, spare}
 	if b, ok := s.cache[key]; ok {
 		return b
 	}
@@ -234,6 +242,7 @@ func (s *Setter) lines(text string, width float64, bold bool, size float64, r Ru
 		balance:  r.Balance,
 		minLast:  s.c.MinLastLine,
 		minShare: s.c.MinLastShare,
+		spare:    spare,
 	}
 	b := breakText(s.normalize(text), width, set)
 	s.cache[key] = b
@@ -264,7 +273,7 @@ func (s *Setter) problem(text string, width float64, b Block, r Rules) string {
 		limit = "・" + strings.Join(limits, "・")
 	}
 	reason := fmt.Sprintf("%d 行になります", len(b.Lines))
-	if br := s.lines(text, width, b.Style.Bold, b.Size, r); !br.whole {
+	if br := s.lines(text, width, b.Style.Bold, b.Size, r, false); !br.whole {
 		reason = "一語（番号・英単語・URL）が枠の幅より長くなります"
 	}
 	return fmt.Sprintf("「%s」が枠に収まりません（幅 %.0fmm%s）。%.1fpt まで縮めても%s。文を短くしてください",
