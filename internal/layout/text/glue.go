@@ -109,4 +109,3 @@ func (b *breaker) inURL(off int) bool {
 func (b *breaker) firstEndAfter(off int) int {
 	return sort.Search(len(b.cl), func(k int) bool { return b.cl[k].end > off })
 }
-
