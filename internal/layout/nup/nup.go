@@ -94,7 +94,7 @@ func Notes(plan *slides.Plan, book *model.Book, sp *spec.NUp, m layout.Measurer,
 			notes = model.Text{S: "（このスライドのノートはありません）"}
 			st.Color = sp.Muted
 		}
-		b, _ := set.Fit(notes, w, st, text.Rules{MaxHeight: avail})
+		b, _ := set.Fit(notes, w, st, text.Rules{MaxHeight: avail, Justify: true})
 		for j := before; j < len(set.Errs); j++ {
 			d := &set.Errs[j]
 			d.Msg = fmt.Sprintf("講師用ノート %s の %d 枚目: %s", slides.DeckName(plan.Deck), plan.Slides[i]+1, d.Msg)

@@ -57,8 +57,21 @@ func (h *planner) card(c *model.Contact, o cardOpts, w float64) unit {
 		s.block(nb, x)
 		nameSlot = h.slotAfter(nb, x, s.y, tw)
 	}
+	// A desk whose facts could not all be confirmed says so beside its
+	// name, wherever its numbers are printed.
+	uncertain := !c.Uncertain.Empty() && !c.VerifiedOn.IsZero() && !(repeat && cs.RepeatPointer && len(c.Phones) == 0)
+	var warn model.Text
+	if uncertain {
+		warn = model.Text{S: layout.UncertainLabel(c.VerifiedOn), Loc: c.VerifiedLoc}
+		if h.runIn(&s, &nameSlot, warn, st.Uncertain, "") {
+			uncertain = false
+		}
+	}
 	if !o.note.Empty() && !h.runIn(&s, &nameSlot, o.note, st.RefNote, "") {
 		s.block(h.fit(o.note, tw, st.RefNote, sp.Lines.RefNote), x)
+	}
+	if uncertain {
+		s.block(h.line(warn, tw, st.Uncertain), x)
 	}
 	if repeat && cs.RepeatPointer && len(c.Phones) == 0 {
 		// The pointer quotes a title from the sources: a problem with it
@@ -153,7 +166,7 @@ func (h *planner) phoneRow(s *stack, number model.Text, right []model.Text, purp
 	if !purpose.Empty() {
 		// Only a trial: a purpose that does not fit here is set below the
 		// number instead, and is not a problem.
-		b, ok := h.set.Try(purpose, w-rx, st.Body, text.Rules{MaxLines: h.sp.Lines.Label})
+		b, ok := h.set.Try(purpose, w-rx, st.Body, text.Rules{MaxLines: h.sp.Lines.Label, Justify: true})
 		if !ok || len(b.Lines) == 0 {
 			return false, slot{}
 		}

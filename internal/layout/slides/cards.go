@@ -46,7 +46,8 @@ func (p *planner) cardOptions(refs []model.Ref) []arrangement {
 }
 
 // card draws one desk (or measures it when r.h is 0): organisation, desk,
-// what it is for, the phone numbers large, hours, e-mail and address, and a
+// what it is for and the desk's own note, the phone numbers large, hours,
+// e-mail and addresses (the form, and the page when both are given), and a
 // QR code when the desk can only be reached on the web, beside the text or
 // below it, whichever needs less height.
 func (p *planner) card(f *fit, ref model.Ref, r rect) ([]layout.Item, float64) {
@@ -112,6 +113,9 @@ func (p *planner) cardAs(f *fit, ref model.Ref, r rect, qrBelow bool) ([]layout.
 		st.y += tag.Height() + 2*py
 	}
 	st.text(con.Purpose, body, gap)
+	if !con.Note.Empty() {
+		st.text(con.Note, muted, 0)
+	}
 	for _, ph := range con.Phones {
 		st.number(phone(ph), p.phoneStyle(con, sp.Type.CardPhone), gap)
 		if !ph.Label.Empty() {
@@ -130,6 +134,9 @@ func (p *planner) cardAs(f *fit, ref model.Ref, r rect, qrBelow bool) ([]layout.
 		link.Color = c.Accent
 		link.Bold = true
 		st.url(desk.Web, link, gap, desk.Link)
+		if desk.PageLink != "" {
+			st.url(desk.Page, link, 0, desk.PageLink)
+		}
 	}
 	need := st.y + pad - r.y
 	if qr > 0 {

@@ -138,6 +138,7 @@ type quickListFile struct {
 		GokajoTitle     styleSpec `yaml:"gokajo_title,required"`
 		History         styleSpec `yaml:"history,required"`
 		Facts           styleSpec `yaml:"facts,required"`
+		Uncertain       styleSpec `yaml:"uncertain,required"`
 	} `yaml:"styles,required"`
 	Lines struct {
 		Section   yamlpos.Int `yaml:"section_title,required"`
@@ -228,6 +229,9 @@ type QuickList struct {
 		SituationTitle, Symptoms, SituationNote               layout.Style
 		Badge, Desk, RefNote, Phone, PhoneLabel, Body, URL    layout.Style
 		GroupTitle, GokajoNumber, GokajoTitle, History, Facts layout.Style
+		// Uncertain is the small warning beside a desk not confirmed
+		// (layout.UncertainLabel).
+		Uncertain layout.Style
 	}
 	// Lines are the most lines each kind of text may take before it is
 	// shrunk (and, at the smallest size, reported).
@@ -310,7 +314,7 @@ func ReadQuickList(fsys fs.FS, dir string) (*QuickList, diag.List) {
 		{&ds.RefNote, fs.RefNote, false}, {&ds.Phone, fs.Phone, false}, {&ds.PhoneLabel, fs.PhoneLabel, false},
 		{&ds.Body, fs.Body, false}, {&ds.URL, fs.URL, false}, {&ds.GroupTitle, fs.GroupTitle, false},
 		{&ds.GokajoNumber, fs.GokajoNumber, false}, {&ds.GokajoTitle, fs.GokajoTitle, false},
-		{&ds.History, fs.History, true}, {&ds.Facts, fs.Facts, false},
+		{&ds.History, fs.History, true}, {&ds.Facts, fs.Facts, false}, {&ds.Uncertain, fs.Uncertain, true},
 	} {
 		*x.dst = c.style(x.src, layout.Color{})
 		if !x.src.Size.Set {
