@@ -220,7 +220,7 @@ func TestTypesetting(t *testing.T) {
 			"notes": nu.Composition.LatinSpace, "quicklist": ql.Composition.LatinSpace,
 		})
 	})
-	t.Run("justified quick list", func(t *testing.T) { checkJustified(t, files, para, ql) })
+	t.Run("justified quick list", func(t *testing.T) { checkJustified(t, files, para, book, ql) })
 	t.Run("footers", func(t *testing.T) { checkFooters(t, files, sl, ql) })
 	t.Run("everything printed", func(t *testing.T) { checkPrinted(t, files, book) })
 }
@@ -422,9 +422,21 @@ func checkLatinSpace(t *testing.T, files []typeset, em map[string]float64) {
 // checkJustified: in the quick list's columns every line of a paragraph
 // but its last ends within 0.5 pt of its measure: the column's edge, or
 // the QR code beside it, or the padding of the box it is in. A line of
-// Latin type only (an address) is not letter-spaced and may fall short.
-func checkJustified(t *testing.T, files []typeset, para paragraphs, ql *spec.QuickList) {
+// Latin type only (an address) is not letter-spaced and may fall short,
+// and the labels and hours set beside a phone number are not a column's
+// text (the desk's purpose set there is, and is checked).
+func checkJustified(t *testing.T, files []typeset, para paragraphs, book *model.Book, ql *spec.QuickList) {
 	const tol = 0.5 * 25.4 / 72
+	// purpose reports whether a line begins a desk's purpose.
+	purpose := func(line string) bool {
+		l := squeezeLine(line)
+		for _, c := range book.Contacts {
+			if p := squeezeLine(c.Purpose.S); p != "" && strings.HasPrefix(p, l) || strings.HasPrefix(l, p) && p != "" {
+				return true
+			}
+		}
+		return false
+	}
 	colW := (ql.BodyW() - float64(ql.Cols-1)*ql.Gutter) / float64(ql.Cols)
 	checked, worst := 0, 0.0
 	for _, f := range files {
@@ -441,10 +453,25 @@ func checkJustified(t *testing.T, files []typeset, para paragraphs, ql *spec.Qui
 					qrs = append(qrs, b)
 				}
 			}
+			var phones []glyphs.Line
+			for _, l := range pg.Lines() {
+				if l.Size == ql.Styles.Phone.Size && l.Bold {
+					phones = append(phones, l)
+				}
+			}
+			beside := func(l glyphs.Line) bool {
+				for _, p := range phones {
+					if l.X0 > p.X1 && l.X0-p.X1 < 2*ql.Card.PhoneGap && math.Abs(l.Y-p.Y) < 2*p.Size*25.4/72 {
+						return true
+					}
+				}
+				return false
+			}
 			for _, b := range para.of(pg, pi+1) {
+				label := beside(b.lines[0]) && !purpose(b.lines[0].Text)
 				for _, l := range b.lines[:len(b.lines)-1] {
-					if strings.IndexFunc(l.Text, func(r rune) bool { return r > '~' }) < 0 {
-						continue // Latin type only
+					if strings.IndexFunc(l.Text, func(r rune) bool { return r > '~' }) < 0 || label {
+						continue // Latin type only, or a label beside a phone number
 					}
 					col := math.Floor((l.X0 - ql.Left + ql.Gutter/2) / (colW + ql.Gutter))
 					right := ql.Left + col*(colW+ql.Gutter) + colW

@@ -173,7 +173,7 @@ func (h *planner) phoneRow(s *stack, number model.Text, right []model.Text, purp
 		side.block(b, 0)
 	}
 	for _, t := range right {
-		side.block(h.fit(t, w-rx, st.PhoneLabel, h.sp.Lines.Label), 0)
+		side.block(h.label(t, w-rx, st.PhoneLabel, h.sp.Lines.Label), 0)
 	}
 	rowH := max(num.Height(), side.y)
 	s.add(num.Draw(x, s.y+(rowH-num.Height())/2)...)

@@ -96,6 +96,14 @@ func (h *planner) fit(t model.Text, width float64, st layout.Style, maxLines int
 	return b
 }
 
+// label is fit without justification: for the labels and hours set
+// beside a phone number or in the emergency strip, which are not a
+// column's text.
+func (h *planner) label(t model.Text, width float64, st layout.Style, maxLines int) text.Block {
+	b, _ := h.set.Fit(t, width, st, text.Rules{MaxLines: maxLines})
+	return b
+}
+
 // line sets t on one line.
 func (h *planner) line(t model.Text, width float64, st layout.Style) text.Block {
 	b, _ := h.set.Fit(t, width, st, text.Rules{MaxLines: 1})
@@ -194,15 +202,15 @@ func (h *planner) emergency(p *layout.Page, y float64) float64 {
 		}
 		sideW := inner - numW - e.NumberGap
 		var side stack
-		side.block(h.fit(em.Label, sideW, st.EmergencyLabel, 1), 0)
+		side.block(h.label(em.Label, sideW, st.EmergencyLabel, 1), 0)
 		name := emergencyDesk(c)
-		side.block(h.fit(name, sideW, st.EmergencyDesk, h.sp.Lines.Emergency), 0)
+		side.block(h.label(name, sideW, st.EmergencyDesk, h.sp.Lines.Emergency), 0)
 		numH := s.y - e.Padding
 		sy := e.Padding + max(0, (numH-side.y)/2)
 		s.add(layout.Shift(side.items, e.Padding+numW+e.NumberGap, sy)...)
 		s.y = max(s.y, sy+side.y)
 		if !c.Hours.Empty() {
-			s.block(h.fit(c.Hours, inner, st.EmergencyDesk, h.sp.Lines.Emergency), e.Padding)
+			s.block(h.label(c.Hours, inner, st.EmergencyDesk, h.sp.Lines.Emergency), e.Padding)
 		}
 		s.y += e.Padding
 		height = max(height, s.y)

@@ -112,9 +112,9 @@ func (p *planner) cardAs(f *fit, ref model.Ref, r rect, qrBelow bool) ([]layout.
 		out = append(out, tag.Draw(st.x+px, st.y+py)...)
 		st.y += tag.Height() + 2*py
 	}
-	st.text(con.Purpose, body, gap)
+	st.plain(con.Purpose, body, gap)
 	if !con.Note.Empty() {
-		st.text(con.Note, muted, 0)
+		st.plain(con.Note, muted, 0)
 	}
 	for _, ph := range con.Phones {
 		st.number(phone(ph), p.phoneStyle(con, sp.Type.CardPhone), gap)

@@ -60,7 +60,10 @@ func (f *fit) fixed(st layout.Style) layout.Style {
 }
 
 // wrap breaks t into lines no wider than width at st's size for this
-// step, justified: for body text.
+// step, justified: for the paragraphs of a slide's body (a lead, a
+// column's text, a quote). The short texts of cards and cells, whose
+// lines hold a dozen characters, are plain: justified, they would be
+// letter-spaced wherever a word moves whole to the next line.
 func (f *fit) wrap(t model.Text, width float64, st layout.Style) text.Block {
 	return f.setText(t, width, f.fixed(st), text.Rules{Justify: true})
 }

@@ -263,7 +263,7 @@ func (p *planner) situationCell(f *fit, part cellPart, x, y, cw, ch float64) ([]
 		}
 	}
 	if !sit.Note.Empty() && part.to == len(sit.Contacts) {
-		st.text(sit.Note, muted, lineGap)
+		st.plain(sit.Note, muted, lineGap)
 	}
 	out = append(out, st.items...)
 	need := st.y + pad*0.7 - y

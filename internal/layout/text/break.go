@@ -75,6 +75,9 @@ type setting struct {
 	// balance: the lines should be about as long as each other
 	// (headings), the last one too.
 	justify, balance bool
+	// em is the size of an em in the unit of width, to tell how far
+	// justification would spread a line's characters.
+	em float64
 	// minLast is the fewest characters, and minShare the least share of
 	// maxWidth, of the last line of a paragraph of several lines.
 	minLast  int

@@ -15,15 +15,16 @@ import (
 //   - each break costs by what it splits (breakCost): nothing between
 //     Latin words or after 、。 and closing brackets; little between
 //     phrases (文節), where kana give way to a kanji, katakana or Latin
-//     word; more inside a phrase; much inside a compound of kanji; most
-//     inside a katakana word. Numbers, Latin words, e-mail addresses and
+//     word (but not after a single kana that is not a particle, as in
+//     取り|組む or お|助け); more inside a phrase; much inside a compound
+//     of kanji; most inside a katakana word. Numbers, Latin words, e-mail addresses and
 //     URLs are never broken at all (break.go);
 //   - each line but the last costs by the square of its short fall from
-//     the measure, twenty times as much when it will be justified (its
-//     short fall becomes space between its characters: a phrase break
-//     that leaves a justified line a fifth short loses to a break inside
-//     a compound); for headings (balance) the last line too, so the lines
-//     come out even;
+//     the measure, six times as much when it will be justified (its short
+//     fall becomes space between its characters), and a justified line
+//     whose gaps would widen by more than a quarter em costs more than a
+//     break inside a compound (costSpread); for headings (balance) the
+//     last line too, so the lines come out even;
 //   - a last line of fewer than minLast characters, or narrower than
 //     minShare of the measure, costs so much that it is chosen only when
 //     nothing else keeps the number of lines;
@@ -56,7 +57,13 @@ const (
 	// slackCost and justifiedCost weigh the square of a line's short fall
 	// as a share of the measure.
 	slackCost     = 10.0
-	justifiedCost = 200.0
+	justifiedCost = 60.0
+	// costSpread is added for a justified line whose gaps would each
+	// widen by more than maxSpread em (JIS X 4051 widens the space between
+	// Japanese characters by up to a quarter em): dearer than a break
+	// inside a compound, cheaper than one inside a katakana word.
+	costSpread = 50
+	maxSpread  = 0.25
 )
 
 // script is the kind of letter a rune is, for breakCost.
@@ -87,13 +94,18 @@ func scriptOf(r rune) script {
 	return scriptOther
 }
 
+// isCounter reports whether r is a unit or counter that a number keeps
+// with it (JIS X 4051 keeps numbers with their units).
+func isCounter(r rune) bool { return strings.ContainsRune("年月日時分秒円件人歳回個台枚番号条段割倍％%か", r) }
+
 // isParticle reports whether r is a hiragana that is often a particle
 // (助詞) on its own: a phrase may end after it.
 func isParticle(r rune) bool { return strings.ContainsRune("はがをにでとのへもや", r) }
 
-// breakCost is the cost of a break between the runes a and b; space says
-// that spaces stood between them.
-func breakCost(a, b rune, space bool) float64 {
+// breakCost is the cost of a break between the runes a and b, where
+// before is the rune before a and after the one after b (-1 for none);
+// space says that spaces stood between a and b.
+func breakCost(before, a, b, after rune, space bool) float64 {
 	switch {
 	case space:
 		return costFree
@@ -104,6 +116,14 @@ func breakCost(a, b rune, space bool) float64 {
 	}
 	x, y := scriptOf(a), scriptOf(b)
 	switch {
+	case x == scriptDigit && isCounter(b), strings.ContainsRune("年月", a) && y == scriptDigit:
+		return costCompound // a number and its unit, the parts of a date: 24|時間, 12月|1日
+	case (b == 'お' || b == 'ご') && after >= 0 && scriptOf(after) == scriptHan && x != scriptHiragana:
+		return costPhrase // an honorific prefix starts a word: お助け, ご相談
+	case x == scriptHiragana && y == scriptHan && !isParticle(a) && (before < 0 || scriptOf(before) != scriptHiragana):
+		// One kana between kanji is the ending of a word that goes on
+		// (取り|組む, 駆け|付け) or a prefix (お|助け): inside a word.
+		return costOkurigana
 	case x == scriptHiragana && (y == scriptHan || y == scriptKatakana || y == scriptLatin || y == scriptDigit):
 		return costPhrase
 	case (x == scriptHan || x == scriptKatakana) && (y == scriptLatin || y == scriptDigit):
@@ -139,11 +159,17 @@ func (b *breaker) best(p string, n int) ([]int, float64) {
 	}
 	// Prefix sums of widths and gaps: line s..e is W[e+1]-W[s] plus
 	// G[e]-G[s] wide (e its last cluster that is not a space).
+	// S counts the gaps that justification widens (stretchable).
 	W := make([]float64, N+1)
 	G := make([]float64, N+1)
+	S := make([]int, N+1)
 	for i, c := range cl {
 		W[i+1] = W[i] + c.w
 		G[i+1] = G[i] + c.gap
+		S[i+1] = S[i]
+		if i+1 < N && !(isLatinType(c.last) && isLatinType(cl[i+1].first)) {
+			S[i+1]++
+		}
 	}
 	// content[e] is the last cluster at or before e that is not a space.
 	content := make([]int, N)
@@ -183,13 +209,28 @@ func (b *breaker) best(p string, n int) ([]int, float64) {
 		if !final || set.balance {
 			c += weight * short * short
 		}
+		if !final && set.justify && set.em > 0 {
+			// Justified, the line's short fall is shared among its
+			// stretchable gaps; more than maxSpread each shows.
+			if n := S[content[e]] - S[s]; n > 0 && (b.max-w)/float64(n) > maxSpread*set.em {
+				c += costSpread
+			} else if n == 0 && b.max-w > maxSpread*set.em {
+				c += costSpread
+			}
+		}
 		if !final {
-			x := rune(' ')
+			x, before := rune(' '), rune(-1)
 			if ce := content[e]; ce >= 0 {
 				x = cl[ce].last
+				if ce > 0 && !cl[ce-1].space {
+					before = cl[ce-1].last
+				}
 			}
-			y := cl[e].next
-			c += breakCost(x, y, cl[e].space || e+1 < N && cl[e+1].space)
+			y, after := cl[e].next, rune(-1)
+			if k := b.after(e); k+1 < N && !cl[k+1].space {
+				after = cl[k+1].first
+			}
+			c += breakCost(before, x, y, after, cl[e].space || e+1 < N && cl[e+1].space)
 			return c
 		}
 		if minLast > 0 {

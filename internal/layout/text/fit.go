@@ -239,6 +239,7 @@ func (s *Setter) lines(text string, width float64, bold bool, size float64, r Ru
 		address:  r.Address,
 		best:     true,
 		justify:  r.Justify,
+		em:       size * layout.PtToMM,
 		balance:  r.Balance,
 		minLast:  s.c.MinLastLine,
 		minShare: s.c.MinLastShare,
