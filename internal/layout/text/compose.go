@@ -96,7 +96,9 @@ func scriptOf(r rune) script {
 
 // isCounter reports whether r is a unit or counter that a number keeps
 // with it (JIS X 4051 keeps numbers with their units).
-func isCounter(r rune) bool { return strings.ContainsRune("年月日時分秒円件人歳回個台枚番号条段割倍％%か", r) }
+func isCounter(r rune) bool {
+	return strings.ContainsRune("年月日時分秒円件人歳回個台枚番号条段割倍％%か", r)
+}
 
 // isParticle reports whether r is a hiragana that is often a particle
 // (助詞) on its own: a phrase may end after it.
