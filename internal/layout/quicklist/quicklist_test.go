@@ -400,3 +400,57 @@ func BenchmarkPlan(b *testing.B) {
 		}
 	}
 }
+
+// TestUncertainDesks: every desk marked uncertain that the quick list
+// prints says, small, beside its name, the month it was last verified and
+// that it is to be checked (2021年2月確認・要確認); no other desk does.
+func TestUncertainDesks(t *testing.T) {
+	book := layouttest.Bundled(t)
+	sp := layouttest.QuickList(t)
+	doc, errs := quicklist.Plan(book, sp, layouttest.Fonts(t), book.Edition.Date)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	lines := layouttest.TextLines(doc, layouttest.Fonts(t))
+	labels := map[string]int{}
+	for _, l := range lines {
+		if strings.HasSuffix(l.Str, "確認・要確認") {
+			labels[l.Str]++
+			if l.Size != sp.Styles.Uncertain.Size || l.Size >= sp.Styles.Body.Size {
+				t.Errorf("%q at %gpt, want the small %gpt", l.Str, l.Size, sp.Styles.Uncertain.Size)
+			}
+		}
+	}
+	want := map[string]int{}
+	desks := 0
+	for _, c := range book.Contacts {
+		if c.Uncertain.Empty() || c.Ended() {
+			continue
+		}
+		name := strings.ReplaceAll(c.Name(), " ", "")
+		for i, l := range lines {
+			if strings.ReplaceAll(l.Str, " ", "") != name && !strings.HasPrefix(name, strings.ReplaceAll(l.Str, " ", "")) {
+				continue
+			}
+			// The label is on the name's line or on one of the next two.
+			found := false
+			for _, m := range lines[i:min(i+4, len(lines))] {
+				found = found || m.Str == layout.UncertainLabel(c.VerifiedOn) && m.Page == l.Page
+			}
+			if !found {
+				t.Errorf("%s (%q on page %d) has no %q beside it", c.ID, l.Str, l.Page, layout.UncertainLabel(c.VerifiedOn))
+			}
+			want[layout.UncertainLabel(c.VerifiedOn)]++
+			desks++
+			break
+		}
+	}
+	if desks < 5 {
+		t.Fatalf("%d uncertain desks found on the quick list; the bundled list prints six", desks)
+	}
+	for s, n := range labels {
+		if want[s] == 0 {
+			t.Errorf("%q printed %d times, beside no uncertain desk", s, n)
+		}
+	}
+}

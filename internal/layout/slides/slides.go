@@ -109,7 +109,7 @@ func (p *planner) slide(s *model.Slide) []slidePage {
 	case model.SlideFlow:
 		return p.flowSlides(s)
 	case model.SlideColumn:
-		return []slidePage{p.columnSlide(s)}
+		return p.columnSlides(s)
 	case model.SlideQuote:
 		return []slidePage{p.quoteSlide(s)}
 	}
@@ -249,71 +249,6 @@ func (p *planner) quoteSlide(s *model.Slide) slidePage {
 		return append(out, sb.DrawRight(f.m, x, y+qb.Height()+gap, w)...)
 	})
 	return p.page(s.Title, body)
-}
-
-func (p *planner) columnSlide(s *model.Slide) slidePage {
-	sp := p.sp
-	c := sp.Colors
-	column := s.Column
-	title := column.Title
-	if !s.Title.Empty() {
-		title = s.Title
-	}
-	b := p.body
-	body := p.fitSlide(func(f *fit) []layout.Item {
-		var out []layout.Item
-		pw := sp.ColumnPointsW
-		if len(column.Points) == 0 {
-			pw = 0
-		}
-		lw := b.w - pw
-		if pw > 0 {
-			lw -= sp.ColumnGap
-		}
-		st := &stack{f: f, x: b.x, y: b.y, w: lw}
-		if !s.Title.Empty() {
-			st.heading(column.Title, sp.Type.PaneTitle, 0)
-		}
-		for i, para := range column.Paragraphs {
-			gap := 0.0
-			if i > 0 || !s.Title.Empty() {
-				gap = f.size(sp.Type.ColumnText).LineHeight(f.size(sp.Type.ColumnText).Size) * 0.45
-			}
-			st.text(para, sp.Type.ColumnText, gap)
-		}
-		if st.y > b.y+b.h {
-			f.fail(column.Paragraphs[len(column.Paragraphs)-1], "コラムの本文がスライドに収まりません（高さ %.0fmm に %.0fmm 必要）。段落を短くしてください", b.h, st.y-b.y)
-		}
-		out = append(out, st.items...)
-		if pw == 0 {
-			return out
-		}
-		px := b.x + b.w - pw
-		pad := sp.ColumnPadding
-		ps := &stack{f: f, x: px + pad, y: b.y + pad, w: pw - 2*pad}
-		head := sp.Type.PaneTitle
-		ps.text(own("ポイント"), head, 0)
-		var marks []layout.Item
-		ts := sp.Type.ColumnText
-		ts.Bold = true
-		for _, pt := range column.Points {
-			tsz := f.size(ts)
-			gap := tsz.LineHeight(tsz.Size) * 0.5
-			ps.x, ps.w = px+pad+7, pw-2*pad-7
-			top := ps.y + gap
-			bl := ps.heading(pt, ts, gap)
-			marks = append(marks, text.Block{Lines: []string{"✓"}, Size: bl.Size, LineH: bl.LineH, Style: layout.Style{Bold: true, Color: c.Accent}}.Draw(px+pad, top)...)
-		}
-		ph := ps.y + pad - b.y
-		if ph > b.h {
-			f.fail(column.Points[len(column.Points)-1], "コラムの「ポイント」がスライドに収まりません（高さ %.0fmm に %.0fmm 必要）。要点を短くしてください", b.h, ph)
-		}
-		out = append(out, layout.Rect{X: layout.Round(px), Y: layout.Round(b.y), W: layout.Round(pw), H: layout.Round(ph), Fill: &c.Panel, Radius: 2})
-		out = append(out, ps.items...)
-		return append(out, marks...)
-	})
-	items := p.titleBar(title, "コラム")
-	return slidePage{items: append(items, body...), title: title.S, footer: true}
 }
 
 // finish adds the footers and bookmarks and makes the Doc.
