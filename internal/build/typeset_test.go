@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -248,6 +249,7 @@ func checkProjection(t *testing.T, files []typeset, book *model.Book, sl *spec.S
 			continue
 		}
 		smallest, chars, under := math.Inf(1), 0, 0
+		least := map[string]float64{}
 		for pi, pg := range f.pages {
 			for _, l := range pg.Lines() {
 				if l.Y > footerY {
@@ -273,10 +275,18 @@ func checkProjection(t *testing.T, files []typeset, book *model.Book, sl *spec.S
 				if l.Size < floor-0.01 {
 					t.Errorf("%s page %d: %q (%s) at %.1f pt, under %g pt", f.name, pi+1, l.Text, kind, l.Size, floor)
 				}
+				if v, ok := least[kind]; !ok || l.Size < v {
+					least[kind] = l.Size
+				}
 			}
 		}
-		t.Logf("%s: %d slides, smallest text %.1f pt, %.0f%% of the characters under %g pt (captions, flow)",
-			f.name, len(f.pages), smallest, 100*float64(under)/float64(max(chars, 1)), sl.Floors.Body)
+		var kinds []string
+		for k, v := range least {
+			kinds = append(kinds, fmt.Sprintf("%s %.1f", k, v))
+		}
+		sort.Strings(kinds)
+		t.Logf("%s: %d slides, smallest text %.1f pt (%s), %.0f%% of the characters under %g pt (captions, flow)",
+			f.name, len(f.pages), smallest, strings.Join(kinds, ", "), 100*float64(under)/float64(max(chars, 1)), sl.Floors.Body)
 	}
 }
 
