@@ -17,14 +17,15 @@ import (
 //     phrases (文節), where kana give way to a kanji, katakana or Latin
 //     word (but not after a single kana that is not a particle, as in
 //     取り|組む or お|助け); more inside a phrase; much inside a compound
-//     of kanji; most inside a katakana word. Numbers, Latin words, e-mail addresses and
+//     of kanji, most where a single kanji would be left on one side
+//     (相|談窓口, 注意喚|起); most of all inside a katakana word. Numbers, Latin words, e-mail addresses and
 //     URLs are never broken at all (break.go);
 //   - each line but the last costs by the square of its short fall from
 //     the measure, six times as much when it will be justified (its short
 //     fall becomes space between its characters), and a justified line
-//     whose gaps would widen by more than a quarter em costs more than a
-//     break inside a compound (costSpread); for headings (balance) the
-//     last line too, so the lines come out even;
+//     whose gaps would widen by more than an eighth of an em costs a
+//     little more (costSpread); for headings (balance) the last line too,
+//     so the lines come out even;
 //   - a last line of fewer than minLast characters, or narrower than
 //     minShare of the measure, costs so much that it is chosen only when
 //     nothing else keeps the number of lines;
@@ -44,7 +45,8 @@ const (
 	costParticle  = 3   // after a particle, inside a run of hiragana
 	costKana      = 5   // inside a run of hiragana
 	costOkurigana = 6   // between a word and the kana that end it or attach to it
-	costCompound  = 10  // inside a compound of kanji
+	costCompound  = 20  // inside a compound of kanji, a kanji left alone on one side: 相|談窓口
+	costWords     = 8   // between two words of a long compound, two kanji or more on each side: 基準|適合
 	costKatakana  = 100 // inside a katakana word
 	costOther     = 2
 
@@ -59,11 +61,13 @@ const (
 	slackCost     = 10.0
 	justifiedCost = 60.0
 	// costSpread is added for a justified line whose gaps would each
-	// widen by more than maxSpread em (JIS X 4051 widens the space between
-	// Japanese characters by up to a quarter em): dearer than a break
-	// inside a compound, cheaper than one inside a katakana word.
-	costSpread = 50
-	maxSpread  = 0.25
+	// widen by more than maxSpread em, an eighth (the loosest a reader
+	// does not notice): dearer than a break inside a run of kana, so
+	// that 相談して|ください wins over 切らずに|相談してください on a loose
+	// line, but far cheaper than a break inside a compound or a katakana
+	// word, which a phrase boundary always beats.
+	costSpread = 4
+	maxSpread  = 0.125
 )
 
 // script is the kind of letter a rune is, for breakCost.
@@ -102,7 +106,7 @@ func isCounter(r rune) bool {
 
 // isParticle reports whether r is a hiragana that is often a particle
 // (助詞) on its own: a phrase may end after it.
-func isParticle(r rune) bool { return strings.ContainsRune("はがをにでとのへもや", r) }
+func isParticle(r rune) bool { return strings.ContainsRune("はがをにでとのへもやてば", r) }
 
 // breakCost is the cost of a break between the runes a and b, where
 // before is the rune before a and after the one after b (-1 for none);
@@ -118,8 +122,10 @@ func breakCost(before, a, b, after rune, space bool) float64 {
 	}
 	x, y := scriptOf(a), scriptOf(b)
 	switch {
-	case x == scriptDigit && isCounter(b), strings.ContainsRune("年月", a) && y == scriptDigit:
-		return costCompound // a number and its unit, the parts of a date: 24|時間, 12月|1日
+	case x == scriptDigit && isCounter(b):
+		return costCompound // a number and its unit: 24|時間, 2026|年
+	case strings.ContainsRune("年月", a) && y == scriptDigit:
+		return costKana // between the parts of a date: 2026年|12月
 	case (b == 'お' || b == 'ご') && after >= 0 && scriptOf(after) == scriptHan && x != scriptHiragana:
 		return costPhrase // an honorific prefix starts a word: お助け, ご相談
 	case x == scriptHiragana && y == scriptHan && !isParticle(a) && (before < 0 || scriptOf(before) != scriptHiragana):
@@ -142,6 +148,9 @@ func breakCost(before, a, b, after rune, space bool) float64 {
 	case y == scriptHiragana && x != scriptOther:
 		return costOkurigana
 	case x == scriptHan && y == scriptHan:
+		if scriptOf(before) == scriptHan && scriptOf(after) == scriptHan {
+			return costWords
+		}
 		return costCompound
 	case x == scriptKatakana && y == scriptKatakana:
 		return costKatakana
