@@ -49,7 +49,8 @@ func (p *planner) cardOptions(refs []model.Ref) []arrangement {
 // what it is for and the desk's own note, the phone numbers large, hours,
 // e-mail and addresses (the form, and the page when both are given), and a
 // QR code when the desk can only be reached on the web, beside the text or
-// below it, whichever needs less height.
+// below it, whichever needs less height (below whenever the card has the
+// room, so that the text keeps the card's width).
 func (p *planner) card(f *fit, ref model.Ref, r rect) ([]layout.Item, float64) {
 	if !ref.Contact.WebOnly() {
 		return p.cardAs(f, ref, r, false)
@@ -63,7 +64,9 @@ func (p *planner) card(f *fit, ref model.Ref, r rect) ([]layout.Item, float64) {
 	pa, pb := f.probe(), f.probe()
 	_, beside := p.cardAs(pa, ref, rect{r.x, r.y, r.w, 0}, false)
 	_, below := p.cardAs(pb, ref, rect{r.x, r.y, r.w, 0}, true)
-	return p.cardAs(f, ref, r, pb.ok && (!pa.ok || below < beside))
+	// Below also when the card is drawn taller than it needs and the
+	// code fits under the text there: the text then has the full width.
+	return p.cardAs(f, ref, r, pb.ok && (!pa.ok || below < beside || r.h > 0 && below <= r.h+1e-6))
 }
 
 func (p *planner) cardAs(f *fit, ref model.Ref, r rect, qrBelow bool) ([]layout.Item, float64) {
