@@ -105,7 +105,7 @@ func (p *planner) slide(s *model.Slide) []slidePage {
 	case model.SlideContacts:
 		return p.contactSlides(s)
 	case model.SlideSteps:
-		return []slidePage{p.stepsSlide(s)}
+		return p.stepsSlides(s)
 	case model.SlideFlow:
 		return p.flowSlides(s)
 	case model.SlideColumn:
