@@ -17,6 +17,10 @@ type Desk struct {
 	Link string
 	// Mail is the link of the e-mail address (MailURL); "" for none.
 	Mail string
+	// Page is the desk's page as printed when Web is its form, and
+	// PageLink its link; empty for a desk with one address.
+	Page     model.Text
+	PageLink string
 }
 
 // DeskOf is how c is printed.
@@ -31,6 +35,10 @@ func DeskOf(c *model.Contact) Desk {
 			d.Web.Loc = c.FormURL.Loc
 		}
 		d.Link = LinkURL(u)
+	}
+	if !c.FormURL.Empty() && !c.URL.Empty() && LinkURL(c.URL.S) != d.Link {
+		d.Page = model.Text{S: ShortURL(c.URL.S), Loc: c.URL.Loc}
+		d.PageLink = LinkURL(c.URL.S)
 	}
 	if !c.Email.Empty() {
 		d.Mail = MailURL(c.Email.S)

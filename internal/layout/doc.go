@@ -43,13 +43,16 @@ type Color struct{ R, G, B uint8 }
 // Point is a position in mm.
 type Point struct{ X, Y float64 }
 
-// Text is one line of text drawn with its baseline at Y, starting at X.
+// Text is a line of text, or a run of one, drawn with its baseline at Y,
+// starting at X. Spacing is added after each character (the PDF's
+// character spacing): what justifies a line.
 type Text struct {
-	X, Y  float64 // mm; Y is the baseline
-	Str   string
-	Bold  bool
-	Size  float64 // points
-	Color Color
+	X, Y    float64 // mm; Y is the baseline
+	Str     string
+	Bold    bool
+	Size    float64 // points
+	Color   Color
+	Spacing float64 // mm, at least 0
 }
 
 // Rect is a rectangle, filled and/or stroked; Radius rounds the corners.

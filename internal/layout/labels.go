@@ -49,6 +49,14 @@ func DateLabel(d time.Time) string {
 	return fmt.Sprintf("%d年%d月%d日", d.Year(), int(d.Month()), d.Day())
 }
 
+// MonthLabel is a month as printed: 2021年2月.
+func MonthLabel(d time.Time) string { return fmt.Sprintf("%d年%d月", d.Year(), int(d.Month())) }
+
+// UncertainLabel is what is printed beside a desk whose facts could not
+// all be confirmed: the month it was last verified, and a warning to
+// check it (2021年2月確認・要確認).
+func UncertainLabel(verified time.Time) string { return MonthLabel(verified) + "確認・要確認" }
+
 // EditionLabel is the edition date as printed: 2026年11月25日版.
 func EditionLabel(d time.Time) string { return DateLabel(d) + "版" }
 

@@ -65,6 +65,7 @@ func TestWritePlan(t *testing.T) {
 		Meta: layout.Meta{Title: "題", Lang: "ja-JP", Date: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)},
 		Pages: []layout.Page{{W: 210, H: 297, Items: []layout.Item{
 			layout.Text{X: 8, Y: 16.44, Str: "相談\n", Bold: true, Size: 20, Color: red},
+			layout.Text{X: 8, Y: 20, Str: "両端揃え", Size: 9, Spacing: 0.12345},
 			layout.Rect{X: -0.01, Y: 1, W: 2, H: 3, Fill: &red, Stroke: &red, LineWidth: 0.25, Radius: 1.5, Dash: true},
 			layout.Line{X1: 1, Y1: 2, X2: 3, Y2: 4, Color: red, Width: 0.3},
 			layout.Polygon{Points: []layout.Point{{X: 1, Y: 1}, {X: 2, Y: 1}, {X: 1, Y: 2}}, Fill: &red},
@@ -80,6 +81,7 @@ func TestWritePlan(t *testing.T) {
 	want := `meta title "題" author "" subject "" keywords "" creator "" lang "ja-JP" date 2026-11-25T00:00:00Z
 page 1 210.0x297.0
   text 8.0,16.4 20pt bold #C0100A "相談\n"
+  text 8.0,20.0 9pt regular #000000 spacing 0.123 "両端揃え"
   rect 0.0,1.0 2.0x3.0 fill #C0100A stroke #C0100A 0.25 radius 1.5 dash
   line 1.0,2.0 3.0,4.0 #C0100A 0.3
   polygon 1.0,1.0 2.0,1.0 1.0,2.0 fill #C0100A
@@ -95,7 +97,7 @@ page 1 210.0x297.0
 func TestShift(t *testing.T) {
 	in := []layout.Item{layout.Text{X: 1, Y: 2}, layout.Line{X1: 1, Y1: 1, X2: 2, Y2: 2}, layout.Bookmark{Y: 1}}
 	out := layout.Shift(in, 10.004, 0.5)
-	if got := fmt.Sprint(out); got != "[{11 2.5  false 0 {0 0 0}} {11 1.5 12 2.5 {0 0 0} 0 false} { 0 1.5}]" {
+	if got := fmt.Sprint(out); got != "[{11 2.5  false 0 {0 0 0} 0} {11 1.5 12 2.5 {0 0 0} 0 false} { 0 1.5}]" {
 		t.Errorf("Shift = %s", got)
 	}
 	if in[0].(layout.Text).X != 1 {

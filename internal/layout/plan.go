@@ -41,7 +41,11 @@ func planItem(it Item) string {
 		if v.Bold {
 			weight = "bold"
 		}
-		return fmt.Sprintf("text %s,%s %spt %s %s %s", planMM(v.X), planMM(v.Y), planNum(v.Size), weight, planHex(v.Color), strconv.Quote(v.Str))
+		s := fmt.Sprintf("text %s,%s %spt %s %s", planMM(v.X), planMM(v.Y), planNum(v.Size), weight, planHex(v.Color))
+		if v.Spacing != 0 {
+			s += " spacing " + strconv.FormatFloat(math.Round(v.Spacing*1000)/1000, 'f', -1, 64)
+		}
+		return s + " " + strconv.Quote(v.Str)
 	case Rect:
 		s := fmt.Sprintf("rect %s,%s %sx%s", planMM(v.X), planMM(v.Y), planMM(v.W), planMM(v.H))
 		if v.Fill != nil {

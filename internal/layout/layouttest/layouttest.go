@@ -159,3 +159,48 @@ func must[T any](tb testing.TB, v T, errs diag.List) T {
 	}
 	return v
 }
+
+// TextLine is a line of text as a reader sees it: the runs (layout.Text
+// items) drawn one after another on one baseline, joined.
+type TextLine struct {
+	Page   int // from 1
+	Str    string
+	X, Y   float64 // where the first run starts, and the baseline
+	End    float64 // where the last run's last glyph ends
+	Size   float64
+	Bold   bool
+	Runs   []layout.Text
+	Spaced bool // a run has character spacing
+}
+
+// TextLines joins the Text items of doc into lines: a run continues the
+// line before it when it is drawn next, on the same baseline, at the same
+// size and weight, starting where the line ends or less than an em after.
+func TextLines(doc *layout.Doc, m layout.Measurer) []TextLine {
+	var out []TextLine
+	for pi, p := range doc.Pages {
+		start := len(out)
+		for _, it := range p.Items {
+			t, ok := it.(layout.Text)
+			if !ok {
+				continue
+			}
+			n := float64(utf8.RuneCountInString(t.Str))
+			end := t.X + m.Width(t.Str, t.Bold, t.Size) + max(n-1, 0)*t.Spacing
+			if k := len(out) - 1; k >= start {
+				l := &out[k]
+				em := t.Size * layout.PtToMM
+				if l.Y == t.Y && l.Size == t.Size && l.Bold == t.Bold && t.X >= l.End-0.05*em && t.X-l.End < em {
+					l.Str += t.Str
+					l.End = end
+					l.Runs = append(l.Runs, t)
+					l.Spaced = l.Spaced || t.Spacing > 0
+					continue
+				}
+			}
+			out = append(out, TextLine{Page: pi + 1, Str: t.Str, X: t.X, Y: t.Y, End: end, Size: t.Size, Bold: t.Bold,
+				Runs: []layout.Text{t}, Spaced: t.Spacing > 0})
+		}
+	}
+	return out
+}

@@ -28,7 +28,7 @@ func Handout(plan *slides.Plan, book *model.Book, sp *spec.NUp, v spec.Variant, 
 	doc := &layout.Doc{Meta: plan.Doc.Meta}
 	doc.Meta.Title = plan.Doc.Meta.Title + "（配布資料）"
 	doc.Meta.Date = date
-	set := text.NewSetter(m)
+	set := text.New(m, sp.Composition)
 	for pi := range pagesN {
 		items := chrome(set, plan.Deck, book, sp, pi+1, pagesN)
 		for j := range per {
@@ -67,7 +67,7 @@ func Notes(plan *slides.Plan, book *model.Book, sp *spec.NUp, m layout.Measurer,
 	doc := &layout.Doc{Meta: plan.Doc.Meta}
 	doc.Meta.Title = plan.Doc.Meta.Title + "（講師用ノート）"
 	doc.Meta.Date = date
-	set := text.NewSetter(m)
+	set := text.New(m, sp.Composition)
 	n := sp.Notes
 	x, w := sp.Left, sp.BodyW()
 	total := len(plan.Doc.Pages)
@@ -94,7 +94,7 @@ func Notes(plan *slides.Plan, book *model.Book, sp *spec.NUp, m layout.Measurer,
 			notes = model.Text{S: "（このスライドのノートはありません）"}
 			st.Color = sp.Muted
 		}
-		b, _ := set.Fit(notes, w, st, text.Rules{MaxHeight: avail})
+		b, _ := set.Fit(notes, w, st, text.Rules{MaxHeight: avail, Justify: true})
 		for j := before; j < len(set.Errs); j++ {
 			d := &set.Errs[j]
 			d.Msg = fmt.Sprintf("講師用ノート %s の %d 枚目: %s", slides.DeckName(plan.Deck), plan.Slides[i]+1, d.Msg)
@@ -140,7 +140,7 @@ func scaled(items []layout.Item, s, dx, dy float64, placeholder layout.Color, m 
 	for _, it := range items {
 		switch v := it.(type) {
 		case layout.Text:
-			v.X, v.Y, v.Size = px(v.X), py(v.Y), round3(v.Size*s)
+			v.X, v.Y, v.Size, v.Spacing = px(v.X), py(v.Y), round3(v.Size*s), v.Spacing*s
 			out = append(out, v)
 		case layout.Rect:
 			v.X, v.Y, v.W, v.H = px(v.X), py(v.Y), round3(v.W*s), round3(v.H*s)

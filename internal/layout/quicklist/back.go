@@ -46,7 +46,7 @@ func (h *planner) gokajo() []unit {
 	units := []unit{h.band("", g.Title, model.Text{})}
 	numW := 0.0
 	for i := range g.Items {
-		numW = max(numW, h.m.Width(fmt.Sprint(i+1), true, st.GokajoNumber.Size))
+		numW = max(numW, h.set.Width(fmt.Sprint(i+1), true, st.GokajoNumber.Size))
 	}
 	numW += sp.Section.ItemIndent
 	for i, it := range g.Items {
@@ -110,7 +110,7 @@ func (h *planner) history() []unit {
 	s.block(h.line(own(h.sp.Styles.History, "改版履歴"), h.colW, head), 0)
 	dateW := 0.0
 	for _, r := range revs {
-		dateW = max(dateW, h.m.Width(layout.DateLabel(r.Date), false, st.History.Size))
+		dateW = max(dateW, h.set.Width(layout.DateLabel(r.Date), false, st.History.Size))
 	}
 	dateW += sp.Card.PhoneGap
 	units := []unit{{h: s.y, items: s.items, gap: sp.Section.GapBefore, keep: true, loc: revs[0].Text.Loc}}

@@ -57,8 +57,21 @@ func (h *planner) card(c *model.Contact, o cardOpts, w float64) unit {
 		s.block(nb, x)
 		nameSlot = h.slotAfter(nb, x, s.y, tw)
 	}
+	// A desk whose facts could not all be confirmed says so beside its
+	// name, wherever its numbers are printed.
+	uncertain := !c.Uncertain.Empty() && !c.VerifiedOn.IsZero() && !(repeat && cs.RepeatPointer && len(c.Phones) == 0)
+	var warn model.Text
+	if uncertain {
+		warn = model.Text{S: layout.UncertainLabel(c.VerifiedOn), Loc: c.VerifiedLoc}
+		if h.runIn(&s, &nameSlot, warn, st.Uncertain, "") {
+			uncertain = false
+		}
+	}
 	if !o.note.Empty() && !h.runIn(&s, &nameSlot, o.note, st.RefNote, "") {
 		s.block(h.fit(o.note, tw, st.RefNote, sp.Lines.RefNote), x)
+	}
+	if uncertain {
+		s.block(h.line(warn, tw, st.Uncertain), x)
 	}
 	if repeat && cs.RepeatPointer && len(c.Phones) == 0 {
 		// The pointer quotes a title from the sources: a problem with it
@@ -153,14 +166,14 @@ func (h *planner) phoneRow(s *stack, number model.Text, right []model.Text, purp
 	if !purpose.Empty() {
 		// Only a trial: a purpose that does not fit here is set below the
 		// number instead, and is not a problem.
-		b, ok := h.set.Try(purpose, w-rx, st.Body, text.Rules{MaxLines: h.sp.Lines.Label})
+		b, ok := h.set.Try(purpose, w-rx, st.Body, text.Rules{MaxLines: h.sp.Lines.Label, Justify: true})
 		if !ok || len(b.Lines) == 0 {
 			return false, slot{}
 		}
 		side.block(b, 0)
 	}
 	for _, t := range right {
-		side.block(h.fit(t, w-rx, st.PhoneLabel, h.sp.Lines.Label), 0)
+		side.block(h.label(t, w-rx, st.PhoneLabel, h.sp.Lines.Label), 0)
 	}
 	rowH := max(num.Height(), side.y)
 	s.add(num.Draw(x, s.y+(rowH-num.Height())/2)...)
@@ -186,7 +199,7 @@ func (h *planner) labelled(s *stack, label string, v model.Text, target string, 
 		lw = lb.LastWidth(h.m) + h.sp.Card.PhoneGap/2
 	}
 	// A web address breaks only at its URL break points.
-	b, _ := h.set.Fit(v, w-lw, st, text.Rules{MaxLines: maxLines, MinLastLine: h.sp.MinLastLine, Address: label == "Web"})
+	b, _ := h.set.Fit(v, w-lw, st, text.Rules{MaxLines: maxLines, Address: label == "Web"})
 	s.add(lb.Draw(x, s.y+(b.LineH-lb.LineH)/2)...)
 	s.add(b.Draw(x+lw, s.y)...)
 	s.add(b.Links(h.m, x+lw, s.y, target)...)
@@ -224,7 +237,7 @@ func (h *planner) slotAfter(b text.Block, x, bottom, w float64) slot {
 	if len(b.Lines) == 0 {
 		return slot{}
 	}
-	used := h.m.Width(b.Lines[len(b.Lines)-1], b.Style.Bold, b.Size)
+	used := b.LastWidth(h.m)
 	return slot{free: true, top: bottom - b.LineH, lh: b.LineH, from: x + used + h.sp.Card.PhoneGap, end: x + w}
 }
 
@@ -242,7 +255,7 @@ func (h *planner) runIn(s *stack, sl *slot, t model.Text, st layout.Style, targe
 	if !ok || len(b.Lines) != 1 {
 		return false
 	}
-	w := h.m.Width(b.Lines[0], st.Bold, b.Size)
+	w := b.LineWidth(h.m, 0)
 	x, y := sl.end-w, sl.top+(sl.lh-b.LineH)/2
 	s.add(b.Draw(x, y)...)
 	if target != "" {

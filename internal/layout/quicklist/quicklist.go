@@ -29,7 +29,7 @@ import (
 // document information.
 func Plan(book *model.Book, sp *spec.QuickList, m layout.Measurer, date time.Time) (*layout.Doc, diag.List) {
 	h := &planner{
-		book: book, sp: sp, m: m, set: text.NewSetter(m),
+		book: book, sp: sp, m: m, set: text.New(m, sp.Composition),
 		full: map[*model.Contact]model.Text{}, qrDone: map[string]bool{},
 	}
 	h.colW = (sp.BodyW() - float64(sp.Cols-1)*sp.Gutter) / float64(sp.Cols)
@@ -92,7 +92,15 @@ type planner struct {
 // fit sets t in lines of at most width mm and maxLines lines, shrinking it
 // within the style's limits.
 func (h *planner) fit(t model.Text, width float64, st layout.Style, maxLines int) text.Block {
-	b, _ := h.set.Fit(t, width, st, text.Rules{MaxLines: maxLines, MinLastLine: h.sp.MinLastLine})
+	b, _ := h.set.Fit(t, width, st, text.Rules{MaxLines: maxLines, Justify: true})
+	return b
+}
+
+// label is fit without justification: for the labels and hours set
+// beside a phone number or in the emergency strip, which are not a
+// column's text.
+func (h *planner) label(t model.Text, width float64, st layout.Style, maxLines int) text.Block {
+	b, _ := h.set.Fit(t, width, st, text.Rules{MaxLines: maxLines})
 	return b
 }
 
@@ -194,15 +202,15 @@ func (h *planner) emergency(p *layout.Page, y float64) float64 {
 		}
 		sideW := inner - numW - e.NumberGap
 		var side stack
-		side.block(h.fit(em.Label, sideW, st.EmergencyLabel, 1), 0)
+		side.block(h.label(em.Label, sideW, st.EmergencyLabel, 1), 0)
 		name := emergencyDesk(c)
-		side.block(h.fit(name, sideW, st.EmergencyDesk, h.sp.Lines.Emergency), 0)
+		side.block(h.label(name, sideW, st.EmergencyDesk, h.sp.Lines.Emergency), 0)
 		numH := s.y - e.Padding
 		sy := e.Padding + max(0, (numH-side.y)/2)
 		s.add(layout.Shift(side.items, e.Padding+numW+e.NumberGap, sy)...)
 		s.y = max(s.y, sy+side.y)
 		if !c.Hours.Empty() {
-			s.block(h.fit(c.Hours, inner, st.EmergencyDesk, h.sp.Lines.Emergency), e.Padding)
+			s.block(h.label(c.Hours, inner, st.EmergencyDesk, h.sp.Lines.Emergency), e.Padding)
 		}
 		s.y += e.Padding
 		height = max(height, s.y)
@@ -241,11 +249,11 @@ func (h *planner) emergencyWidths(es []model.Emergency) []float64 {
 		c := em.Contact
 		num := 0.0
 		for _, ph := range c.Phones {
-			num = max(num, h.m.Width(ph.Number.S, st.EmergencyNumber.Bold, st.EmergencyNumber.Size))
+			num = max(num, h.set.Width(ph.Number.S, st.EmergencyNumber.Bold, st.EmergencyNumber.Size))
 		}
-		side := max(h.m.Width(em.Label.S, st.EmergencyLabel.Bold, st.EmergencyLabel.Size),
-			h.m.Width(emergencyDesk(c).S, st.EmergencyDesk.Bold, st.EmergencyDesk.Size))
-		need := max(num+e.NumberGap+side, h.m.Width(c.Hours.S, st.EmergencyDesk.Bold, st.EmergencyDesk.Size))
+		side := max(h.set.Width(em.Label.S, st.EmergencyLabel.Bold, st.EmergencyLabel.Size),
+			h.set.Width(emergencyDesk(c).S, st.EmergencyDesk.Bold, st.EmergencyDesk.Size))
+		need := max(num+e.NumberGap+side, h.set.Width(c.Hours.S, st.EmergencyDesk.Bold, st.EmergencyDesk.Size))
 		widths[i] = need + 2*e.Padding
 		total += widths[i]
 	}

@@ -65,8 +65,8 @@ func texts(doc *layout.Doc) (out []struct {
 func TestQuickListKinsoku(t *testing.T) {
 	doc, _ := bundled(t)
 	n := 0
-	for _, x := range texts(doc) {
-		s := x.T.Str
+	for _, x := range layouttest.TextLines(doc, layouttest.Fonts(t)) {
+		s := x.Str
 		first, _ := utf8.DecodeRuneInString(s)
 		last, _ := utf8.DecodeLastRuneInString(s)
 		if text.LineStartForbidden(first) {
@@ -240,6 +240,7 @@ func TestQuickListContent(t *testing.T) {
 func TestQuickListURLsAreLinks(t *testing.T) {
 	doc, _ := bundled(t)
 	n := 0
+	lines := layouttest.TextLines(doc, layouttest.Fonts(t))
 	for pi, p := range doc.Pages {
 		var links []layout.Link
 		for _, it := range p.Items {
@@ -247,9 +248,8 @@ func TestQuickListURLsAreLinks(t *testing.T) {
 				links = append(links, l)
 			}
 		}
-		for _, it := range p.Items {
-			v, ok := it.(layout.Text)
-			if !ok || !strings.ContainsAny(v.Str, ".@") || strings.IndexFunc(v.Str, func(r rune) bool { return r > 0x7e }) >= 0 {
+		for _, v := range lines {
+			if v.Page != pi+1 || !strings.ContainsAny(v.Str, ".@") || strings.IndexFunc(v.Str, func(r rune) bool { return r > 0x7e }) >= 0 {
 				continue
 			}
 			n++
@@ -303,13 +303,17 @@ func TestQuickListFlowsOntoMorePages(t *testing.T) {
 		t.Error("no situation is marked （続き） where it goes on in the next column")
 	}
 	for i, p := range doc.Pages {
-		var footer, header bool
+		var header bool
+		var all strings.Builder
 		for _, it := range p.Items {
 			if v, ok := it.(layout.Text); ok {
-				footer = footer || v.Str == fmt.Sprintf("%d / %d ページ", i+1, len(doc.Pages))
+				all.WriteString(strings.ReplaceAll(v.Str, " ", ""))
 				header = header || (v.Str == "相談・届出先クイックリスト" && v.Y < sp.Top+25)
 			}
 		}
+		// The number and ページ are two runs, with the space between
+		// Latin and Japanese.
+		footer := strings.Contains(all.String(), fmt.Sprintf("%d/%dページ", i+1, len(doc.Pages)))
 		if !footer || !header {
 			t.Errorf("page %d: footer %v, header %v", i+1, footer, header)
 		}
@@ -393,6 +397,60 @@ func BenchmarkPlan(b *testing.B) {
 	for b.Loop() {
 		if _, errs := quicklist.Plan(book, sp, f, book.Edition.Date); len(errs) > 0 {
 			b.Fatal(errs)
+		}
+	}
+}
+
+// TestUncertainDesks: every desk marked uncertain that the quick list
+// prints says, small, beside its name, the month it was last verified and
+// that it is to be checked (2021年2月確認・要確認); no other desk does.
+func TestUncertainDesks(t *testing.T) {
+	book := layouttest.Bundled(t)
+	sp := layouttest.QuickList(t)
+	doc, errs := quicklist.Plan(book, sp, layouttest.Fonts(t), book.Edition.Date)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	lines := layouttest.TextLines(doc, layouttest.Fonts(t))
+	labels := map[string]int{}
+	for _, l := range lines {
+		if strings.HasSuffix(l.Str, "確認・要確認") {
+			labels[l.Str]++
+			if l.Size != sp.Styles.Uncertain.Size || l.Size >= sp.Styles.Body.Size {
+				t.Errorf("%q at %gpt, want the small %gpt", l.Str, l.Size, sp.Styles.Uncertain.Size)
+			}
+		}
+	}
+	want := map[string]int{}
+	desks := 0
+	for _, c := range book.Contacts {
+		if c.Uncertain.Empty() || c.Ended() {
+			continue
+		}
+		name := strings.ReplaceAll(c.Name(), " ", "")
+		for i, l := range lines {
+			if strings.ReplaceAll(l.Str, " ", "") != name && !strings.HasPrefix(name, strings.ReplaceAll(l.Str, " ", "")) {
+				continue
+			}
+			// The label is on the name's line or on one of the next two.
+			found := false
+			for _, m := range lines[i:min(i+4, len(lines))] {
+				found = found || m.Str == layout.UncertainLabel(c.VerifiedOn) && m.Page == l.Page
+			}
+			if !found {
+				t.Errorf("%s (%q on page %d) has no %q beside it", c.ID, l.Str, l.Page, layout.UncertainLabel(c.VerifiedOn))
+			}
+			want[layout.UncertainLabel(c.VerifiedOn)]++
+			desks++
+			break
+		}
+	}
+	if desks < 5 {
+		t.Fatalf("%d uncertain desks found on the quick list; the bundled list prints six", desks)
+	}
+	for s, n := range labels {
+		if want[s] == 0 {
+			t.Errorf("%q printed %d times, beside no uncertain desk", s, n)
 		}
 	}
 }

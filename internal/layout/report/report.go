@@ -32,7 +32,7 @@ import (
 func Plan(book *model.Book, filled, prev *model.Filled, sp *spec.Report, m layout.Measurer, date time.Time) (*layout.Doc, diag.List) {
 	scale := book.Risk.Scale
 	sc := &book.SelfCheck
-	l := &planner{sp: sp, set: text.NewSetter(m), m: m, x: sp.Left, w: sp.BodyW(), book: book}
+	l := &planner{sp: sp, set: text.New(m, sp.Composition), m: m, x: sp.Left, w: sp.BodyW(), book: book}
 	done, incomplete := filled.Assessed(&book.Risk, scale)
 	l.newPage()
 	l.header(filled, date)

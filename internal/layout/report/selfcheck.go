@@ -40,7 +40,7 @@ func (l *planner) diagnosis(sc *model.SelfCheck, d model.Diagnosis) {
 	var blocks []text.Block
 	boxH := 2 * pad
 	for _, ln := range lines {
-		b, _ := l.set.Fit(own(ln.s), sp.ScoreBoxW-2*pad, ln.st, text.Rules{Phrases: true})
+		b, _ := l.set.Fit(own(ln.s), sp.ScoreBoxW-2*pad, ln.st, text.Rules{Balance: true})
 		blocks = append(blocks, b)
 		boxH += b.Height()
 	}

@@ -74,9 +74,7 @@ func (l *list) style(e entry) layout.Style {
 	t := l.p.sp.Type
 	switch e.kind {
 	case entryPhone:
-		st := t.Detail
-		st.Bold = true
-		return st
+		return t.DetailPhone
 	case entryDetail:
 		return t.Detail
 	case entryFormula:
@@ -129,7 +127,7 @@ func (l *list) wrap(f *fit, e entry, w float64) text.Block {
 	if e.kind == entryFormula || e.kind == entryPhone {
 		return f.shrunk(e.text, w, l.style(e), 0)
 	}
-	return f.balanced(e.text, w, l.style(e))
+	return f.plain(e.text, w, l.style(e))
 }
 
 func (l *list) pad(e entry) float64 {
@@ -172,10 +170,7 @@ func (l *list) draw(f *fit, from, to int, x, y, w float64) ([]layout.Item, float
 		case entryItem:
 			out = append(out, l.marker(f, e, x+float64(e.level)*sp.BulletIndent, y+b.LineH/2, b.Size/st.Size)...)
 		case entryFormula:
-			bw := 0.0
-			for _, ln := range b.Lines {
-				bw = math.Max(bw, f.m.Width(ln, b.Style.Bold, b.Size))
-			}
+			bw := b.Width(f.m)
 			out = append(out, layout.Rect{X: layout.Round(tx), Y: layout.Round(y), W: layout.Round(bw + 2*pad), H: layout.Round(b.Height() + 2*pad),
 				Fill: &c.Panel, Stroke: &c.Accent, LineWidth: 0.4, Radius: 1.5})
 		}
@@ -280,64 +275,6 @@ func (l *list) tail(i int) *list {
 		}
 	}
 	return &list{p: l.p, entries: append(heads, l.entries[i:]...)}
-}
-
-func (p *planner) bulletsSlide(s *model.Slide) slidePage {
-	sp := p.sp
-	b := p.body
-	list := &list{p: p, entries: entries(s.Items, 0)}
-	body := p.fitSlide(func(f *fit) []layout.Item {
-		var out []layout.Item
-		r := b
-		if s.Phase != nil && !s.Phase.Lead.Empty() {
-			lb := f.wrap(s.Phase.Lead, r.w, sp.Type.Lead)
-			out = append(out, lb.Draw(r.x, r.y)...)
-			d := lb.Height() + lb.LineH*0.5
-			r.y += d
-			r.h -= d
-		}
-		if s.Phase != nil && !p.book.Measures.Basis.Empty() {
-			nb := f.wrap(model.Text{S: "出典: " + p.book.Measures.Basis.S, Loc: p.book.Measures.Basis.Loc}, r.w, sp.Type.Note)
-			out = append(out, nb.DrawRight(f.m, r.x, r.y+r.h-nb.Height(), r.w)...)
-			r.h -= nb.Height() + 2
-		}
-		return append(out, list.place(f, r)...)
-	})
-	return p.page(s.Title, body)
-}
-
-func (p *planner) panesSlide(s *model.Slide) slidePage {
-	sp := p.sp
-	c := sp.Colors
-	b := p.body
-	n := len(s.Panes)
-	lists := make([]*list, n)
-	for i, pane := range s.Panes {
-		lists[i] = &list{p: p, entries: entries(pane.Items, 0)}
-	}
-	body := p.fitSlide(func(f *fit) []layout.Item {
-		var out []layout.Item
-		w := (b.w - float64(n-1)*sp.PaneGap) / float64(n)
-		for i, pane := range s.Panes {
-			x := b.x + float64(i)*(w+sp.PaneGap)
-			pad := sp.PanePadding
-			hb := f.balanced(pane.Title, w-2*pad, sp.Type.PaneTitle)
-			hh := hb.Height() + 2*pad*0.6
-			out = append(out, layout.Rect{X: layout.Round(x), Y: layout.Round(b.y), W: layout.Round(w), H: layout.Round(hh), Fill: &c.Panel})
-			out = append(out, layout.Line{X1: layout.Round(x), Y1: layout.Round(b.y + hh), X2: layout.Round(x + w), Y2: layout.Round(b.y + hh), Color: c.Accent, Width: 0.6})
-			out = append(out, hb.Draw(x+pad, b.y+pad*0.6)...)
-			l := lists[i]
-			top := b.y + hh + pad
-			items, h := l.draw(f, 0, len(l.entries), x+pad*0.4, top, w-pad*0.4)
-			if top+h > b.y+b.h+1e-6 {
-				f.fail(pane.Title, "列「%s」の箇条書きがスライドに収まりません（高さ %.0fmm に %.0fmm 必要）。項目を減らすか、文を短くしてください",
-					text.Excerpt(pane.Title.S), b.h-hh-pad, h)
-			}
-			out = append(out, items...)
-		}
-		return out
-	})
-	return p.page(s.Title, body)
 }
 
 func maxDepth(es []entry) int {

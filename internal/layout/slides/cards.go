@@ -46,9 +46,11 @@ func (p *planner) cardOptions(refs []model.Ref) []arrangement {
 }
 
 // card draws one desk (or measures it when r.h is 0): organisation, desk,
-// what it is for, the phone numbers large, hours, e-mail and address, and a
+// what it is for and the desk's own note, the phone numbers large, hours,
+// e-mail and addresses (the form, and the page when both are given), and a
 // QR code when the desk can only be reached on the web, beside the text or
-// below it, whichever needs less height.
+// below it, whichever needs less height (below whenever the card has the
+// room, so that the text keeps the card's width).
 func (p *planner) card(f *fit, ref model.Ref, r rect) ([]layout.Item, float64) {
 	if !ref.Contact.WebOnly() {
 		return p.cardAs(f, ref, r, false)
@@ -62,7 +64,9 @@ func (p *planner) card(f *fit, ref model.Ref, r rect) ([]layout.Item, float64) {
 	pa, pb := f.probe(), f.probe()
 	_, beside := p.cardAs(pa, ref, rect{r.x, r.y, r.w, 0}, false)
 	_, below := p.cardAs(pb, ref, rect{r.x, r.y, r.w, 0}, true)
-	return p.cardAs(f, ref, r, pb.ok && (!pa.ok || below < beside))
+	// Below also when the card is drawn taller than it needs and the
+	// code fits under the text there: the text then has the full width.
+	return p.cardAs(f, ref, r, pb.ok && (!pa.ok || below < beside || r.h > 0 && below <= r.h+1e-6))
 }
 
 func (p *planner) cardAs(f *fit, ref model.Ref, r rect, qrBelow bool) ([]layout.Item, float64) {
@@ -79,7 +83,7 @@ func (p *planner) cardAs(f *fit, ref model.Ref, r rect, qrBelow bool) ([]layout.
 	if con.Desk.Empty() {
 		st.heading(con.Org, sp.Type.CardName, 0)
 	} else {
-		st.text(con.Org, muted, 0)
+		st.put(f.oneLine(con.Org, st.w, muted), 0)
 		st.heading(con.Desk, sp.Type.CardName, 0)
 	}
 	nameBottom := st.y
@@ -94,34 +98,35 @@ func (p *planner) cardAs(f *fit, ref model.Ref, r rect, qrBelow bool) ([]layout.
 		if !qrBelow {
 			st.w -= qr + pad
 		}
-		capSt := f.size(muted)
-		capSt.Size *= 0.85
-		label := "Web サイト"
+		label := "Webサイト"
 		if !con.FormURL.Empty() {
-			label = "Web で受付"
+			label = "Webで受付"
 		}
-		caption = text.Block{Lines: []string{label}, Size: capSt.Size, LineH: capSt.LineHeight(capSt.Size), Style: capSt}
+		caption = f.line(own(label), qr, sp.Type.Note, 1)
 	}
 	gap := f.size(body).LineHeight(f.size(body).Size) * 0.3
 	if !ref.Note.Empty() {
 		// The desk's note on a plate.
 		px, py := sp.TagPadX, sp.TagPadY
-		tag := f.wrap(ref.Note, st.w-2*px, sp.Type.CardTag)
+		tag := f.plain(ref.Note, st.w-2*px, sp.Type.CardTag)
 		st.y += gap
 		out = append(out, layout.Rect{X: layout.Round(st.x), Y: layout.Round(st.y), W: layout.Round(tag.Width(f.m) + 2*px), H: layout.Round(tag.Height() + 2*py),
 			Fill: &c.Panel, Radius: sp.TagRadius})
 		out = append(out, tag.Draw(st.x+px, st.y+py)...)
 		st.y += tag.Height() + 2*py
 	}
-	st.text(con.Purpose, body, gap)
+	st.plain(con.Purpose, body, gap)
+	if !con.Note.Empty() {
+		st.plain(con.Note, muted, 0)
+	}
 	for _, ph := range con.Phones {
 		st.number(phone(ph), p.phoneStyle(con, sp.Type.CardPhone), gap)
 		if !ph.Label.Empty() {
-			st.text(ph.Label, muted, 0)
+			st.plain(ph.Label, muted, 0)
 		}
 	}
 	if !con.Hours.Empty() {
-		st.text(model.Text{S: "受付 " + con.Hours.S, Loc: con.Hours.Loc}, muted, gap)
+		st.plain(model.Text{S: "受付 " + con.Hours.S, Loc: con.Hours.Loc}, muted, gap)
 	}
 	if !con.Email.Empty() {
 		b := st.number(model.Text{S: "メール " + con.Email.S, Loc: con.Email.Loc}, body, gap)
@@ -132,6 +137,9 @@ func (p *planner) cardAs(f *fit, ref model.Ref, r rect, qrBelow bool) ([]layout.
 		link.Color = c.Accent
 		link.Bold = true
 		st.url(desk.Web, link, gap, desk.Link)
+		if desk.PageLink != "" {
+			st.url(desk.Page, link, 0, desk.PageLink)
+		}
 	}
 	need := st.y + pad - r.y
 	if qr > 0 {

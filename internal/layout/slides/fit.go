@@ -15,13 +15,12 @@ import (
 // fits; the final run, at the chosen step, also records every problem.
 // Every text goes through the deck's text.Setter.
 type fit struct {
-	set     *text.Setter
-	m       layout.Measurer
-	k       int
-	final   bool
-	ok      bool
-	where   diag.Loc // position for text the layout wrote itself
-	minLast int      // the layout's min_last_line, for headings and bullets
+	set   *text.Setter
+	m     layout.Measurer
+	k     int
+	final bool
+	ok    bool
+	where diag.Loc // position for text the layout wrote itself
 }
 
 // size is st at this step.
@@ -60,9 +59,29 @@ func (f *fit) fixed(st layout.Style) layout.Style {
 	return st
 }
 
-// wrap breaks t into lines no wider than width at st's size for this step.
+// wrap breaks t into lines no wider than width at st's size for this
+// step, justified: for the paragraphs of a slide's body (a lead, a
+// column's text, a quote). The short texts of cards and cells, whose
+// lines hold a dozen characters, are plain: justified, they would be
+// letter-spaced wherever a word moves whole to the next line.
 func (f *fit) wrap(t model.Text, width float64, st layout.Style) text.Block {
+	return f.setText(t, width, f.fixed(st), text.Rules{Justify: true})
+}
+
+// plain is wrap without justification: for names, labels and lists,
+// whose lines are not prose.
+func (f *fit) plain(t model.Text, width float64, st layout.Style) text.Block {
 	return f.setText(t, width, f.fixed(st), text.Rules{})
+}
+
+// oneLine is t on one line, shrunk on its own down to st's minimum if it
+// must be (a name that would otherwise break inside a word); when even
+// that does not do, t is wrapped as plain.
+func (f *fit) oneLine(t model.Text, width float64, st layout.Style) text.Block {
+	if b, ok := f.set.Try(f.at(t), width, f.size(st), text.Rules{MaxLines: 1}); ok {
+		return b
+	}
+	return f.plain(t, width, st)
 }
 
 // shrunk is wrap for a phone number or an address, which must not be cut:
@@ -76,7 +95,7 @@ func (f *fit) shrunk(t model.Text, width float64, st layout.Style, maxLines int)
 // balanced is wrap for headings and short texts: two lines break where a
 // phrase ends, and a short last line gets company (text.Rules).
 func (f *fit) balanced(t model.Text, width float64, st layout.Style) text.Block {
-	return f.setText(t, width, f.fixed(st), text.Rules{Phrases: true, MinLastLine: f.minLast})
+	return f.setText(t, width, f.fixed(st), text.Rules{Balance: true})
 }
 
 // url is wrap for a printed web address.
@@ -110,9 +129,9 @@ func (f *fit) probe() *fit {
 func (p *planner) maxShrink() int {
 	t := p.sp.Type
 	all := []layout.Style{t.DeckTitle, t.DeckSubtitle, t.Section, t.SectionSubtitle, t.Title, t.Lead, t.Note,
-		t.Bullets[0], t.Bullets[1], t.Bullets[2], t.Detail, t.Formula, t.PaneTitle, t.CellTitle, t.CellText,
+		t.Bullets[0], t.Bullets[1], t.Bullets[2], t.Detail, t.DetailPhone, t.Formula, t.PaneTitle, t.CellTitle, t.CellText,
 		t.CellPhone, t.CardName, t.CardText, t.CardPhone, t.CardTag, t.StepLabel, t.StepTitle, t.StepText,
-		t.StepRef, t.FlowBox, t.FlowDetail, t.FlowLabel, t.ColumnTitle, t.ColumnText, t.Quote, t.QuoteSource}
+		t.StepRef, t.FlowBox, t.FlowDetail, t.FlowPhone, t.FlowLabel, t.ColumnText, t.Quote, t.QuoteSource}
 	k := 0
 	for _, st := range all {
 		k = max(k, int(math.Ceil((st.Size-st.Smallest())/text.Step)))
@@ -182,5 +201,5 @@ func (p *planner) firstFit(opts []arrangement, maxK int) (k, i int) {
 }
 
 func (p *planner) newFit(k int, final bool) *fit {
-	return &fit{set: p.set, m: p.m, k: k, final: final, ok: true, where: p.where, minLast: p.sp.MinLastLine}
+	return &fit{set: p.set, m: p.m, k: k, final: final, ok: true, where: p.where}
 }

@@ -313,9 +313,7 @@ func (p *planner) flowLayout(f *fit, t *tree, first int) ([]layout.Item, float64
 		if d > 0 && !bx.n.label.Empty() {
 			room := 2 * math.Min(bx.cx-bx.spanL, bx.spanR-bx.cx)
 			bx.label = f.balanced(bx.n.label, room-2*lp, sp.Type.FlowLabel)
-			for _, l := range bx.label.Lines {
-				bx.labelW = math.Max(bx.labelW, f.m.Width(l, bx.label.Style.Bold, bx.label.Size))
-			}
+			bx.labelW = bx.label.Width(f.m)
 			labelH[d] = math.Max(labelH[d], bx.label.Height()+2*lp)
 		}
 	}
@@ -424,7 +422,7 @@ func (p *planner) flowText(f *fit, t *tree, bx *box, first int, w float64) {
 		st.Bold = false
 		bx.lines = []text.Block{f.balanced(layout.DeskOf(n.con).Name, w, st)}
 		for _, ph := range n.con.Phones {
-			bx.lines = append(bx.lines, f.shrunk(phone(ph), w, sp.Type.FlowDetail, 1))
+			bx.lines = append(bx.lines, f.shrunk(phone(ph), w, sp.Type.FlowPhone, 1))
 		}
 	}
 }

@@ -26,9 +26,9 @@ type Plan struct {
 // of its source text, with the deck file and the slide number. It returns
 // the plan, or nil and every problem.
 func Lay(book *model.Book, deck *model.Deck, sp *spec.Slides, m layout.Measurer, date time.Time) (*Plan, diag.List) {
-	p := &planner{book: book, deck: deck, sp: sp, m: m, set: text.NewSetter(m), qr: map[string]int{}}
+	p := &planner{book: book, deck: deck, sp: sp, m: m, set: text.New(m, sp.Composition), qr: map[string]int{}}
 	p.body = rect{x: sp.Left, y: sp.Top + sp.TitleBarH + sp.TitleGap, w: sp.BodyW()}
-	p.body.h = sp.H - sp.Bottom - sp.FooterH - p.body.y
+	p.body.h = sp.H - sp.Bottom - sp.FooterH - sp.FooterGap - p.body.y
 	for i := range deck.Slides {
 		s := &deck.Slides[i]
 		p.where = s.Loc
@@ -45,7 +45,7 @@ func Lay(book *model.Book, deck *model.Deck, sp *spec.Slides, m layout.Measurer,
 	if len(deck.Slides) == 0 {
 		p.set.Errs.Addf(deck.Loc, "デッキにスライドがありません")
 	}
-	footer := text.NewSetter(m)
+	footer := text.New(m, sp.Composition)
 	footer.Fit(deck.Title, p.footerW(), sp.Type.Footer, text.Rules{MaxLines: 1})
 	for _, d := range footer.Errs {
 		d.Msg = fmt.Sprintf("スライド %s のフッター: %s", DeckName(deck), d.Msg)
@@ -97,19 +97,19 @@ func (p *planner) slide(s *model.Slide) []slidePage {
 	case model.SlideSection:
 		return []slidePage{p.sectionSlide(s)}
 	case model.SlideBullets:
-		return []slidePage{p.bulletsSlide(s)}
+		return p.bulletsSlides(s)
 	case model.SlideColumns:
-		return []slidePage{p.panesSlide(s)}
+		return p.panesSlides(s)
 	case model.SlideTable:
 		return p.tableSlides(s)
 	case model.SlideContacts:
 		return p.contactSlides(s)
 	case model.SlideSteps:
-		return []slidePage{p.stepsSlide(s)}
+		return p.stepsSlides(s)
 	case model.SlideFlow:
 		return p.flowSlides(s)
 	case model.SlideColumn:
-		return []slidePage{p.columnSlide(s)}
+		return p.columnSlides(s)
 	case model.SlideQuote:
 		return []slidePage{p.quoteSlide(s)}
 	}
@@ -135,7 +135,7 @@ func (p *planner) titleBar(title model.Text, tag string) []layout.Item {
 		st := f.size(sp.Type.Title)
 		if tag != "" {
 			tagSt := st
-			tagSt.Size = st.Size * 0.62
+			tagSt.Size = max(st.Size*0.62, sp.Floors.Caption)
 			tagSt.Color = sp.Colors.OnAccent
 			tw := f.m.Width(tag, true, tagSt.Size) + 4
 			th := tagSt.Size * layout.PtToMM * 1.6
@@ -236,7 +236,7 @@ func (p *planner) quoteSlide(s *model.Slide) slidePage {
 		var sb text.Block
 		gap := 0.0
 		if !s.Source.Empty() {
-			sb = f.wrap(model.Text{S: "― " + s.Source.S, Loc: s.Source.Loc}, w, sp.Type.QuoteSource)
+			sb = f.plain(model.Text{S: "― " + s.Source.S, Loc: s.Source.Loc}, w, sp.Type.QuoteSource)
 			gap = qb.LineH * 0.5
 		}
 		h := qb.Height() + gap + sb.Height()
@@ -249,71 +249,6 @@ func (p *planner) quoteSlide(s *model.Slide) slidePage {
 		return append(out, sb.DrawRight(f.m, x, y+qb.Height()+gap, w)...)
 	})
 	return p.page(s.Title, body)
-}
-
-func (p *planner) columnSlide(s *model.Slide) slidePage {
-	sp := p.sp
-	c := sp.Colors
-	column := s.Column
-	title := column.Title
-	if !s.Title.Empty() {
-		title = s.Title
-	}
-	b := p.body
-	body := p.fitSlide(func(f *fit) []layout.Item {
-		var out []layout.Item
-		pw := sp.ColumnPointsW
-		if len(column.Points) == 0 {
-			pw = 0
-		}
-		lw := b.w - pw
-		if pw > 0 {
-			lw -= sp.ColumnGap
-		}
-		st := &stack{f: f, x: b.x, y: b.y, w: lw}
-		if !s.Title.Empty() {
-			st.text(column.Title, sp.Type.PaneTitle, 0)
-		}
-		for i, para := range column.Paragraphs {
-			gap := 0.0
-			if i > 0 || !s.Title.Empty() {
-				gap = f.size(sp.Type.ColumnText).LineHeight(f.size(sp.Type.ColumnText).Size) * 0.45
-			}
-			st.text(para, sp.Type.ColumnText, gap)
-		}
-		if st.y > b.y+b.h {
-			f.fail(column.Paragraphs[len(column.Paragraphs)-1], "コラムの本文がスライドに収まりません（高さ %.0fmm に %.0fmm 必要）。段落を短くしてください", b.h, st.y-b.y)
-		}
-		out = append(out, st.items...)
-		if pw == 0 {
-			return out
-		}
-		px := b.x + b.w - pw
-		pad := sp.ColumnPadding
-		ps := &stack{f: f, x: px + pad, y: b.y + pad, w: pw - 2*pad}
-		head := sp.Type.PaneTitle
-		ps.text(own("ポイント"), head, 0)
-		var marks []layout.Item
-		ts := sp.Type.ColumnText
-		ts.Bold = true
-		for _, pt := range column.Points {
-			tsz := f.size(ts)
-			gap := tsz.LineHeight(tsz.Size) * 0.5
-			ps.x, ps.w = px+pad+7, pw-2*pad-7
-			top := ps.y + gap
-			bl := ps.heading(pt, ts, gap)
-			marks = append(marks, text.Block{Lines: []string{"✓"}, Size: bl.Size, LineH: bl.LineH, Style: layout.Style{Bold: true, Color: c.Accent}}.Draw(px+pad, top)...)
-		}
-		ph := ps.y + pad - b.y
-		if ph > b.h {
-			f.fail(column.Points[len(column.Points)-1], "コラムの「ポイント」がスライドに収まりません（高さ %.0fmm に %.0fmm 必要）。要点を短くしてください", b.h, ph)
-		}
-		out = append(out, layout.Rect{X: layout.Round(px), Y: layout.Round(b.y), W: layout.Round(pw), H: layout.Round(ph), Fill: &c.Panel, Radius: 2})
-		out = append(out, ps.items...)
-		return append(out, marks...)
-	})
-	items := p.titleBar(title, "コラム")
-	return slidePage{items: append(items, body...), title: title.S, footer: true}
 }
 
 // finish adds the footers and bookmarks and makes the Doc.

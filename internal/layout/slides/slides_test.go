@@ -361,3 +361,67 @@ func BenchmarkSlides(b *testing.B) {
 		}
 	}
 }
+
+// TestContentGoesOn: content too long for one slide at the projection
+// floors goes on to further slides titled 「（続き）」 instead of
+// shrinking: a long bullet list, two long panes (one to a slide), a long
+// コラム (its points on a slide of their own), and no text on any of them
+// under its floor.
+func TestContentGoesOn(t *testing.T) {
+	var bullets, panes strings.Builder
+	bullets.WriteString("id: long\ntitle: 長い一覧\nslides:\n  - kind: bullets\n    title: 確かめること\n    items:\n")
+	panes.WriteString("id: panes\ntitle: 二つの列\nslides:\n  - kind: columns\n    title: 事前と事後\n    columns:\n")
+	for i := range 18 {
+		fmt.Fprintf(&bullets, "      - 確かめること %d：相談の前に、起きたことを順に書き出しておく\n", i+1)
+	}
+	for _, title := range []string{"事前の備え", "事後の対応"} {
+		fmt.Fprintf(&panes, "      - title: %s\n        items:\n", title)
+		for i := range 10 {
+			fmt.Fprintf(&panes, "          - 備えること %d：決めておいた手順を、担当者と一緒に見直す\n", i+1)
+		}
+	}
+	// A コラム with twice its paragraphs: its points move to a slide of
+	// their own.
+	columns, err := fs.ReadFile(layouttest.Sources(t), "columns.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := strings.Replace(string(columns), "    points:\n      - 秘密の鍵",
+		"      - 複雑なパスワードを覚えたり使い分けたりする手間もなくなります。使っているサービスが「パスキー」に対応していれば、まずそこから切り替えてみましょう。\n"+
+			"      - 複雑なパスワードを覚えたり使い分けたりする手間もなくなります。使っているサービスが「パスキー」に対応していれば、まずそこから切り替えてみましょう。\n"+
+			"    points:\n      - 秘密の鍵", 1)
+	sp := layouttest.Slides(t)
+	for _, c := range []struct{ id, deck, title string }{
+		{"long", bullets.String(), "確かめること"},
+		{"panes", panes.String(), "事前と事後"},
+		{"column", "id: column\ntitle: コラム\nslides:\n  - kind: column\n    column: fido\n", "コラムパスワードの漏えいを心配しなくてよい「FIDO認証」へ"},
+	} {
+		book := layouttest.Book(t, sourcesFS(t, map[string]string{"decks/" + c.id + ".yaml": c.deck, "columns.yaml": long}))
+		plan, errs := slides.Lay(book, deckByID(t, book, c.id), sp, layouttest.Fonts(t), buildDate)
+		if len(errs) > 0 {
+			t.Fatalf("%s: %v", c.id, errs)
+		}
+		if len(plan.Doc.Pages) < 2 {
+			t.Fatalf("%s: %d slide, want the content to go on", c.id, len(plan.Doc.Pages))
+		}
+		for pi, page := range plan.Doc.Pages {
+			title := ""
+			for _, it := range page.Items {
+				if x, ok := it.(layout.Text); ok {
+					if x.Y < sp.Top+sp.TitleBarH {
+						title += x.Str
+					} else if x.Y < sp.H-sp.Bottom-sp.FooterH && x.Size < sp.Floors.Body {
+						t.Errorf("%s slide %d: %q at %gpt", c.id, pi+1, x.Str, x.Size)
+					}
+				}
+			}
+			want := c.title
+			if pi > 0 {
+				want += layout.Continued
+			}
+			if strings.ReplaceAll(title, " ", "") != want {
+				t.Errorf("%s slide %d is titled %q, want %q", c.id, pi+1, title, want)
+			}
+		}
+	}
+}

@@ -22,10 +22,15 @@ func (s *stack) put(b text.Block, gap float64) text.Block {
 	return b
 }
 
-// text wraps t to the stack's width after gap mm and draws it; it returns
-// the block.
+// text wraps t to the stack's width after gap mm, justified, and draws
+// it; it returns the block.
 func (s *stack) text(t model.Text, st layout.Style, gap float64) text.Block {
 	return s.put(s.f.wrap(t, s.w, st), gap)
+}
+
+// plain is text without justification (fit.plain).
+func (s *stack) plain(t model.Text, st layout.Style, gap float64) text.Block {
+	return s.put(s.f.plain(t, s.w, st), gap)
 }
 
 // url is an address that is also a clickable link to href.
@@ -48,7 +53,7 @@ func (s *stack) heading(t model.Text, st layout.Style, gap float64) text.Block {
 
 // link is text that is also a clickable link to url.
 func (s *stack) link(t model.Text, st layout.Style, gap float64, url string) text.Block {
-	b := s.text(t, st, gap)
+	b := s.plain(t, st, gap)
 	s.items = append(s.items, b.Links(s.f.m, s.x, s.y-b.Height(), url)...)
 	return b
 }

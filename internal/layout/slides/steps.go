@@ -6,13 +6,18 @@ import (
 	"sodan/internal/model"
 )
 
-// stepsSlide draws several guide steps as boxes joined by arrows, or one
-// step in detail with every recommendation and the material it points to.
-func (p *planner) stepsSlide(s *model.Slide) slidePage {
+// stepsSlides draws several guide steps as boxes joined by arrows, on as
+// few slides as keep their text at its smallest sizes (the later ones
+// titled as continued), or one step in detail with every recommendation
+// and the material it points to.
+func (p *planner) stepsSlides(s *model.Slide) []slidePage {
 	if len(s.Steps) == 1 {
-		return p.page(s.Title, p.fitSlide(func(f *fit) []layout.Item { return p.stepDetail(f, s.Steps[0]) }))
+		return []slidePage{p.page(s.Title, p.fitSlide(func(f *fit) []layout.Item { return p.stepDetail(f, s.Steps[0]) }))}
 	}
-	return p.page(s.Title, p.fitSlide(func(f *fit) []layout.Item { return p.stepRow(f, s.Steps) }))
+	st := p.sp.Type.StepText
+	return p.chunked(s.Title, len(s.Steps), len(s.Steps), st, st.Smallest(), func(lo, hi int) []arrangement {
+		return []arrangement{func(f *fit) []layout.Item { return p.stepRow(f, s.Steps[lo:hi]) }}
+	})
 }
 
 // stepRef is how a guide item names its material: 「ref」 and its page or
@@ -152,10 +157,10 @@ func (p *planner) stepDetail(f *fit, step model.Step) []layout.Item {
 		}
 		st.heading(it.Text, text, gap)
 		if r := stepRef(it); !r.Empty() {
-			st.text(r, sp.Type.StepRef, 1)
+			st.plain(r, sp.Type.StepRef, 1)
 		}
 		if !it.Publisher.Empty() && !it.Page.Empty() {
-			st.text(it.Publisher, sp.Type.Note, 0)
+			st.plain(it.Publisher, sp.Type.Note, 0)
 		}
 		if !it.URL.Empty() {
 			link := sp.Type.StepText

@@ -135,11 +135,43 @@ func cellGrid(f *fit, r rect, n, rows, cols int, gap float64, cell cellFunc, ove
 // tableSlides draws the situations as a grid of cells, each with its
 // contacts and their phone numbers. It uses the fewest slides (at most the
 // layout's rows × cols cells each) on which every cell fits without the
-// text going below the layout's split_below size; one situation per slide
-// at the smallest size is the last resort.
+// text going below the layout's split_below size. A situation whose
+// contacts do not fit one cell even alone is cut into cells of a few
+// contacts each, the later ones titled as continued; a single contact too
+// long for a cell is reported.
 func (p *planner) tableSlides(s *model.Slide) []slidePage {
-	return p.chunked(s.Title, len(s.Situations), p.sp.TableCols*p.sp.TableRows, p.sp.Type.CellText, p.sp.TableSplitBelow,
-		func(lo, hi int) []arrangement { return p.gridOptions(s.Situations[lo:hi]) })
+	var parts []cellPart
+	for _, sit := range s.Situations {
+		parts = append(parts, p.cellParts(sit)...)
+	}
+	return p.chunked(s.Title, len(parts), p.sp.TableCols*p.sp.TableRows, p.sp.Type.CellText, p.sp.TableSplitBelow,
+		func(lo, hi int) []arrangement { return p.gridOptions(parts[lo:hi]) })
+}
+
+// cellPart is a situation's cell, or the part of it with the contacts
+// from..to-1: the first part has the examples, the last the advice.
+type cellPart struct {
+	sit      *model.Situation
+	from, to int
+}
+
+// cellParts cuts sit into the fewest parts that each fit a cell of a
+// slide of their own.
+func (p *planner) cellParts(sit *model.Situation) []cellPart {
+	n := len(sit.Contacts)
+	fits := func(lo, hi int) bool {
+		return p.fitsAbove(p.gridOptions([]cellPart{{sit, lo, hi}}), p.sp.Type.CellText, p.sp.TableSplitBelow)
+	}
+	if n < 2 || fits(0, n) {
+		return []cellPart{{sit, 0, n}}
+	}
+	var parts []cellPart
+	at := 0
+	for _, c := range fewestChunks(n, n, fits) {
+		parts = append(parts, cellPart{sit, at, at + c})
+		at += c
+	}
+	return parts
 }
 
 // chunked lays n things out on the fewest slides of at most per each on
@@ -157,7 +189,7 @@ func (p *planner) chunked(title model.Text, n, per int, st layout.Style, split f
 	return pages
 }
 
-func (p *planner) gridOptions(sits []*model.Situation) []arrangement {
+func (p *planner) gridOptions(sits []cellPart) []arrangement {
 	var opts []arrangement
 	for _, rc := range gridOptions(len(sits), p.sp.TableCols, p.sp.TableRows) {
 		opts = append(opts, func(f *fit) []layout.Item {
@@ -165,8 +197,8 @@ func (p *planner) gridOptions(sits []*model.Situation) []arrangement {
 				return p.situationCell(f, sits[i], x, y, w, h)
 			}
 			return cellGrid(f, p.body, len(sits), rc[0], rc[1], p.sp.TableGap, cell, func(i int, need float64) {
-				f.fail(sits[i].Title, "状況「%s」の連絡先が表に収まりません（高さ %.0fmm に %.0fmm 必要）。連絡先を減らすか、layouts の table.max_rows を減らして次のスライドに送ってください",
-					text.Excerpt(sits[i].Title.S), p.body.h, need)
+				f.fail(sits[i].sit.Title, "状況「%s」の連絡先が表に収まりません（高さ %.0fmm に %.0fmm 必要）。連絡先を減らすか、layouts の table.max_rows を減らして次のスライドに送ってください",
+					text.Excerpt(sits[i].sit.Title.S), p.body.h, need)
 			})
 		})
 	}
@@ -176,12 +208,17 @@ func (p *planner) gridOptions(sits []*model.Situation) []arrangement {
 // situationCell draws one situation: its title on a tinted band, examples,
 // each contact with its phone number (or a link for desks on the web), and
 // the situation's advice.
-func (p *planner) situationCell(f *fit, sit *model.Situation, x, y, cw, ch float64) ([]layout.Item, float64) {
+func (p *planner) situationCell(f *fit, part cellPart, x, y, cw, ch float64) ([]layout.Item, float64) {
 	sp := p.sp
 	c := sp.Colors
 	pad := sp.TablePadding
+	sit := part.sit
 	var out []layout.Item
-	hb := f.balanced(sit.Title, cw-2*pad, sp.Type.CellTitle)
+	title := sit.Title
+	if part.from > 0 {
+		title.S += layout.Continued
+	}
+	hb := f.balanced(title, cw-2*pad, sp.Type.CellTitle)
 	hh := hb.Height() + 2*pad*0.6
 	out = append(out, layout.Rect{X: layout.Round(x), Y: layout.Round(y), W: layout.Round(cw), H: layout.Round(hh), Fill: &c.Panel})
 	out = append(out, hb.Draw(x+pad, y+pad*0.6)...)
@@ -189,15 +226,15 @@ func (p *planner) situationCell(f *fit, sit *model.Situation, x, y, cw, ch float
 	text := sp.Type.CellText
 	muted := text
 	muted.Color = c.Muted
-	if len(sit.Symptoms) > 0 {
+	if len(sit.Symptoms) > 0 && part.from == 0 {
 		var syms []string
 		for _, sy := range sit.Symptoms {
 			syms = append(syms, sy.S)
 		}
-		st.text(model.Text{S: "例: " + strings.Join(syms, "・"), Loc: sit.Symptoms[0].Loc}, muted, 0)
+		st.plain(model.Text{S: "例：" + strings.Join(syms, "・"), Loc: sit.Symptoms[0].Loc}, muted, 0)
 	}
 	lineGap := f.size(text).LineHeight(f.size(text).Size) * 0.35
-	for _, ref := range sit.Contacts {
+	for _, ref := range sit.Contacts[part.from:part.to] {
 		con := ref.Contact
 		d := layout.DeskOf(con)
 		name := d.Name
@@ -205,7 +242,7 @@ func (p *planner) situationCell(f *fit, sit *model.Situation, x, y, cw, ch float
 			name.S += "（" + ref.Note.S + "）"
 		}
 		if len(con.Phones) > 0 {
-			st.text(name, text, lineGap)
+			st.plain(name, text, lineGap)
 			for _, ph := range con.Phones {
 				st.number(phone(ph), p.phoneStyle(con, sp.Type.CellPhone), 0)
 			}
@@ -214,19 +251,19 @@ func (p *planner) situationCell(f *fit, sit *model.Situation, x, y, cw, ch float
 		// Desks without a phone: the name links to the form or page.
 		switch {
 		case d.Link != "":
-			name.S += " ［Web］"
+			name.S += "［Web］"
 			link := text
 			link.Color = c.Accent
 			st.link(name, link, lineGap, d.Link)
 		case d.Mail != "":
-			name.S += " ［メール］"
+			name.S += "［メール］"
 			st.link(name, text, lineGap, d.Mail)
 		default:
-			st.text(name, text, lineGap)
+			st.plain(name, text, lineGap)
 		}
 	}
-	if !sit.Note.Empty() {
-		st.text(sit.Note, muted, lineGap)
+	if !sit.Note.Empty() && part.to == len(sit.Contacts) {
+		st.plain(sit.Note, muted, lineGap)
 	}
 	out = append(out, st.items...)
 	need := st.y + pad*0.7 - y

@@ -5,6 +5,7 @@ import (
 
 	"sodan/internal/diag"
 	"sodan/internal/layout"
+	"sodan/internal/layout/text"
 	"sodan/internal/yamlpos"
 )
 
@@ -13,9 +14,10 @@ const minMemo = 30
 
 // nupFile is layouts/nup-a4.yaml as written.
 type nupFile struct {
-	Page   sizeSpec   `yaml:"page,required"`
-	Margin marginSpec `yaml:"margin,required"`
-	Colors struct {
+	Page        sizeSpec        `yaml:"page,required"`
+	Margin      marginSpec      `yaml:"margin,required"`
+	Composition compositionSpec `yaml:"composition,required"`
+	Colors      struct {
 		Text        yamlpos.Str `yaml:"text,required"`
 		Muted       yamlpos.Str `yaml:"muted,required"`
 		Frame       yamlpos.Str `yaml:"frame,required"`
@@ -56,6 +58,9 @@ type nupFile struct {
 // and the presenter's notes, read from layouts/nup-a4.yaml.
 type NUp struct {
 	Page
+	// Composition is how the text engine sets Japanese in the handouts
+	// and notes.
+	Composition                           text.Composition
 	Text, Muted, Frame, Rule, Placeholder layout.Color
 	Header, Footer                        layout.Style
 	HeaderH, FooterH, FrameW              float64
@@ -93,6 +98,7 @@ func ReadNUp(fsys fs.FS, dir string, slideW, slideH float64) (*NUp, diag.List) {
 	var f nupFile
 	c := read(fsys, dir, NUpFile, &f)
 	s := &NUp{Page: c.page(f.Page, f.Margin), variantByID: map[string]int{}}
+	s.Composition = c.composition(f.Composition)
 	s.Text, s.Muted, s.Frame = c.color(f.Colors.Text, layout.Color{}), c.color(f.Colors.Muted, layout.Color{}), c.color(f.Colors.Frame, layout.Color{})
 	s.Rule, s.Placeholder = c.color(f.Colors.Rule, layout.Color{}), c.color(f.Colors.Placeholder, layout.Color{})
 	s.Header, s.Footer = c.style(f.Header, s.Text), c.style(f.Footer, s.Muted)

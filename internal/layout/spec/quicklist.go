@@ -5,6 +5,7 @@ import (
 
 	"sodan/internal/diag"
 	"sodan/internal/layout"
+	"sodan/internal/layout/text"
 	"sodan/internal/yamlpos"
 )
 
@@ -22,9 +23,9 @@ const (
 
 // quickListFile is layouts/quicklist-a4.yaml as written.
 type quickListFile struct {
-	Page        pageSpec    `yaml:"page,required"`
-	MaxPages    yamlpos.Int `yaml:"max_pages,required"`
-	MinLastLine yamlpos.Int `yaml:"min_last_line,required"`
+	Page        pageSpec        `yaml:"page,required"`
+	MaxPages    yamlpos.Int     `yaml:"max_pages,required"`
+	Composition compositionSpec `yaml:"composition,required"`
 	Grid        struct {
 		Cols   yamlpos.Int `yaml:"columns,required"`
 		Gutter yamlpos.Num `yaml:"gutter,required"`
@@ -137,6 +138,7 @@ type quickListFile struct {
 		GokajoTitle     styleSpec `yaml:"gokajo_title,required"`
 		History         styleSpec `yaml:"history,required"`
 		Facts           styleSpec `yaml:"facts,required"`
+		Uncertain       styleSpec `yaml:"uncertain,required"`
 	} `yaml:"styles,required"`
 	Lines struct {
 		Section   yamlpos.Int `yaml:"section_title,required"`
@@ -162,9 +164,8 @@ type quickListFile struct {
 type QuickList struct {
 	Page
 	MaxPages int
-	// MinLastLine is the fewest characters the last line of a paragraph
-	// should have (text.Rules.MinLastLine).
-	MinLastLine int
+	// Composition is how the text engine sets Japanese in this output.
+	Composition text.Composition
 	Cols        int     // grid columns the content flows through
 	Gutter      float64 // between the grid columns
 
@@ -228,6 +229,9 @@ type QuickList struct {
 		SituationTitle, Symptoms, SituationNote               layout.Style
 		Badge, Desk, RefNote, Phone, PhoneLabel, Body, URL    layout.Style
 		GroupTitle, GokajoNumber, GokajoTitle, History, Facts layout.Style
+		// Uncertain is the small warning beside a desk not confirmed
+		// (layout.UncertainLabel).
+		Uncertain layout.Style
 	}
 	// Lines are the most lines each kind of text may take before it is
 	// shrunk (and, at the smallest size, reported).
@@ -244,7 +248,7 @@ func ReadQuickList(fsys fs.FS, dir string) (*QuickList, diag.List) {
 	s := &QuickList{}
 	s.Page = c.page(sizeSpec{f.Page.Width, f.Page.Height}, f.Page.Margin)
 	s.MaxPages = c.count(f.MaxPages, 1, 100)
-	s.MinLastLine = c.count(f.MinLastLine, 1, 10)
+	s.Composition = c.composition(f.Composition)
 	s.Cols = c.count(f.Grid.Cols, 1, 4)
 	s.Gutter = c.length(f.Grid.Gutter, 50)
 	if c.checked(f.Grid.Gutter.Set, f.Grid.Gutter.Loc) && s.Left+s.Right+float64(s.Cols-1)*s.Gutter >= s.W-20 {
@@ -310,7 +314,7 @@ func ReadQuickList(fsys fs.FS, dir string) (*QuickList, diag.List) {
 		{&ds.RefNote, fs.RefNote, false}, {&ds.Phone, fs.Phone, false}, {&ds.PhoneLabel, fs.PhoneLabel, false},
 		{&ds.Body, fs.Body, false}, {&ds.URL, fs.URL, false}, {&ds.GroupTitle, fs.GroupTitle, false},
 		{&ds.GokajoNumber, fs.GokajoNumber, false}, {&ds.GokajoTitle, fs.GokajoTitle, false},
-		{&ds.History, fs.History, true}, {&ds.Facts, fs.Facts, false},
+		{&ds.History, fs.History, true}, {&ds.Facts, fs.Facts, false}, {&ds.Uncertain, fs.Uncertain, true},
 	} {
 		*x.dst = c.style(x.src, layout.Color{})
 		if !x.src.Size.Set {

@@ -6,14 +6,16 @@ import (
 
 	"sodan/internal/diag"
 	"sodan/internal/layout"
+	"sodan/internal/layout/text"
 	"sodan/internal/model"
 	"sodan/internal/yamlpos"
 )
 
 // reportFile is layouts/report-a4.yaml as written.
 type reportFile struct {
-	Page pageSpec `yaml:"page,required"`
-	Gaps struct {
+	Page        pageSpec        `yaml:"page,required"`
+	Composition compositionSpec `yaml:"composition,required"`
+	Gaps        struct {
 		AfterTitle yamlpos.Num `yaml:"after_title,required"`
 		Section    yamlpos.Num `yaml:"section,required"`
 		Heading    yamlpos.Num `yaml:"heading,required"`
@@ -103,6 +105,8 @@ type reportFile struct {
 // Report is the checked layout of the risk-analysis report, read from
 // layouts/report-a4.yaml: lengths in mm, sizes in points.
 type Report struct {
+	// Composition is how the text engine sets Japanese in the report.
+	Composition text.Composition
 	Page
 
 	AfterTitle, SectionGap, HeadingGap, ParagraphGap float64
@@ -146,6 +150,7 @@ func ReadReport(fsys fs.FS, dir string, scale *model.Scale) (*Report, diag.List)
 	var f reportFile
 	c := read(fsys, dir, ReportFile, &f)
 	s := &Report{Page: c.page(sizeSpec{f.Page.Width, f.Page.Height}, f.Page.Margin)}
+	s.Composition = c.composition(f.Composition)
 	g := f.Gaps
 	s.AfterTitle, s.SectionGap = c.positive(g.AfterTitle, 50), c.positive(g.Section, 50)
 	s.HeadingGap, s.ParagraphGap = c.positive(g.Heading, 50), c.positive(g.Paragraph, 50)

@@ -5,15 +5,59 @@ import (
 
 	"sodan/internal/diag"
 	"sodan/internal/layout"
+	"sodan/internal/layout/text"
 	"sodan/internal/yamlpos"
 )
 
+// The projection floors: no layout file may let slide text shrink below
+// these, in points (the footer excepted), so that the back of a seminar
+// room can read every slide. A layout file's floors may be higher.
+const (
+	MinSlideTitlePt   = 28.0 // slide titles, deck and section titles
+	MinSlideBodyPt    = 18.0 // body text: bullets, leads, tables, cards, steps
+	MinSlideCaptionPt = 14.0 // captions, source notes, QR labels
+	MinSlidePhonePt   = 24.0 // phone numbers
+	MinSlideFlowPt    = 16.0 // the boxes and answers of the flow diagram
+)
+
+// floorOf is the floor a style keeps: its name in the floors section and
+// its size (a zero floorOf: none).
+type floorOf struct {
+	name string
+	pt   float64
+}
+
+// floor checks a floor of the layout file: at least the project's own.
+func (c *checker) floor(n yamlpos.Num, least float64) float64 {
+	if c.checked(n.Set, n.Loc) && !(least <= n.V && n.V <= 200) {
+		c.errs.Addf(n.Loc, "投影したスライドを会場の後ろから読めるよう、%gpt 以上にしてください", least)
+	}
+	return n.V
+}
+
+// keepFloor reports a style whose smallest size is under its floor.
+func (c *checker) keepFloor(src styleSpec, st layout.Style, fl floorOf) {
+	if fl.name == "" || !src.Size.Set || !c.checked(true, smallest(src)) {
+		return
+	}
+	if st.Smallest() < fl.pt {
+		c.errs.Addf(smallest(src), "投影したスライドを会場の後ろから読めるよう、%gpt 以上にしてください（min_size も含む。floors.%s が %gpt）", fl.pt, fl.name, fl.pt)
+	}
+}
+
 // slidesFile is layouts/slides-16x9.yaml as written.
 type slidesFile struct {
-	Page        sizeSpec    `yaml:"page,required"`
-	Margin      marginSpec  `yaml:"margin,required"`
-	MinLastLine yamlpos.Int `yaml:"min_last_line,required"`
-	Colors      struct {
+	Page        sizeSpec        `yaml:"page,required"`
+	Margin      marginSpec      `yaml:"margin,required"`
+	Composition compositionSpec `yaml:"composition,required"`
+	Floors      struct {
+		Title   yamlpos.Num `yaml:"title,required"`
+		Body    yamlpos.Num `yaml:"body,required"`
+		Caption yamlpos.Num `yaml:"caption,required"`
+		Phone   yamlpos.Num `yaml:"phone,required"`
+		Flow    yamlpos.Num `yaml:"flow,required"`
+	} `yaml:"floors,required"`
+	Colors struct {
 		Text     yamlpos.Str `yaml:"text,required"`
 		Muted    yamlpos.Str `yaml:"muted,required"`
 		Accent   yamlpos.Str `yaml:"accent,required"`
@@ -32,6 +76,7 @@ type slidesFile struct {
 		Note            styleSpec   `yaml:"note,required"`
 		Bullets         []styleSpec `yaml:"bullets,required"`
 		Detail          styleSpec   `yaml:"detail,required"`
+		DetailPhone     styleSpec   `yaml:"detail_phone,required"`
 		Formula         styleSpec   `yaml:"formula,required"`
 		PaneTitle       styleSpec   `yaml:"pane_title,required"`
 		CellTitle       styleSpec   `yaml:"cell_title,required"`
@@ -47,8 +92,8 @@ type slidesFile struct {
 		StepRef         styleSpec   `yaml:"step_ref,required"`
 		FlowBox         styleSpec   `yaml:"flow_box,required"`
 		FlowDetail      styleSpec   `yaml:"flow_detail,required"`
+		FlowPhone       styleSpec   `yaml:"flow_phone,required"`
 		FlowLabel       styleSpec   `yaml:"flow_label,required"`
-		ColumnTitle     styleSpec   `yaml:"column_title,required"`
 		ColumnText      styleSpec   `yaml:"column_text,required"`
 		Quote           styleSpec   `yaml:"quote,required"`
 		QuoteSource     styleSpec   `yaml:"quote_source,required"`
@@ -62,6 +107,7 @@ type slidesFile struct {
 	Footer struct {
 		Height    yamlpos.Num `yaml:"height,required"`
 		RuleWidth yamlpos.Num `yaml:"rule_width,required"`
+		GapBefore yamlpos.Num `yaml:"gap_before,required"`
 	} `yaml:"footer,required"`
 	Bullets struct {
 		Indent         yamlpos.Num   `yaml:"indent,required"`
@@ -128,25 +174,29 @@ type slidesFile struct {
 // layouts/slides-16x9.yaml.
 type Slides struct {
 	Page
-	// MinLastLine is the fewest characters the last line of a heading or
-	// bullet should have (text.Rules.MinLastLine).
-	MinLastLine int
+	// Composition is how the text engine sets Japanese in this output.
+	Composition text.Composition
 	Colors      struct {
 		Text, Muted, Accent, OnAccent, Panel, Rule, Alert layout.Color
 	}
 	Type struct {
 		DeckTitle, DeckSubtitle, Section, SectionSubtitle, Title, Lead, Note layout.Style
 		Bullets                                                              [3]layout.Style
-		Detail, Formula, PaneTitle                                           layout.Style
+		Detail, DetailPhone, Formula, PaneTitle                              layout.Style
 		CellTitle, CellText, CellPhone                                       layout.Style
 		CardName, CardText, CardPhone, CardTag                               layout.Style
 		StepLabel, StepTitle, StepText, StepRef                              layout.Style
-		FlowBox, FlowDetail, FlowLabel                                       layout.Style
-		ColumnTitle, ColumnText, Quote, QuoteSource, Footer                  layout.Style
+		FlowBox, FlowDetail, FlowPhone, FlowLabel                            layout.Style
+		ColumnText, Quote, QuoteSource, Footer                               layout.Style
 	}
+	// Floors are the smallest sizes, in points, that each kind of text
+	// may shrink to (floors in the layout file): what the back of a
+	// seminar room can read. Every style's min_size keeps its floor.
+	Floors struct{ Title, Body, Caption, Phone, Flow float64 }
 
 	TitleBarH, TitleRule, TitleGap float64
 	FooterH, FooterRule            float64
+	FooterGap                      float64 // the least space between the body and the footer rule
 
 	BulletIndent, BulletMarker float64
 	BulletGap                  [3]float64
@@ -192,31 +242,43 @@ func ReadSlides(fsys fs.FS, dir string) (*Slides, diag.List) {
 	var f slidesFile
 	c := read(fsys, dir, SlidesFile, &f)
 	s := &Slides{Page: c.page(f.Page, f.Margin)}
-	s.MinLastLine = c.count(f.MinLastLine, 1, 10)
+	s.Composition = c.composition(f.Composition)
 	cs, col := f.Colors, &s.Colors
 	col.Text, col.Muted, col.Accent = c.color(cs.Text, layout.Color{}), c.color(cs.Muted, layout.Color{}), c.color(cs.Accent, layout.Color{})
 	col.OnAccent, col.Panel = c.color(cs.OnAccent, layout.Color{R: 255, G: 255, B: 255}), c.color(cs.Panel, layout.Color{})
 	col.Rule, col.Alert = c.color(cs.Rule, layout.Color{}), c.color(cs.Alert, layout.Color{})
 
+	fs := f.Floors
+	s.Floors.Title = c.floor(fs.Title, MinSlideTitlePt)
+	s.Floors.Body = c.floor(fs.Body, MinSlideBodyPt)
+	s.Floors.Caption = c.floor(fs.Caption, MinSlideCaptionPt)
+	s.Floors.Phone = c.floor(fs.Phone, MinSlidePhonePt)
+	s.Floors.Flow = c.floor(fs.Flow, MinSlideFlowPt)
+	title, body, caption, phone, flow := floorOf{"title", s.Floors.Title}, floorOf{"body", s.Floors.Body},
+		floorOf{"caption", s.Floors.Caption}, floorOf{"phone", s.Floors.Phone}, floorOf{"flow", s.Floors.Flow}
+
 	t, ty := f.Type, &s.Type
 	for _, x := range []struct {
-		dst *layout.Style
-		src styleSpec
-		def layout.Color // the colour of a style that names none
+		dst   *layout.Style
+		src   styleSpec
+		def   layout.Color // the colour of a style that names none
+		floor floorOf
 	}{
-		{&ty.DeckTitle, t.DeckTitle, col.Accent}, {&ty.DeckSubtitle, t.DeckSubtitle, col.Text},
-		{&ty.Section, t.Section, col.Accent}, {&ty.SectionSubtitle, t.SectionSubtitle, col.Text},
-		{&ty.Title, t.Title, col.Accent}, {&ty.Lead, t.Lead, col.Text}, {&ty.Note, t.Note, col.Muted},
-		{&ty.Detail, t.Detail, col.Accent}, {&ty.Formula, t.Formula, col.Text}, {&ty.PaneTitle, t.PaneTitle, col.Accent},
-		{&ty.CellTitle, t.CellTitle, col.Accent}, {&ty.CellText, t.CellText, col.Text}, {&ty.CellPhone, t.CellPhone, col.Accent},
-		{&ty.CardName, t.CardName, col.Text}, {&ty.CardText, t.CardText, col.Text}, {&ty.CardPhone, t.CardPhone, col.Accent},
-		{&ty.CardTag, t.CardTag, col.Accent}, {&ty.StepLabel, t.StepLabel, col.OnAccent}, {&ty.StepTitle, t.StepTitle, col.Accent},
-		{&ty.StepText, t.StepText, col.Text}, {&ty.StepRef, t.StepRef, col.Accent},
-		{&ty.FlowBox, t.FlowBox, col.Text}, {&ty.FlowDetail, t.FlowDetail, col.Accent}, {&ty.FlowLabel, t.FlowLabel, col.Text},
-		{&ty.ColumnTitle, t.ColumnTitle, col.Accent}, {&ty.ColumnText, t.ColumnText, col.Text},
-		{&ty.Quote, t.Quote, col.Text}, {&ty.QuoteSource, t.QuoteSource, col.Muted}, {&ty.Footer, t.Footer, col.Muted},
+		{&ty.DeckTitle, t.DeckTitle, col.Accent, title}, {&ty.DeckSubtitle, t.DeckSubtitle, col.Text, body},
+		{&ty.Section, t.Section, col.Accent, title}, {&ty.SectionSubtitle, t.SectionSubtitle, col.Text, body},
+		{&ty.Title, t.Title, col.Accent, title}, {&ty.Lead, t.Lead, col.Text, body}, {&ty.Note, t.Note, col.Muted, caption},
+		{&ty.Detail, t.Detail, col.Accent, body}, {&ty.DetailPhone, t.DetailPhone, col.Accent, phone},
+		{&ty.Formula, t.Formula, col.Text, body}, {&ty.PaneTitle, t.PaneTitle, col.Accent, body},
+		{&ty.CellTitle, t.CellTitle, col.Accent, body}, {&ty.CellText, t.CellText, col.Text, body}, {&ty.CellPhone, t.CellPhone, col.Accent, phone},
+		{&ty.CardName, t.CardName, col.Text, body}, {&ty.CardText, t.CardText, col.Text, body}, {&ty.CardPhone, t.CardPhone, col.Accent, phone},
+		{&ty.CardTag, t.CardTag, col.Accent, caption}, {&ty.StepLabel, t.StepLabel, col.OnAccent, body}, {&ty.StepTitle, t.StepTitle, col.Accent, body},
+		{&ty.StepText, t.StepText, col.Text, body}, {&ty.StepRef, t.StepRef, col.Accent, caption},
+		{&ty.FlowBox, t.FlowBox, col.Text, flow}, {&ty.FlowDetail, t.FlowDetail, col.Accent, flow}, {&ty.FlowPhone, t.FlowPhone, col.Accent, phone},
+		{&ty.FlowLabel, t.FlowLabel, col.Text, flow}, {&ty.ColumnText, t.ColumnText, col.Text, body},
+		{&ty.Quote, t.Quote, col.Text, body}, {&ty.QuoteSource, t.QuoteSource, col.Muted, caption}, {&ty.Footer, t.Footer, col.Muted, floorOf{}},
 	} {
 		*x.dst = c.style(x.src, x.def)
+		c.keepFloor(x.src, *x.dst, x.floor)
 	}
 	if len(t.Bullets) > 0 && len(t.Bullets) != 3 {
 		loc := t.Bullets[0].At
@@ -225,10 +287,12 @@ func ReadSlides(fsys fs.FS, dir string) (*Slides, diag.List) {
 	}
 	for i, b := range t.Bullets[:min(len(t.Bullets), 3)] {
 		ty.Bullets[i] = c.style(b, col.Text)
+		c.keepFloor(b, ty.Bullets[i], body)
 	}
 
 	s.TitleBarH, s.TitleRule, s.TitleGap = c.positive(f.TitleBar.Height, s.H/3), c.positive(f.TitleBar.RuleWidth, 5), c.positive(f.TitleBar.GapAfter, 40)
 	s.FooterH, s.FooterRule = c.positive(f.Footer.Height, 30), c.positive(f.Footer.RuleWidth, 5)
+	s.FooterGap = c.positive(f.Footer.GapBefore, 30)
 	b := f.Bullets
 	s.BulletIndent, s.BulletMarker = c.positive(b.Indent, 50), c.positive(b.Marker, 10)
 	if len(b.Gap) > 0 && len(b.Gap) != 3 {
@@ -274,7 +338,7 @@ func ReadSlides(fsys fs.FS, dir string) (*Slides, diag.List) {
 		s.deckLocs[d.Deck.V] = d.Deck.Loc
 	}
 	if c.checked(f.Margin.Top.Set, f.Margin.Top.Loc) && s.W > 0 && s.H > 0 &&
-		(s.Left+s.Right > s.W/2 || s.Top+s.Bottom+s.TitleBarH+s.FooterH > s.H/2) {
+		(s.Left+s.Right > s.W/2 || s.Top+s.Bottom+s.TitleBarH+s.FooterH+s.FooterGap > s.H/2) {
 		c.errs.Addf(f.Margin.Top.Loc, "余白・見出し・フッターが大きすぎて、本文の場所がスライドの半分もありません")
 	}
 	return result(c, s)

@@ -81,12 +81,12 @@ func TestBundledLayouts(t *testing.T) {
 		}
 	}
 	ql, _ := spec.ReadQuickList(layouttest.Layouts(t), "layouts")
-	if ql.Cols != 2 || ql.MinLastLine != 3 || ql.W != 210 || ql.Styles.Phone.Size < spec.MinPhonePt || ql.Styles.Title.Loc.Field != "styles.title" {
-		t.Errorf("quick list: %d cols, min_last_line %d, width %g, phone %gpt, title style at %v", ql.Cols, ql.MinLastLine, ql.W, ql.Styles.Phone.Size, ql.Styles.Title.Loc)
+	if ql.Cols != 2 || ql.Composition.MinLastLine != 3 || ql.W != 210 || ql.Styles.Phone.Size < spec.MinPhonePt || ql.Styles.Title.Loc.Field != "styles.title" {
+		t.Errorf("quick list: %d cols, min_last_line %d, width %g, phone %gpt, title style at %v", ql.Cols, ql.Composition.MinLastLine, ql.W, ql.Styles.Phone.Size, ql.Styles.Title.Loc)
 	}
 	sl, _ := spec.ReadSlides(layouttest.Layouts(t), "layouts")
-	if sl.MinLastLine != 4 || sl.Type.Bullets[2].Size != 17 || sl.Type.Title.MinSize != 18 || sl.CardRule != 0.5 {
-		t.Errorf("slides: min_last_line %d, bullets %v, title %+v", sl.MinLastLine, sl.Type.Bullets, sl.Type.Title)
+	if sl.Composition.MinLastLine != 4 || sl.Type.Bullets[2].Size != 21 || sl.Type.Title.MinSize != 28 || sl.CardRule != 0.5 {
+		t.Errorf("slides: min_last_line %d, bullets %v, title %+v", sl.Composition.MinLastLine, sl.Type.Bullets, sl.Type.Title)
 	}
 	// A style without min_size does not shrink.
 	if sl.Type.Footer.MinSize != 7 || ql.Styles.Edition.MinSize != ql.Styles.Edition.Size {
@@ -142,18 +142,18 @@ func TestEveryNumberChecked(t *testing.T) {
 // comes back, with its own position, in one read.
 func TestEveryProblemAtOnce(t *testing.T) {
 	s := edited(t, spec.SlidesFile,
-		"  title: {size: 26,", "  title: {size: 260,",
+		"  title: {size: 30,", "  title: {size: 260,",
 		"  panel: \"#E9EEF5\"", "  panel: \"E9EEF5\"",
 		"  gap_x: 4 ", "  gap_y: 4 ",
-		"    - {size: 17, min_size: 11, leading: 1.3}\n", "",
+		"    - {size: 21, min_size: 18, leading: 1.3}\n", "",
 	)
 	_, errs := spec.ReadSlides(fstest.MapFS{spec.SlidesFile: {Data: []byte(s)}}, "layouts")
 	f := spec.SlidesFile
 	wantAll(t, errs,
 		at(f, s, "  title: {size: ")+"type.title.size: 4 以上 200 以下の値にしてください（単位は pt）",
 		at(f, s, "  panel: ")+"colors.panel: 色は #RRGGBB の形で書いてください",
-		at(f, s, "flow: # 相談対応フローの図\n  split_below: 14 # 箱の文字（flow_box）がこれより小さくなるなら、枝を畳んで次のスライドに続ける\n  ")+"flow.gap_y: 不明なキー「gap_y」です",
-		at(f, s, "  bullets: # 1〜3 段目（4 段目は 3 段目と同じ大きさでさらに字下げ）\n    - ")+"type.bullets: bullets には 1〜3 段目の三つの大きさを書いてください（いまは 2）",
+		at(f, s, "flow: # 相談対応フローの図\n  split_below: 18 # 箱の文字（flow_box）がこれより小さくなるなら、枝を畳んで次のスライドに続ける\n  ")+"flow.gap_y: 不明なキー「gap_y」です",
+		at(f, s, "  bullets: # body: 1〜3 段目（4 段目は 3 段目と同じ大きさでさらに字下げ）\n    - ")+"type.bullets: bullets には 1〜3 段目の三つの大きさを書いてください（いまは 2）",
 	)
 	if len(errs.Sorted()) != 5 { // the four, and flow.gap_x now missing
 		t.Errorf("%d problems, want 5:\n%v", len(errs.Sorted()), errs)
@@ -163,13 +163,13 @@ func TestEveryProblemAtOnce(t *testing.T) {
 // TestBulletsAtTheirLine: two entries under type.bullets are reported at
 // the entries, not at another key of the file.
 func TestBulletsAtTheirLine(t *testing.T) {
-	s := edited(t, spec.SlidesFile, "    - {size: 17, min_size: 11, leading: 1.3}\n", "")
+	s := edited(t, spec.SlidesFile, "    - {size: 21, min_size: 18, leading: 1.3}\n", "")
 	_, errs := spec.ReadSlides(fstest.MapFS{spec.SlidesFile: {Data: []byte(s)}}, "layouts")
 	if len(errs) != 1 {
 		t.Fatalf("want one problem, got:\n%v", errs)
 	}
 	lines := strings.Split(s, "\n")
-	if l := errs[0].Pos.Line; !strings.HasPrefix(strings.TrimSpace(lines[l-1]), "- {size: 22") {
+	if l := errs[0].Pos.Line; !strings.HasPrefix(strings.TrimSpace(lines[l-1]), "- {size: 25") {
 		t.Errorf("reported at line %d %q, want the first entry under bullets: %v", l, lines[l-1], errs)
 	}
 }
@@ -253,5 +253,53 @@ func TestMissingFile(t *testing.T) {
 		if len(errs) != 1 || errs[0].Pos.File != "layouts/"+r.file || !strings.Contains(errs[0].Msg, "レイアウトのファイルを読めません") {
 			t.Errorf("%s: %v", r.file, errs)
 		}
+	}
+}
+
+// TestSlideFloors: no slide text may shrink below its projection floor:
+// a min_size under the floor of its kind is refused where it is written,
+// and so is a floor under the project's own.
+func TestSlideFloors(t *testing.T) {
+	f := spec.SlidesFile
+	s := edited(t, f,
+		"  body: 18 #", "  body: 16 #",
+		"  card_phone: {size: 40, min_size: 24,", "  card_phone: {size: 40, min_size: 20,",
+		"  note: {size: 15, min_size: 14,", "  note: {size: 15, min_size: 12,",
+		"  title: {size: 30, min_size: 28,", "  title: {size: 30, min_size: 26,",
+		"  flow_box: {size: 20, min_size: 16,", "  flow_box: {size: 20, min_size: 15,",
+	)
+	_, errs := spec.ReadSlides(fstest.MapFS{f: {Data: []byte(s)}}, "layouts")
+	wantAll(t, errs,
+		at(f, s, "  body: ")+"floors.body: 投影したスライドを会場の後ろから読めるよう、18pt 以上にしてください",
+		at(f, s, "  card_phone: {size: 40, min_size: ")+"type.card_phone.min_size: 投影したスライドを会場の後ろから読めるよう、24pt 以上にしてください（min_size も含む。floors.phone が 24pt）",
+		at(f, s, "  note: {size: 15, min_size: ")+"type.note.min_size: 投影したスライドを会場の後ろから読めるよう、14pt 以上にしてください（min_size も含む。floors.caption が 14pt）",
+		at(f, s, "  title: {size: 30, min_size: ")+"type.title.min_size: 投影したスライドを会場の後ろから読めるよう、28pt 以上にしてください（min_size も含む。floors.title が 28pt）",
+		at(f, s, "  flow_box: {size: 20, min_size: ")+"type.flow_box.min_size: 投影したスライドを会場の後ろから読めるよう、16pt 以上にしてください（min_size も含む。floors.flow が 16pt）",
+	)
+	// A floor raised in the file holds for its styles.
+	s = edited(t, f, "  caption: 14 #", "  caption: 16 #")
+	_, errs = spec.ReadSlides(fstest.MapFS{f: {Data: []byte(s)}}, "layouts")
+	wantAll(t, errs, at(f, s, "  note: {size: 15, min_size: ")+"type.note.min_size: 投影したスライドを会場の後ろから読めるよう、16pt 以上にしてください")
+	// The footer has no floor.
+	if sl, errs := spec.ReadSlides(layouttest.Layouts(t), "layouts"); len(errs) > 0 || sl.Type.Footer.MinSize >= spec.MinSlideCaptionPt {
+		t.Errorf("footer %v, %v", sl.Type.Footer, errs)
+	}
+}
+
+// TestComposition: the 和欧間 of a layout file lies between an eighth and
+// a quarter of an em, and a last line keeps at least three characters.
+func TestComposition(t *testing.T) {
+	for _, name := range []string{spec.QuickListFile, spec.SlidesFile, spec.NUpFile} {
+		s := edited(t, name, "  latin_space: 0.25", "  latin_space: 0.5", "  min_last_line: ", "  min_last_line: 2 #")
+		var errs diag.List
+		for _, r := range readers(t) {
+			if r.file == name {
+				errs = r.read(fstest.MapFS{name: {Data: []byte(s)}})
+			}
+		}
+		wantAll(t, errs,
+			at(name, s, "  latin_space: ")+"composition.latin_space: 和文と欧文・数字の間は 0.125〜0.25 em にしてください",
+			at(name, s, "  min_last_line: ")+"composition.min_last_line: 3 以上 10 以下の整数にしてください",
+		)
 	}
 }

@@ -2,7 +2,6 @@ package text
 
 import (
 	"math"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -26,7 +25,7 @@ import (
 //     appear in a URL, such as a space, <, > or any non-ASCII character) is
 //     kept whole if it fits on a line by itself; otherwise it breaks only
 //     after a slash when every part between slashes fits a line, and else
-//     after one of / . - _ ? & =. breakAddress applies the same rule to a
+//     after one of / . - _ ? & =. setting.address applies the same rule to a
 //     whole text, for addresses printed without their scheme.
 //
 // "\n" and "\r\n" end a line; the newline itself is not part of any line.
@@ -53,23 +52,49 @@ import (
 // parts; breakLines relies on widths being roughly additive only to choose the
 // break, and re-measures each chosen line. width must not be nil.
 func breakLines(text string, maxWidth float64, width func(string) float64) (lines []string, ok bool) {
-	return breakText(text, maxWidth, width, false)
+	r := breakText(text, maxWidth, setting{width: width})
+	return r.lines, r.whole
 }
 
-// breakAddress is breakLines for a web address as printed (www.ipa.go.jp/…,
-// without its scheme): each paragraph is one URL, kept whole when it fits
-// and otherwise broken only at its URL break points.
-func breakAddress(text string, maxWidth float64, width func(string) float64) (lines []string, ok bool) {
-	return breakText(text, maxWidth, width, true)
+// setting is how breakText sets a text besides its width.
+type setting struct {
+	width func(string) float64
+	// gap is the space the engine puts between a Japanese letter and a
+	// Latin letter or digit on the same line (see space.go), in the unit
+	// of width; lines are measured with it.
+	gap float64
+	// address: every paragraph is a web address as printed
+	// (www.ipa.go.jp/…, without its scheme), kept whole when it fits and
+	// otherwise broken only at its URL break points.
+	address bool
+	// best chooses the breaks of each paragraph by cost (compose.go),
+	// among the lines that keep the fewest lines; otherwise each line is
+	// filled as far as it goes.
+	best bool
+	// justify: the lines will be justified, so a short line costs more.
+	// balance: the lines should be about as long as each other
+	// (headings), the last one too.
+	justify, balance bool
+	// em is the size of an em in the unit of width, to tell how far
+	// justification would spread a line's characters.
+	em float64
+	// minLast is the fewest characters, and minShare the least share of
+	// maxWidth, of the last line of a paragraph of several lines.
+	minLast  int
+	minShare float64
+	// spare: a paragraph may take one line more than the fewest, when
+	// that spares it a bad break (see compose.go).
+	spare bool
 }
 
-func breakText(text string, maxWidth float64, width func(string) float64, address bool) (lines []string, ok bool) {
+func breakText(text string, maxWidth float64, set setting) broken {
 	b := breaker{
-		width:   width,
+		width:   set.width,
 		max:     maxWidth,
 		limit:   maxWidth + 1e-9*math.Max(1, math.Abs(maxWidth)),
 		ok:      true,
-		address: address,
+		address: set.address,
+		set:     set,
 	}
 	for len(text) > 0 {
 		para := text
@@ -79,8 +104,11 @@ func breakText(text string, maxWidth float64, width func(string) float64, addres
 			para = strings.TrimSuffix(para, "\r")
 		}
 		b.paragraph(para)
+		if len(b.ends) > 0 {
+			b.ends[len(b.ends)-1] = true
+		}
 	}
-	return b.lines, b.ok
+	return broken{lines: b.lines, ends: b.ends, whole: b.ok}
 }
 
 // Facts about the boundary after a grapheme cluster.
@@ -102,10 +130,12 @@ const (
 type cluster struct {
 	end   int     // byte offset just past the cluster
 	first rune    // the cluster's first rune (utf8.RuneError for a bad byte)
+	last  rune    // the cluster's last rune
 	next  rune    // first rune of the next non-space cluster, or -1
 	w     float64 // measured width
 	flags uint8   // facts about the boundary after the cluster
 	space bool    // the cluster is a single U+0020
+	gap   float64 // the engine's space between this cluster and the next
 }
 
 // breaker holds the state of one breakLines call.
@@ -115,7 +145,9 @@ type breaker struct {
 	limit   float64 // the limit for a sum of cluster widths (max plus rounding slack)
 	ok      bool
 	address bool // every paragraph is a URL without its scheme
+	set     setting
 	lines   []string
+	ends    []bool // ends[i]: lines[i] ends a paragraph
 
 	cl    []cluster
 	spans [][2]int // URL spans of the current paragraph, in byte offsets
@@ -128,6 +160,7 @@ func (b *breaker) paragraph(p string) {
 	n := len(b.cl)
 	if n == 0 {
 		b.lines = append(b.lines, "")
+		b.ends = append(b.ends, false)
 		return
 	}
 	b.glueNumbers()
@@ -136,14 +169,54 @@ func (b *breaker) paragraph(p string) {
 	b.kinsoku()
 	b.opportunities()
 
+	ok := b.ok
+	b.ok = true
+	var ends []int
 	for pos := 0; pos < n; {
 		end := b.fit(p, pos, b.scan(pos))
-		b.lines = append(b.lines, b.text(p, pos, end))
-		pos = end + 1
-		for pos < n && b.cl[pos].space {
-			pos++
+		ends = append(ends, end)
+		pos = b.after(end)
+	}
+	if b.set.best && b.ok && len(ends) > 1 {
+		better, cost := b.best(p, len(ends))
+		if b.set.spare && (better == nil || cost >= costKatakana) {
+			if more, c := b.best(p, len(ends)+1); more != nil && (better == nil || c+costLine < cost) {
+				better = more
+			}
+		}
+		if better != nil {
+			ends = better
 		}
 	}
+	b.ok = b.ok && ok
+	for i, end := range ends {
+		pos := 0
+		if i > 0 {
+			pos = b.after(ends[i-1])
+		}
+		b.lines = append(b.lines, b.text(p, pos, end))
+		b.ends = append(b.ends, false)
+	}
+}
+
+// after is the first cluster of the line that follows a break after
+// cluster end: the spaces at the break are dropped.
+func (b *breaker) after(end int) int {
+	pos := end + 1
+	for pos < len(b.cl) && b.cl[pos].space {
+		pos++
+	}
+	return pos
+}
+
+// measure is the width of the line of clusters pos..end as set: its text
+// measured, and the engine's spaces between Japanese and Latin.
+func (b *breaker) measure(p string, pos, end int) float64 {
+	w := b.width(b.text(p, pos, end))
+	for k := pos; k < end; k++ {
+		w += b.cl[k].gap // never beside a space
+	}
+	return w
 }
 
 // segment splits p into grapheme clusters, measures them and records where
@@ -164,7 +237,15 @@ func (b *breaker) segment(p string) {
 		if bounds&uniseg.MaskLine != uniseg.LineDontBreak {
 			f = bRaw
 		}
-		b.cl = append(b.cl, cluster{end: off, first: r, w: b.width(c), flags: f, space: c == " "})
+		last, _ := utf8.DecodeLastRuneInString(c)
+		b.cl = append(b.cl, cluster{end: off, first: r, last: last, w: b.width(c), flags: f, space: c == " "})
+	}
+	if b.set.gap > 0 {
+		for i := 0; i+1 < len(b.cl); i++ {
+			if autospaced(b.cl[i].last, b.cl[i+1].first) {
+				b.cl[i].gap = b.set.gap
+			}
+		}
 	}
 }
 
@@ -185,109 +266,6 @@ func (b *breaker) text(p string, pos, end int) string {
 		return ""
 	}
 	return p[b.start(pos):b.cl[end].end]
-}
-
-// glueNumbers keeps digit runs and digit-hyphen-digit runs together.
-func (b *breaker) glueNumbers() {
-	cl := b.cl
-	for i := 0; i+1 < len(cl); i++ {
-		if !isDigit(cl[i].first) {
-			continue
-		}
-		switch {
-		case isDigit(cl[i+1].first):
-			cl[i].flags |= bGlue
-		case isHyphen(cl[i+1].first) && i+2 < len(cl) && isDigit(cl[i+2].first):
-			cl[i].flags |= bGlue
-			cl[i+1].flags |= bGlue
-		}
-	}
-}
-
-// glueURLs finds the URLs in p, forbids breaks inside them and marks the
-// URL break points.
-func (b *breaker) glueURLs(p string) {
-	b.spans = b.spans[:0]
-	if b.address {
-		b.glueURL(p, 0, 0, len(p))
-		return
-	}
-	for i := 0; i < len(p); i++ {
-		if p[i] != 'h' && p[i] != 'H' {
-			continue
-		}
-		scheme := schemeLen(p[i:])
-		if scheme == 0 {
-			continue
-		}
-		e := i + scheme
-		for e < len(p) && isURLByte(p[e]) {
-			e++
-		}
-		if e == i+scheme {
-			continue
-		}
-		b.glueURL(p, i, scheme, e)
-		i = e - 1
-	}
-}
-
-// glueURL forbids breaks inside the URL p[i:e], whose scheme is scheme
-// bytes long, and marks its break points.
-func (b *breaker) glueURL(p string, i, scheme, e int) {
-	b.spans = append(b.spans, [2]int{i, e})
-	for k := b.firstEndAfter(i); k < len(b.cl) && b.cl[k].end < e; k++ {
-		c := &b.cl[k]
-		c.flags = c.flags&^bRaw | bGlue
-		if c.end > i+scheme && b.start(k) == c.end-1 &&
-			strings.IndexByte("/.-_?&=", p[c.end-1]) >= 0 && p[c.end] != '/' {
-			c.flags |= bRaw | bURL
-		}
-	}
-}
-
-// glueEmails forbids breaks inside e-mail addresses that are not part of a
-// URL.
-func (b *breaker) glueEmails(p string) {
-	for a := strings.IndexByte(p, '@'); a >= 0; {
-		if !b.inURL(a) {
-			l := a
-			for l > 0 && isLocalByte(p[l-1]) {
-				l--
-			}
-			r := a + 1
-			for r < len(p) && isDomainByte(p[r]) {
-				r++
-			}
-			for r > a+1 && (p[r-1] == '.' || p[r-1] == '-') {
-				r--
-			}
-			domain := p[a+1 : r]
-			if l < a && strings.IndexByte(domain, '.') > 0 {
-				for k := b.firstEndAfter(l); k < len(b.cl) && b.cl[k].end < r; k++ {
-					b.cl[k].flags |= bGlue
-				}
-			}
-		}
-		next := strings.IndexByte(p[a+1:], '@')
-		if next < 0 {
-			break
-		}
-		a += 1 + next
-	}
-}
-
-// inURL reports whether byte offset off lies inside one of the URLs found by
-// glueURLs (they are sorted and do not overlap).
-func (b *breaker) inURL(off int) bool {
-	k := sort.Search(len(b.spans), func(k int) bool { return b.spans[k][1] > off })
-	return k < len(b.spans) && b.spans[k][0] <= off
-}
-
-// firstEndAfter returns the index of the first cluster ending after byte
-// offset off.
-func (b *breaker) firstEndAfter(off int) int {
-	return sort.Search(len(b.cl), func(k int) bool { return b.cl[k].end > off })
 }
 
 // kinsoku marks the boundaries where a break leaves no forbidden character
@@ -372,6 +350,9 @@ func (b *breaker) scan(pos int) int {
 	for i := pos; i < len(b.cl); i++ {
 		c := &b.cl[i]
 		sum += c.w
+		if i > pos {
+			sum += b.cl[i-1].gap
+		}
 		if !c.space && !(sum <= b.limit) {
 			if lastOpp >= 0 {
 				return lastOpp
@@ -418,7 +399,7 @@ func (b *breaker) forced(pos, last int) int {
 // the limit (widths were not additive), moves the end back: to the last real
 // opportunity that fits, else to the last cluster that fits.
 func (b *breaker) fit(p string, pos, end int) int {
-	if b.width(b.text(p, pos, end)) <= b.max {
+	if b.measure(p, pos, end) <= b.max {
 		return end
 	}
 	if j := b.search(p, pos, end, bOpp); j >= 0 {
@@ -444,7 +425,7 @@ func (b *breaker) search(p string, pos, end int, want uint8) int {
 	found := -1
 	for lo, hi := 0, len(b.cand); lo < hi; {
 		mid := int(uint(lo+hi) >> 1)
-		if b.width(b.text(p, pos, b.cand[mid])) <= b.max {
+		if b.measure(p, pos, b.cand[mid]) <= b.max {
 			found = b.cand[mid]
 			lo = mid + 1
 		} else {

@@ -1,8 +1,11 @@
 // Package text sets text for every layout: it breaks Japanese lines (UAX
-// #14, JIS X 4051 kinsoku, numbers, e-mail addresses and URLs kept whole)
-// and fits a text into a box, shrinking it down to its style's minimum
-// size. It is the one fitting engine: the quick list, the slides, the N-up
-// pages and the report set every line through a Setter.
+// #14, JIS X 4051 kinsoku, numbers, e-mail addresses and URLs kept whole),
+// chooses among the breaks that keep the fewest lines by cost, preferring
+// phrase boundaries to breaks inside words (compose.go), spaces Japanese
+// from Latin letters and digits (space.go), justifies paragraphs, and fits
+// a text into a box, shrinking it down to its style's minimum size. It is
+// the one fitting engine: the quick list, the slides, the N-up pages and
+// the report set every line through a Setter.
 package text
 
 import (
@@ -20,23 +23,54 @@ import (
 const Step = 0.5
 
 // Rules are what a text must keep besides its width: a number of lines, a
-// height, and how its lines are chosen.
+// height, and how its lines are chosen and drawn.
 type Rules struct {
 	MaxLines  int     // at most this many lines (0: any number)
 	MaxHeight float64 // at most this high, in mm (0: any height)
-	// MinLastLine is the fewest characters the last line of a text of
-	// several lines should have: a shorter one gets company by setting the
-	// lines narrower, keeping their size and number (0: no such rule).
-	MinLastLine int
-	// Phrases breaks a text of two lines where a phrase ends (after a
-	// comma or a closing bracket, or where kana meet kanji) when that
-	// leaves both lines within the width: for headings.
-	Phrases bool
+	// Balance chooses lines of about the same length, the last one too:
+	// for headings and the text of boxes.
+	Balance bool
+	// Justify draws every line of a paragraph but its last to the full
+	// width (両端揃え), spreading what is left over the gaps between its
+	// characters; a line is never set tighter than its natural width.
+	Justify bool
 	// Address marks a web address as printed, without its scheme: it is
 	// kept whole when it fits and otherwise broken only after / . - _ ? & =
-	// (see breakAddress).
+	// (see setting.address).
 	Address bool
 }
+
+// Composition is how a layout file asks the engine to set Japanese text:
+// the same for every text of one output.
+type Composition struct {
+	// LatinSpace is the space between a Japanese letter and a Latin
+	// letter or digit, in em (和欧間; see space.go).
+	LatinSpace float64
+	// MinLastLine is the fewest characters the last line of a paragraph
+	// of several lines has; never fewer than MinLastChars.
+	MinLastLine int
+	// MinLastShare is the least share of the line's width that the last
+	// line of a paragraph of several lines takes (0: no such rule).
+	MinLastShare float64
+}
+
+// Limits of a Composition, which the layout checker keeps.
+const (
+	// MinLatinSpace is the narrowest 和欧間: an eighth of an em, as CSS
+	// text-autospace sets it.
+	MinLatinSpace = 0.125
+	// MaxLatinSpace is the widest: a quarter em, as JIS X 4051 sets it.
+	MaxLatinSpace = 0.25
+	// MinLastChars is the fewest characters of a paragraph's last line
+	// in any output: a last line of one or two characters is never set
+	// while the paragraph can be broken otherwise on as many lines.
+	MinLastChars = 3
+)
+
+// Default is the composition of a Setter made by NewSetter, for an
+// output whose layout file does not say: no 和欧間 (text is spaced as it
+// is typed) and no last line under MinLastChars characters.
+var Default = Composition{MinLastLine: MinLastChars}
 
 // Setter sets texts in the fonts of one Measurer, collecting every
 // problem with the position of the text it concerns, so that one run
@@ -44,19 +78,22 @@ type Rules struct {
 // several arrangements set the same texts again and again.
 type Setter struct {
 	m     layout.Measurer
+	c     Composition
 	Errs  diag.List
 	cache map[breakKey]broken
 	seen  map[checkKey]bool
 }
 
 type breakKey struct {
-	s             string
-	width, size   float64
-	bold, address bool
+	s                      string
+	width, size            float64
+	bold, address, balance bool
+	justify, spare         bool
 }
 
 type broken struct {
 	lines []string
+	ends  []bool // ends[i]: lines[i] ends a paragraph
 	whole bool
 }
 
@@ -65,10 +102,36 @@ type checkKey struct {
 	s   string
 }
 
-// NewSetter returns a Setter measuring with m.
-func NewSetter(m layout.Measurer) *Setter {
-	return &Setter{m: m, cache: map[breakKey]broken{}, seen: map[checkKey]bool{}}
+// NewSetter returns a Setter measuring with m in the Default composition.
+func NewSetter(m layout.Measurer) *Setter { return New(m, Default) }
+
+// New returns a Setter measuring with m in the composition c.
+func New(m layout.Measurer, c Composition) *Setter {
+	c.MinLastLine = max(c.MinLastLine, MinLastChars)
+	return &Setter{m: m, c: c, cache: map[breakKey]broken{}, seen: map[checkKey]bool{}}
 }
+
+// Composition is the composition the Setter sets in.
+func (s *Setter) Composition() Composition { return s.c }
+
+// Width is the natural width of s set on one line at size, in mm: its
+// glyphs and the engine's spaces between Japanese and Latin, after the
+// spaces those replace are dropped.
+func (s *Setter) Width(str string, bold bool, size float64) float64 {
+	return lineWidth(s.m, s.normalize(str), bold, size, s.gap(size))
+}
+
+// normalize drops the spaces typed where the engine puts its own (see
+// space.go); without 和欧間 the text is set as typed.
+func (s *Setter) normalize(str string) string {
+	if s.c.LatinSpace <= 0 {
+		return str
+	}
+	return normalize(str)
+}
+
+// gap is the 和欧間 at size, in mm.
+func (s *Setter) gap(size float64) float64 { return s.c.LatinSpace * size * layout.PtToMM }
 
 // Measurer is the Measurer the Setter measures with.
 func (s *Setter) Measurer() layout.Measurer { return s.m }
@@ -144,33 +207,47 @@ func (s *Setter) Try(t model.Text, width float64, st layout.Style, r Rules) (Blo
 	} else if !(whole && fits(b, r)) {
 		return b, false
 	}
-	return s.finish(t.S, width, b, r), true
+	return b, true
 }
 
-// at breaks text at size.
+// at breaks text at size: with a line to spare for a better break when
+// the rules leave room for it, else in the fewest lines.
 func (s *Setter) at(text string, width float64, st layout.Style, size float64, r Rules) (Block, bool) {
-	lines, whole := s.lines(text, width, st.Bold, size, r.Address)
 	st.Size = size
-	return Block{Lines: lines, Size: size, LineH: st.LineHeight(size), Style: st}, whole
+	block := func(br broken) Block {
+		return Block{Lines: br.lines, Size: size, LineH: st.LineHeight(size), Style: st,
+			m: s.m, gap: s.gap(size), measure: width, justify: r.Justify, ends: br.ends}
+	}
+	br := s.lines(text, width, st.Bold, size, r, true)
+	if b := block(br); br.whole && fits(b, r) {
+		return b, true
+	}
+	br = s.lines(text, width, st.Bold, size, r, false)
+	return block(br), br.whole
 }
 
-// lines is breakLines (or breakAddress) at size, remembered; the lines
-// returned are shared and must not be changed.
-func (s *Setter) lines(text string, width float64, bold bool, size float64, address bool) ([]string, bool) {
-	key := breakKey{text, width, size, bold, address}
+// lines breaks text at size, remembered; what it returns is shared and
+// must not be changed.
+func (s *Setter) lines(text string, width float64, bold bool, size float64, r Rules, spare bool) broken {
+	key := breakKey{text, width, size, bold, r.Address, r.Balance, r.Justify, spare}
 	if b, ok := s.cache[key]; ok {
-		return b.lines, b.whole
+		return b
 	}
-	w := func(x string) float64 { return s.m.Width(x, bold, size) }
-	var lines []string
-	var whole bool
-	if address {
-		lines, whole = breakAddress(text, width, w)
-	} else {
-		lines, whole = breakLines(text, width, w)
+	set := setting{
+		width:    func(x string) float64 { return s.m.Width(x, bold, size) },
+		gap:      s.gap(size),
+		address:  r.Address,
+		best:     true,
+		justify:  r.Justify,
+		em:       size * layout.PtToMM,
+		balance:  r.Balance,
+		minLast:  s.c.MinLastLine,
+		minShare: s.c.MinLastShare,
+		spare:    spare,
 	}
-	s.cache[key] = broken{lines, whole}
-	return lines, whole
+	b := breakText(s.normalize(text), width, set)
+	s.cache[key] = b
+	return b
 }
 
 func fits(b Block, r Rules) bool {
@@ -181,36 +258,6 @@ func fits(b Block, r Rules) bool {
 		return false
 	}
 	return true
-}
-
-// finish applies the rules that choose among line breaks at the size
-// found: phrases for two lines, then the last line's length.
-func (s *Setter) finish(text string, width float64, b Block, r Rules) Block {
-	n := len(b.Lines)
-	if n < 2 || strings.Contains(text, "\n") {
-		return b
-	}
-	w := func(x string) float64 { return s.m.Width(x, b.Style.Bold, b.Size) }
-	if r.Phrases && n == 2 {
-		if two := twoLines(text, width, w); two != nil {
-			b.Lines = two
-			return b
-		}
-	}
-	if r.MinLastLine == 0 || utf8.RuneCountInString(b.Lines[n-1]) >= r.MinLastLine {
-		return b
-	}
-	for ww := width - 0.5; ww > width*0.5; ww -= 0.5 {
-		lines, whole := s.lines(text, ww, b.Style.Bold, b.Size, r.Address)
-		if !whole || len(lines) != n {
-			break
-		}
-		if utf8.RuneCountInString(lines[n-1]) >= r.MinLastLine {
-			b.Lines = lines
-			break
-		}
-	}
-	return b
 }
 
 // problem says why b, the text at its smallest size, does not keep r.
@@ -227,7 +274,7 @@ func (s *Setter) problem(text string, width float64, b Block, r Rules) string {
 		limit = "・" + strings.Join(limits, "・")
 	}
 	reason := fmt.Sprintf("%d 行になります", len(b.Lines))
-	if _, whole := s.lines(text, width, b.Style.Bold, b.Size, r.Address); !whole {
+	if br := s.lines(text, width, b.Style.Bold, b.Size, r, false); !br.whole {
 		reason = "一語（番号・英単語・URL）が枠の幅より長くなります"
 	}
 	return fmt.Sprintf("「%s」が枠に収まりません（幅 %.0fmm%s）。%.1fpt まで縮めても%s。文を短くしてください",

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"sodan/internal/diag"
 	"sodan/internal/layout"
@@ -107,39 +106,6 @@ func TestOwnTextAtItsStyle(t *testing.T) {
 	}
 }
 
-// TestMinLastLine: a last line of one character gets company from the
-// line before, at the same size and in as many lines.
-func TestMinLastLine(t *testing.T) {
-	s := text.NewSetter(layouttest.Fake{Missing: "⛄"})
-	txt := "ひらがなとカタカナとかんじの文章でした"
-	b, _ := s.Fit(src(txt), mm(9, 10), style(10, 10), text.Rules{})
-	if last := b.Lines[len(b.Lines)-1]; utf8.RuneCountInString(last) != 1 {
-		t.Fatalf("the fixture should leave one character on the last line: %q", b.Lines)
-	}
-	b2, _ := s.Fit(src(txt), mm(9, 10), style(10, 10), text.Rules{MinLastLine: 3})
-	if len(b2.Lines) != len(b.Lines) || b2.Size != b.Size || utf8.RuneCountInString(b2.Lines[len(b2.Lines)-1]) < 3 {
-		t.Errorf("without the rule %q, with it %q", b.Lines, b2.Lines)
-	}
-	if strings.Join(b2.Lines, "") != txt {
-		t.Errorf("lost text: %q", b2.Lines)
-	}
-}
-
-// TestPhrases: a heading of two lines breaks after the comma nearest the
-// middle rather than where the first line is full.
-func TestPhrases(t *testing.T) {
-	s := text.NewSetter(layouttest.Fake{Missing: "⛄"})
-	h := "まずは相談、それから届け出る"
-	b, _ := s.Fit(src(h), mm(10, 10), style(10, 10), text.Rules{})
-	p, _ := s.Fit(src(h), mm(10, 10), style(10, 10), text.Rules{Phrases: true})
-	if len(b.Lines) != 2 || b.Lines[0] == "まずは相談、" {
-		t.Fatalf("the fixture should break after the 10th character: %q", b.Lines)
-	}
-	if len(p.Lines) != 2 || p.Lines[0] != "まずは相談、" {
-		t.Errorf("with phrases: %q", p.Lines)
-	}
-}
-
 // TestAddress: a printed web address breaks after a slash when every part
 // fits, and is never broken inside a part; as ordinary text it may break
 // after the hyphen.
@@ -177,7 +143,8 @@ func BenchmarkFitHuge(b *testing.B) {
 }
 
 // Set a text in a box 12 characters wide: kinsoku keeps 「 off a line's end
-// and 。 off a line's start, and the phone number stays whole.
+// and 。 off a line's start, the phone number stays whole, and the line
+// breaks after the sentence rather than inside 電話：.
 func ExampleSetter_Fit() {
 	s := text.NewSetter(layouttest.Fake{Missing: "⛄"})
 	st := layout.Style{Size: 10, MinSize: 10, Leading: 1.5}
@@ -188,7 +155,7 @@ func ExampleSetter_Fit() {
 	fmt.Println(ok, len(s.Errs))
 	// Output:
 	// 相談は「東京都テレワーク
-	// 推進センター」へ。電話：
-	// 0120-970-396
+	// 推進センター」へ。
+	// 電話：0120-970-396
 	// true 0
 }

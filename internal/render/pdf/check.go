@@ -90,8 +90,8 @@ func check(doc *layout.Doc, f *Fonts) (*plan, error) {
 func (p *plan) checkItem(it layout.Item, f *Fonts, level *int) error {
 	switch it := it.(type) {
 	case layout.Text:
-		if !finite(it.X, it.Y, it.Size) || it.Size <= 0 {
-			return fmt.Errorf("text %q: bad position or size", it.Str)
+		if !finite(it.X, it.Y, it.Size, it.Spacing) || it.Size <= 0 || it.Spacing < 0 {
+			return fmt.Errorf("text %q: bad position, size or spacing", it.Str)
 		}
 		if !utf8.ValidString(it.Str) {
 			return fmt.Errorf("text %q: invalid UTF-8", it.Str)

@@ -160,9 +160,7 @@ func (d *drawer) draw(it layout.Item, pi int) {
 		if it.Str == "" {
 			return
 		}
-		d.font(it.Bold, it.Size)
-		p.SetTextColor(int(it.Color.R), int(it.Color.G), int(it.Color.B))
-		p.Text(it.X, it.Y, it.Str)
+		d.text(it)
 	case layout.Rect:
 		style, dashed := d.paint(it.Fill, it.Stroke, it.LineWidth, it.Dash)
 		if style == "" {
