@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -80,7 +81,8 @@ func TestFailedBuildKeepsOutputs(t *testing.T) {
 	bundled, _ := os.ReadFile("../../layouts/workbook.yaml")
 	os.WriteFile(filepath.Join(layouts, "workbook.yaml"), bytes.Replace(bundled, []byte("\nledger_rows: 100\n"), []byte("\nledger_rows: 10\n"), 1), 0o644)
 	_, err := Run(Options{Sources: "../../sources", Layouts: layouts, Out: out, Only: map[string]bool{"workbook": true}})
-	if err == nil || !strings.Contains(err.Error(), "workbook.yaml:5:14: ledger_rows: 100〜5000 にしてください") {
+	line := bytes.Count(bundled[:bytes.Index(bundled, []byte("\nledger_rows: 100\n"))+1], []byte("\n")) + 1
+	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("workbook.yaml:%d:14: ledger_rows: 100〜5000 にしてください", line)) {
 		t.Fatalf("want the ledger_rows problem, got %v", err)
 	}
 	after := listFiles(t, out)

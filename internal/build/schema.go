@@ -3,7 +3,9 @@ package build
 import (
 	"fmt"
 	"path"
+	"strings"
 
+	"sodan/internal/layout/spec"
 	"sodan/internal/model"
 	"sodan/internal/source"
 	"sodan/internal/yamlpos"
@@ -36,6 +38,14 @@ func Schemas() ([]Schema, error) {
 			return nil, fmt.Errorf("schema %s: %w", k.Schema, err)
 		}
 		out = append(out, Schema{Dir: "sources", Name: k.Schema, Data: data, For: k.File})
+	}
+	for _, k := range spec.Kinds() {
+		name := strings.TrimSuffix(k.File, ".yaml") + ".schema.json"
+		data, err := yamlpos.Schema(k.Value, yamlpos.SchemaOptions{ID: name, Title: k.Title, Doc: "sodan のレイアウト。長さは mm、文字の大きさは pt", Formats: formats, KeyDoc: spec.KeyDoc})
+		if err != nil {
+			return nil, fmt.Errorf("schema %s: %w", name, err)
+		}
+		out = append(out, Schema{Dir: "layouts", Name: name, Data: data, For: k.File})
 	}
 	return out, nil
 }

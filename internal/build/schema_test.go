@@ -12,6 +12,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"sodan/internal/layout/spec"
 	"sodan/internal/yamlpos"
 )
 
@@ -151,5 +152,29 @@ func TestBrokenFilesFailSchema(t *testing.T) {
 				t.Error("check accepts it")
 			}
 		})
+	}
+}
+
+// TestBrokenLayoutFailsSchema: a misspelt key and a word where a number
+// goes, in a layout file, fail its schema as they fail the layout reader.
+func TestBrokenLayoutFailsSchema(t *testing.T) {
+	compiled := compile(t)
+	b, _ := os.ReadFile("../../layouts/quicklist-a4.yaml")
+	for _, c := range []struct{ old, new string }{
+		{"  gutter:", "  guter:"},
+		{"max_pages: 2", "max_pages: two"},
+	} {
+		if !strings.Contains(string(b), c.old) {
+			t.Fatalf("quicklist-a4.yaml does not hold %q", c.old)
+		}
+		broken := []byte(strings.Replace(string(b), c.old, c.new, 1))
+		if err := compiled[spec.QuickListFile].Validate(asJSON(t, broken)); err == nil {
+			t.Errorf("%q: the schema accepts it", c.new)
+		}
+		dir := t.TempDir()
+		os.WriteFile(filepath.Join(dir, spec.QuickListFile), broken, 0o644)
+		if _, errs := spec.ReadQuickList(os.DirFS(dir), "layouts"); len(errs) == 0 {
+			t.Errorf("%q: the reader accepts it", c.new)
+		}
 	}
 }

@@ -31,6 +31,10 @@ type SchemaOptions struct {
 	// Formats map a format tag to a regular expression (in the syntax
 	// JSON Schema's pattern uses) and a description of the form.
 	Formats map[string]Format
+	// KeyDoc, when set, describes a key whose field has no doc tag, from
+	// the key's name (the layout files use the same names everywhere:
+	// size, gap_after, rule_width …); "" leaves it undescribed.
+	KeyDoc func(key string) string
 }
 
 // Format is a named pattern for text values.
@@ -194,7 +198,11 @@ func (g *schemaGen) object(t reflect.Type, s ordered) (any, error) {
 	var short any
 	for _, f := range fields {
 		sf := t.Field(f.index)
-		p, err := g.of(sf.Type, sf.Tag.Get("doc"), sf.Tag.Get("enum"), sf.Tag.Get("format"))
+		doc := sf.Tag.Get("doc")
+		if doc == "" && g.opts.KeyDoc != nil {
+			doc = g.opts.KeyDoc(f.key)
+		}
+		p, err := g.of(sf.Type, doc, sf.Tag.Get("enum"), sf.Tag.Get("format"))
 		if err != nil {
 			return nil, err
 		}
