@@ -114,8 +114,8 @@ func snake(name string) string {
 
 // checkPrinted: every text field of the contacts, the quick list and the
 // resources is printed in some PDF (its lines joined, spaces dropped);
-// the editorial fields are not looked for, nor the contacts that no
-// output quotes.
+// the editorial fields are not looked for. A live contact that no output
+// quotes at all is an error too.
 func checkPrinted(t *testing.T, files []typeset, book *model.Book) {
 	var all strings.Builder
 	for _, f := range files {
@@ -135,6 +135,6 @@ func checkPrinted(t *testing.T, files []typeset, book *model.Book) {
 	}
 	t.Logf("%d text fields of the contacts, the quick list and the resources, each printed", len(fields))
 	if len(unquoted) > 0 {
-		t.Logf("contacts no output quotes (an editor's choice, not checked): %s", strings.Join(unquoted, ", "))
+		t.Errorf("live contacts no output quotes (quote them on the quick list or in a deck, or give them ended_on): %s", strings.Join(unquoted, ", "))
 	}
 }
