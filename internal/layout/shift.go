@@ -7,11 +7,13 @@ func Shift(items []Item, dx, dy float64) []Item {
 	for i, it := range items {
 		switch v := it.(type) {
 		case Text:
-			v.X, v.Y = Round(v.X+dx), Round(v.Y+dy)
-			out[i] = v
+			out[i] = moved(&v, &v.X, &v.Y, dx, dy)
 		case Rect:
-			v.X, v.Y = Round(v.X+dx), Round(v.Y+dy)
-			out[i] = v
+			out[i] = moved(&v, &v.X, &v.Y, dx, dy)
+		case QR:
+			out[i] = moved(&v, &v.X, &v.Y, dx, dy)
+		case Link:
+			out[i] = moved(&v, &v.X, &v.Y, dx, dy)
 		case Line:
 			v.X1, v.Y1, v.X2, v.Y2 = Round(v.X1+dx), Round(v.Y1+dy), Round(v.X2+dx), Round(v.Y2+dy)
 			out[i] = v
@@ -22,12 +24,6 @@ func Shift(items []Item, dx, dy float64) []Item {
 			}
 			v.Points = pts
 			out[i] = v
-		case QR:
-			v.X, v.Y = Round(v.X+dx), Round(v.Y+dy)
-			out[i] = v
-		case Link:
-			v.X, v.Y = Round(v.X+dx), Round(v.Y+dy)
-			out[i] = v
 		case Bookmark:
 			v.Y = Round(v.Y + dy)
 			out[i] = v
@@ -36,4 +32,11 @@ func Shift(items []Item, dx, dy float64) []Item {
 		}
 	}
 	return out
+}
+
+// moved returns *v with its position, at *x and *y (fields of *v), moved by
+// dx, dy and rounded.
+func moved[T Item](v *T, x, y *float64, dx, dy float64) Item {
+	*x, *y = Round(*x+dx), Round(*y+dy)
+	return *v
 }
