@@ -12,6 +12,7 @@ import (
 
 	"sodan/internal/diag"
 	"sodan/internal/model"
+	"sodan/internal/xlsx/zipcheck"
 )
 
 // Read reads a filled-in risk-analysis workbook from r (shown to the user
@@ -25,7 +26,7 @@ import (
 // answer labels;
 // each problem is positioned at the cell, as name:ROW:COL with the field
 // 情報資産管理台帳!K12. A file that is not an xlsx workbook, is damaged
-// (see verify), is larger than the limits, or lacks a sheet or a column,
+// (see zipcheck), is larger than the limits, or lacks a sheet or a column,
 // gives one problem saying so. Filled is nil when there is any problem.
 func Read(r io.Reader, name string, book *model.Book) (*model.Filled, diag.List) {
 	var errs diag.List
@@ -37,7 +38,7 @@ func Read(r io.Reader, name string, book *model.Book) (*model.Filled, diag.List)
 	if err != nil {
 		return fail("ファイルを読めません（%v）", err)
 	}
-	if err := verify(data); err != nil {
+	if err := zipcheck.Check(data); err != nil {
 		return fail("%s", err)
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), readOptions())
@@ -74,11 +75,14 @@ func Read(r io.Reader, name string, book *model.Book) (*model.Filled, diag.List)
 	return out, nil
 }
 
+// MaxFileSize is the largest .xlsx file read, in bytes.
+const MaxFileSize = zipcheck.MaxFileSize
+
 // readOptions tells excelize to keep every part in memory: verify has
 // already bounded them. With its defaults it copies parts over 16 MB to
 // temporary files, which an interrupted report would leave behind.
 func readOptions() excelize.Options {
-	return excelize.Options{UnzipSizeLimit: maxInflated, UnzipXMLSizeLimit: maxInflated}
+	return excelize.Options{UnzipSizeLimit: zipcheck.MaxInflated, UnzipXMLSizeLimit: zipcheck.MaxInflated}
 }
 
 // reader carries one workbook being read.

@@ -1,4 +1,11 @@
-package xlsx
+// Package zipcheck checks the bytes of an .xlsx file before a spreadsheet
+// library reads it: sizes as actually inflated, every part's CRC, that
+// every XML part is well formed, cell references and shared-string
+// indices. excelize reads past all of these in silence (a damaged sheet
+// comes out shorter), so the workbook reader asks this package first. It
+// needs nothing but the standard library, which also lets it be fuzzed
+// quickly.
+package zipcheck
 
 import (
 	"archive/zip"
@@ -24,10 +31,10 @@ const (
 // The limits inside the file (variables only so that tests can make them
 // small; they never change while sodan runs).
 var (
-	// maxPartSize is the most one part of the zip may inflate to.
-	maxPartSize int64 = 32 << 20
-	// maxInflated is the most all parts together may inflate to.
-	maxInflated int64 = 64 << 20
+	// MaxPartSize is the most one part of the zip may inflate to.
+	MaxPartSize int64 = 32 << 20
+	// MaxInflated is the most all parts together may inflate to.
+	MaxInflated int64 = 64 << 20
 	// maxSheetRows and maxSheetCells bound one worksheet.
 	maxSheetRows  = 10000
 	maxSheetCells = 400000
@@ -46,14 +53,14 @@ func damagef(format string, args ...any) error {
 	return &damage{fmt.Sprintf(format, args...)}
 }
 
-// verify checks, before excelize sees them, everything in a workbook's
+// Check checks, before excelize sees them, everything in a workbook's
 // bytes that excelize would otherwise pass over in silence: the size of
 // the file and of every part as it is actually inflated (not as the zip
 // headers claim), every part's CRC, that every XML part is well formed,
 // that every cell reference is valid, and that every shared-string index
 // points into the table. A sheet excelize reads from a damaged part comes
 // out shorter without an error, so none of this can be left to it.
-func verify(data []byte) error {
+func Check(data []byte) error {
 	if len(data) > MaxFileSize {
 		return damagef("ファイルが大きすぎます（%d MB を超えています）。リスク分析シートはふつう 1 MB もありません。別のファイルを指定していないか確認してください", MaxFileSize>>20)
 	}
@@ -83,14 +90,14 @@ func verify(data []byte) error {
 			continue
 		}
 		what := partName(f.Name, sheets)
-		if f.UncompressedSize64 > uint64(maxPartSize) {
-			return damagef("ブックの中の%sが大きすぎます（%d MB を超えます）。壊れたファイルか、リスク分析シートではないファイルです", what, maxPartSize>>20)
+		if f.UncompressedSize64 > uint64(MaxPartSize) {
+			return damagef("ブックの中の%sが大きすぎます（%d MB を超えます）。壊れたファイルか、リスク分析シートではないファイルです", what, MaxPartSize>>20)
 		}
 		rc, err := f.Open()
 		if err != nil {
 			return damagef("ブックの中の%sを読めません（%s）。ファイルが壊れています", what, zipReason(err))
 		}
-		cr := &countingReader{r: rc, left: min(maxPartSize, maxInflated-total)}
+		cr := &countingReader{r: rc, left: min(MaxPartSize, MaxInflated-total)}
 		var perr error
 		switch ext := strings.ToLower(path.Ext(f.Name)); {
 		case strings.EqualFold(f.Name, "xl/sharedStrings.xml"):
@@ -107,7 +114,7 @@ func verify(data []byte) error {
 		total += cr.n
 		switch {
 		case cr.over:
-			return damagef("ブックの中の%sが、展開すると大きすぎます（合わせて %d MB まで、一つ %d MB まで）。壊れたファイルか、リスク分析シートではないファイルです", what, maxInflated>>20, maxPartSize>>20)
+			return damagef("ブックの中の%sが、展開すると大きすぎます（合わせて %d MB まで、一つ %d MB まで）。壊れたファイルか、リスク分析シートではないファイルです", what, MaxInflated>>20, MaxPartSize>>20)
 		case perr != nil:
 			return damagef("ブックの中の%sが壊れています（%s）。保存し直したものか、バックアップを指定してください", what, zipReason(perr))
 		}
@@ -290,7 +297,7 @@ func sheetNames(zr *zip.Reader) map[string]string {
 					return false
 				}
 				defer rc.Close()
-				return xml.NewDecoder(io.LimitReader(rc, maxPartSize)).Decode(v) == nil
+				return xml.NewDecoder(io.LimitReader(rc, MaxPartSize)).Decode(v) == nil
 			}
 		}
 		return false
