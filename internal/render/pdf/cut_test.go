@@ -270,7 +270,7 @@ func TestCutKeepsGlyphOfNUL(t *testing.T) {
 	post := gid['〒']
 	gid[0] = post
 	remap.gid = &gid
-	cmap, err := remap.cmap(runes)
+	cmap, err := remap.cmap(runes, func(r rune) int { return int(gid[r]) })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -391,16 +391,46 @@ func checkCutFace(t *testing.T, whole, cut []byte, used *runeSet, keep []int) {
 	if !slices.Equal(tags, want) {
 		t.Errorf("tables %q, want %q", tags, want)
 	}
+	// The cut face's glyphs: the kept ones and those the cmap maps (used
+	// and the mapped runes up to U+00FF), in the whole face's order.
+	inCmap := func(r int) bool { return r <= 0xFF || used[r/64]&(1<<(r%64)) != 0 }
+	set := map[int]bool{}
+	for _, g := range keep {
+		set[g] = true
+	}
+	for r := range 0x10000 {
+		if inCmap(r) && wm.gid[r] != 0 {
+			set[int(wm.gid[r])] = true
+		}
+	}
+	var ids []int
+	for g := range set {
+		ids = append(ids, g)
+	}
+	slices.Sort(ids)
+	newID := make([]int32, u16(ws.tables["maxp"], 4))
+	for i, g := range ids {
+		newID[g] = int32(i)
+	}
+	n := len(ids)
 	for _, tag := range want {
+		w, c := ws.tables[tag], cs.tables[tag]
 		switch tag {
-		case "cmap", "glyf", "loca":
+		case "cmap", "glyf", "loca", "hmtx":
 		case "head":
-			w, c := ws.tables[tag], cs.tables[tag]
 			if !bytes.Equal(w[:8], c[:8]) || !bytes.Equal(w[12:50], c[12:50]) || !bytes.Equal(w[52:], c[52:]) || u16(c, 50) != 1 {
 				t.Errorf("head differs beyond checkSumAdjustment and a long loca")
 			}
+		case "hhea":
+			if !bytes.Equal(w[:34], c[:34]) || !bytes.Equal(w[36:], c[36:]) || u16(c, 34) != n {
+				t.Errorf("hhea differs beyond numberOfHMetrics = %d", n)
+			}
+		case "maxp":
+			if !bytes.Equal(w[:4], c[:4]) || !bytes.Equal(w[6:], c[6:]) || u16(c, 4) != n {
+				t.Errorf("maxp differs beyond numGlyphs = %d", n)
+			}
 		default:
-			if !bytes.Equal(ws.tables[tag], cs.tables[tag]) {
+			if !bytes.Equal(w, c) {
 				t.Errorf("table %q differs from the whole face's", tag)
 			}
 		}
@@ -424,12 +454,12 @@ func checkCutFace(t *testing.T, whole, cut []byte, used *runeSet, keep []int) {
 		t.Errorf("file of %d bytes, not a whole number of words", len(cut))
 	}
 
-	// cmap: used and the mapped runes up to U+00FF, to the same glyphs,
-	// with the same widths.
+	// cmap: used and the mapped runes up to U+00FF, to the same glyphs
+	// numbered again, with the same widths.
 	for r := range 0x10000 {
 		wantG := uint16(0)
-		if r <= 0xFF || used[r/64]&(1<<(r%64)) != 0 {
-			wantG = wm.gid[r]
+		if inCmap(r) && wm.gid[r] != 0 {
+			wantG = uint16(newID[wm.gid[r]])
 		}
 		if cm.gid[r] != wantG {
 			t.Fatalf("cut face maps %U to glyph %d, want %d", r, cm.gid[r], wantG)
@@ -442,10 +472,11 @@ func checkCutFace(t *testing.T, whole, cut []byte, used *runeSet, keep []int) {
 		t.Errorf(".notdef width %d, want %d", cm.missing, wm.missing)
 	}
 
-	// glyf and loca: the same IDs; kept glyphs as they were, others empty.
-	n := u16(ws.tables["maxp"], 4)
-	if len(cs.tables["loca"]) != 4*(n+1) {
-		t.Fatalf("loca of %d bytes for %d glyphs", len(cs.tables["loca"]), n)
+	// glyf, loca and hmtx: the kept glyphs as they were (their components
+	// numbered again), the others empty; each glyph's long metric the
+	// whole face's.
+	if len(cs.tables["loca"]) != 4*(n+1) || len(cs.tables["hmtx"]) != 4*n {
+		t.Fatalf("loca of %d bytes and hmtx of %d for %d glyphs", len(cs.tables["loca"]), len(cs.tables["hmtx"]), n)
 	}
 	wc, err := newCutter(whole, wm)
 	if err != nil {
@@ -459,25 +490,27 @@ func checkCutFace(t *testing.T, whole, cut []byte, used *runeSet, keep []int) {
 		t.Errorf("last loca entry %d, glyf has %d bytes", cc.loca[n], len(cs.tables["glyf"]))
 	}
 	kept := 0
-	for g := range n {
-		if cc.loca[g+1] < cc.loca[g] {
-			t.Fatalf("loca entry %d goes back", g+1)
+	for i, g := range ids {
+		if cc.loca[i+1] < cc.loca[i] {
+			t.Fatalf("loca entry %d goes back", i+1)
 		}
-		got, orig := cc.glyph(g), wc.glyph(g)
+		if !bytes.Equal(cs.tables["hmtx"][4*i:4*i+4], wc.tables["hmtx"][4*g:4*g+4]) {
+			t.Errorf("glyph %d (was %d): metric differs", i, g)
+		}
+		got := cc.glyph(i)
 		if slices.Contains(keep, g) {
 			kept++
+			orig := slices.Clone(wc.glyph(g))
+			renumber(orig, newID)
 			if !bytes.Equal(got, orig) {
-				t.Errorf("glyph %d: %d bytes, not the whole face's %d", g, len(got), len(orig))
+				t.Errorf("glyph %d (was %d): %d bytes, not the whole face's %d", i, g, len(got), len(orig))
 			}
 		} else if len(got) != 0 {
-			t.Errorf("glyph %d kept (%d bytes) but not needed", g, len(got))
+			t.Errorf("glyph %d (was %d) kept (%d bytes) but not needed", i, g, len(got))
 		}
 	}
-	if kept != len(keep) || len(wc.glyph(0)) == 0 {
+	if kept != len(keep) || len(wc.glyph(0)) == 0 || ids[0] != 0 {
 		t.Errorf("%d glyphs kept, want %d (glyph 0 has %d bytes)", kept, len(keep), len(wc.glyph(0)))
-	}
-	if !bytes.Equal(cs.tables["hmtx"], ws.tables["hmtx"]) || u16(cs.tables["hhea"], 34) != n {
-		t.Error("hmtx is not the whole face's full table of long metrics")
 	}
 }
 
@@ -539,7 +572,7 @@ func TestCutCmapSegments(t *testing.T) {
 	f := loadFonts(t)
 	c := f.faces[0].cut
 	digits := []rune("0123456789")
-	b, err := c.cmap(digits)
+	b, err := c.cmap(digits, func(r rune) int { return int(c.gid[r]) })
 	if err != nil {
 		t.Fatal(err)
 	}
