@@ -29,9 +29,11 @@ type Seminar struct {
 	// empty).
 	Venue, Address model.Text
 	Organiser      model.Text
-	// Parts are the venue's and the lecturers' texts one by one, for the
-	// glyph check of the joined texts at their own positions.
-	Parts []model.Text
+	// Sources are the source texts the seminar's lines are made of, one
+	// by one: a planner checks their glyphs first, so that a character the
+	// fonts cannot draw is reported at its own position, not at the
+	// joined line's.
+	Sources []model.Text
 }
 
 // SeminarOf is how e is printed.
@@ -44,10 +46,10 @@ func SeminarOf(e *model.Event) Seminar {
 		Venue:     join(" ", e.Venue.Name, e.Venue.Room),
 		Address:   e.Venue.Address,
 		Organiser: e.Organiser,
-		Parts:     []model.Text{e.Venue.Name, e.Venue.Room},
+		Sources:   []model.Text{e.Title, e.Venue.Name, e.Venue.Room, e.Venue.Address, e.Organiser},
 	}
 	for _, l := range e.Lecturers {
-		s.Parts = append(s.Parts, l.Name, l.Affiliation)
+		s.Sources = append(s.Sources, l.Name, l.Affiliation)
 	}
 	return s
 }

@@ -75,7 +75,8 @@ type eventFile struct {
 	QuickList struct {
 		Width      yamlpos.Num `yaml:"width,required"`
 		Gap        yamlpos.Num `yaml:"gap,required"`
-		Padding    yamlpos.Num `yaml:"padding,required"`
+		PadX       yamlpos.Num `yaml:"padding_x,required"`
+		PadY       yamlpos.Num `yaml:"padding_y,required"`
 		RuleWidth  yamlpos.Num `yaml:"rule_width,required"`
 		Radius     yamlpos.Num `yaml:"radius,required"`
 		LabelWidth yamlpos.Num `yaml:"label_width,required"`
@@ -120,8 +121,8 @@ type Event struct {
 		Gap   float64
 	}
 	QuickList struct {
-		Width, Gap, Padding, RuleWidth, Radius, LabelW float64
-		Label, Text, Phone                             layout.Style
+		Width, Gap, PadX, PadY, RuleWidth, Radius, LabelW float64
+		Label, Text, Phone                                layout.Style
 	}
 }
 
@@ -201,7 +202,8 @@ func ReadEvent(fsys fs.FS, dir string, sl *Slides, nu *NUp) (*Event, diag.List) 
 	}
 
 	q, sq := f.QuickList, &s.QuickList
-	sq.Width, sq.Gap, sq.Padding = c.positive(q.Width, 150), c.length(q.Gap, 20), c.length(q.Padding, 10)
+	sq.Width, sq.Gap = c.positive(q.Width, 150), c.length(q.Gap, 20)
+	sq.PadX, sq.PadY = c.length(q.PadX, 10), c.length(q.PadY, 10)
 	sq.RuleWidth, sq.Radius, sq.LabelW = c.positive(q.RuleWidth, 3), c.length(q.Radius, 10), c.positive(q.LabelWidth, 50)
 	for _, x := range []struct {
 		dst *layout.Style
@@ -212,7 +214,7 @@ func ReadEvent(fsys fs.FS, dir string, sl *Slides, nu *NUp) (*Event, diag.List) 
 		c.atLeast(x.src, *x.dst, minSmallPt, "クイックリストの枠の文字")
 	}
 	c.phone(q.Phone, sq.Phone)
-	if c.checked(q.LabelWidth.Set, q.LabelWidth.Loc) && c.checked(q.Width.Set, q.Width.Loc) && sq.LabelW+2*sq.Padding > sq.Width/2 {
+	if c.checked(q.LabelWidth.Set, q.LabelWidth.Loc) && c.checked(q.Width.Set, q.Width.Loc) && sq.LabelW+2*sq.PadX > sq.Width/2 {
 		c.errs.Addf(q.LabelWidth.Loc, "label_width が枠の幅（%gmm）の半分を超えています", sq.Width)
 	}
 	return result(c, s)
