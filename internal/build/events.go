@@ -98,8 +98,8 @@ func passed(ctx *Context) {
 	}
 	for _, e := range ctx.Book.Passed(today) {
 		if built[e] {
-			fmt.Fprintf(ctx.Warn, "注意: セミナー %s の開催日 %s は過ぎています（%s 現在）。日付が正しいか、sources/%s/%s を確かめてください\n",
-				e.ID, layout.DayLabel(e.Date), today.Format("2006-01-02"), source.EventsDir, e.File)
+			fmt.Fprintf(ctx.Warn, "注意: セミナー %s の開催日 %s は過ぎています。一式は作りましたが、日付が正しいか sources/%s/%s を確かめてください\n",
+				e.ID, layout.DayLabel(e.Date), source.EventsDir, e.File)
 		}
 	}
 }

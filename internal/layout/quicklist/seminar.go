@@ -52,10 +52,11 @@ func (h *planner) seminarHeader(p *layout.Page, y float64) float64 {
 	y = math.Max(y, top+boxH)
 	ed := h.line(own(st.Edition, layout.EditionLabel(e.Date)), w/2, st.Edition)
 	purpose := h.line(e.Purpose, w-ed.LastWidth(h.m)-bs.Gap, st.Purpose)
-	rowH := math.Max(purpose.Height(), ed.Height())
-	p.Items = append(p.Items, purpose.Draw(x, y+(rowH-purpose.Height())/2)...)
-	p.Items = append(p.Items, ed.DrawRight(h.m, x, y+(rowH-ed.Height())/2, w)...)
-	y += rowH + sp.Header.RuleWidth
+	// The date beside the purpose, centred on its line: the row is as
+	// high as the purpose's.
+	p.Items = append(p.Items, purpose.Draw(x, y)...)
+	p.Items = append(p.Items, ed.DrawRight(h.m, x, y+(purpose.Height()-ed.Height())/2, w)...)
+	y += purpose.Height() + sp.Header.RuleWidth
 	p.Items = append(p.Items, layout.Line{X1: x, Y1: layout.Round(y), X2: x + w, Y2: layout.Round(y), Color: cl.Accent, Width: sp.Header.RuleWidth})
 	return y + sp.Header.RuleWidth/2 + sp.Header.GapAfter
 }
