@@ -24,13 +24,17 @@ func init() {
 	model.ConfigPath = "disable"
 }
 
-// allPDFs builds every bundled output and a report from a filled-in
-// workbook into a temporary directory, and returns the PDFs' paths.
+// allPDFs builds every bundled output, the kit of every bundled seminar
+// and a report from a filled-in workbook into a temporary directory, and
+// returns the PDFs' paths.
 func allPDFs(t *testing.T) (dir string, files []string) {
 	t.Helper()
 	dir = t.TempDir()
 	out := filepath.Join(dir, "out")
 	if _, err := Run(Options{Sources: "../../sources", Layouts: "../../layouts", Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Run(Options{Sources: "../../sources", Layouts: "../../layouts", Out: out, Event: "all"}); err != nil {
 		t.Fatal(err)
 	}
 	wb, _ := filledWorkbook(t, dir, "yamada.xlsx", reportAssets, 20)

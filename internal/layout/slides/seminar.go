@@ -105,7 +105,15 @@ func (p *planner) seminarTitleSlide(s *model.Slide) slidePage {
 		if len(title.Lines) > 1 {
 			title = f.balanced(pr.Title, w, es.EventTitle)
 		}
-		blocks := []text.Block{title, f.plain(model.Text{S: pr.When.S + "　" + pr.Venue.S, Loc: pr.When.Loc}, w, es.EventDetail)}
+		// When and where on one line, or each on its own when they do
+		// not fit together.
+		blocks := []text.Block{title}
+		where, ok := f.set.Try(model.Text{S: pr.When.S + "　" + pr.Venue.S, Loc: pr.When.Loc}, w, f.fixed(es.EventDetail), text.Rules{MaxLines: 1})
+		if ok {
+			blocks = append(blocks, where)
+		} else {
+			blocks = append(blocks, f.plain(pr.When, w, es.EventDetail), f.plain(pr.Venue, w, es.EventDetail))
+		}
 		if who := p.speakers(); !who.Empty() {
 			blocks = append(blocks, f.plain(who, w, es.EventDetail))
 		}
@@ -172,7 +180,17 @@ func (p *planner) seminarFooter(n, total int) []layout.Item {
 	left, _ := p.set.Try(l, lw, sp.Type.Footer, one)
 	right, _ := p.set.Try(r, rw, sp.Type.Footer, one)
 	y := sp.H - sp.Bottom - left.Height()
-	items = append(items, left.Draw(x, y)...)
+	// The title and the date at the size they fit at together, each a
+	// block of its own: the date's runs start where they are measured
+	// to, however long the title (a handout scales the slide, and a PDF
+	// rounds the scaled size).
+	st := sp.Type.Footer
+	st.Size, st.MinSize = left.Size, left.Size
+	pr := p.sem.print
+	title, _ := p.set.Try(pr.Title, lw, st, one)
+	day, _ := p.set.Try(model.Text{S: "　" + pr.Day.S, Loc: pr.Day.Loc}, lw, st, one)
+	items = append(items, title.Draw(x, y)...)
+	items = append(items, day.Draw(x+title.LastWidth(p.m), y)...)
 	return append(items, right.DrawRight(p.m, x, y, w)...)
 }
 
