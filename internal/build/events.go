@@ -98,7 +98,7 @@ func passed(ctx *Context) {
 	}
 	for _, e := range ctx.Book.Passed(today) {
 		if built[e] {
-			fmt.Fprintf(ctx.Warn, "注意: セミナー %s の開催日 %s は過ぎています。一式は作りましたが、日付が正しいか sources/%s/%s を確かめてください\n",
+			fmt.Fprintf(ctx.Warn, "注意: セミナー %s は %sで、日付が過ぎています。一式は作りましたが、date が正しいか sources/%s/%s を確かめてください\n",
 				e.ID, layout.DayLabel(e.Date), source.EventsDir, e.File)
 		}
 	}

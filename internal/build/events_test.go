@@ -86,7 +86,7 @@ func TestEventKit(t *testing.T) {
 	if strings.Join(names, " ") != strings.Join(want, " ") {
 		t.Fatalf("made\n%v\nwant\n%v", names, want)
 	}
-	if !strings.Contains(warn.String(), "注意: セミナー unusual-2027 の開催日 2027年3月9日（火） は過ぎています") {
+	if !strings.Contains(warn.String(), "注意: セミナー unusual-2027 は 2027年3月9日（火）で、日付が過ぎています") {
 		t.Errorf("no line saying the seminar is past:\n%s", warn.String())
 	}
 	text := func(name string, args ...string) string {
