@@ -116,7 +116,8 @@ type kit struct {
 	ql    *spec.QuickList
 	es    *spec.Event
 	items []*model.ProgrammeItem // the programme's decks, in order
-	plans []func() (*slides.Plan, diag.List)
+	plans []func() (*slides.Plan, error)
+	cover func() (*layout.Doc, error) // the programme sheet
 }
 
 // eventJobs makes, for every seminar of ctx.Events, the jobs of its kit
@@ -151,8 +152,9 @@ func eventJobs(ctx *Context) ([]Job, error) {
 			}
 		}
 		for i := range k.items {
-			k.plans = append(k.plans, sync.OnceValues(func() (*slides.Plan, diag.List) { return k.lay(i) }))
+			k.plans = append(k.plans, sync.OnceValues(func() (*slides.Plan, error) { return k.lay(i) }))
 		}
+		k.cover = sync.OnceValues(k.sheet)
 		jobs = append(jobs, k.jobs()...)
 	}
 	return jobs, nil
@@ -187,7 +189,7 @@ func (k *kit) jobs() []Job {
 		Layouts: []string{spec.EventFile},
 		Target:  target,
 		Make: func(put Put) error {
-			doc, err := k.sheet()
+			doc, err := k.cover()
 			if err != nil {
 				return err
 			}
@@ -202,9 +204,9 @@ func (k *kit) jobs() []Job {
 			Layouts: []string{spec.SlidesFile, spec.EventFile},
 			Target:  target,
 			Make: func(put Put) error {
-				plan, errs := k.plans[i]()
-				if len(errs) > 0 {
-					return errs
+				plan, err := k.plans[i]()
+				if err != nil {
+					return err
 				}
 				return k.put(put, name, plan.Doc)
 			},
@@ -245,14 +247,19 @@ func (k *kit) put(put Put, name string, doc *layout.Doc) error {
 	return put(name, len(doc.Pages), func(w io.Writer) error { return pdf.Write(w, doc, fonts) })
 }
 
-// lay lays out the i-th deck of the programme for the seminar.
-func (k *kit) lay(i int) (*slides.Plan, diag.List) {
+// lay lays out the i-th deck of the programme for the seminar; problems
+// in the sources come back as a diag.List.
+func (k *kit) lay(i int) (*slides.Plan, error) {
 	fonts, err := k.ctx.Fonts()
 	if err != nil {
-		return nil, diag.List{{Msg: err.Error()}}
+		return nil, err
 	}
 	sem := slides.Seminar{Event: k.ev, Item: k.items[i], Last: i == len(k.items)-1, Spec: k.es}
-	return slides.LaySeminar(k.ctx.Book, k.items[i].Deck, k.sl, fonts, k.ctx.Date, sem)
+	plan, errs := slides.LaySeminar(k.ctx.Book, k.items[i].Deck, k.sl, fonts, k.ctx.Date, sem)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return plan, nil
 }
 
 // sheet lays out the programme sheet.
@@ -275,15 +282,23 @@ func (k *kit) handouts(put Put, names []string) error {
 	if err != nil {
 		return err
 	}
-	cover, err := k.sheet()
+	cover, err := k.cover()
 	if err != nil {
 		return err
 	}
+	// Every deck's problems at once (each deck's own job reports them
+	// too: the list keeps one of each).
 	var plans []*slides.Plan
 	var problems diag.List
 	for _, lay := range k.plans {
-		plan, errs := lay()
-		problems = append(problems, errs...)
+		plan, err := lay()
+		var l diag.List
+		switch {
+		case errors.As(err, &l):
+			problems = append(problems, l...)
+		case err != nil:
+			return err
+		}
 		plans = append(plans, plan)
 	}
 	if len(problems) > 0 {

@@ -202,7 +202,7 @@ func (p *planner) boxes(items *[]layout.Item, top float64) {
 	}
 	y := sp.H - sp.Bottom - h
 	if y < top {
-		p.set.Errs.Addf(p.e.Loc, "式次第が A4 の 1 ページに収まりません（%.0fmm はみ出します）。式次第の項目を減らすか、%s の文字を小さくしてください", top-y, spec.EventFile)
+		p.set.Errs.Addf(p.e.Loc, "式次第が A4 の 1 ページに収まりません（%.0fmm はみ出します）。式次第の項目を減らすか、layouts の %s の programme の文字を小さくしてください", top-y, spec.EventFile)
 		return
 	}
 	for i, b := range boxes {
@@ -254,7 +254,7 @@ func (p *planner) survey(x, y, w, h float64) ([]layout.Item, float64) {
 	pad, qr := ps.BoxPadding, ps.QRSize
 	link := layout.LinkURL(p.e.Survey.S)
 	if n := p.m.QRModules(link); n == 0 || qr/float64(n) < layout.MinQRModule {
-		p.set.Errs.Addf(p.e.Survey.Loc, "アンケートの QR コードが小さすぎます（%d マスを %.0fmm に描くと 1 マス %.2fmm。%.1fmm 以上が必要）。%s の programme.qr_size を大きくするか、URL を短くしてください",
+		p.set.Errs.Addf(p.e.Survey.Loc, "アンケートの QR コードが小さすぎます（%d マスを %.0fmm に描くと 1 マス %.2fmm。%.1fmm 以上が必要）。layouts の %s の programme.qr_size を大きくするか、URL を短くしてください",
 			n, qr, qr/float64(max(n, 1)), layout.MinQRModule, spec.EventFile)
 	}
 	s := stack{p: p, x: x + pad + qr + pad, y: y + pad, w: w - 3*pad - qr}

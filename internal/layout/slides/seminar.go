@@ -249,7 +249,7 @@ func (p *planner) survey(f *fit, r rect) ([]layout.Item, float64) {
 	link := layout.LinkURL(e.Survey.S)
 	qr := es.QRSize
 	if n := p.qrModules(link); n == 0 || qr/float64(n) < layout.MinQRModule {
-		f.fail(e.Survey, "アンケートの QR コードが小さすぎます（%d マスを %.0fmm に描くと 1 マス %.2fmm。%.1fmm 以上が必要）。%s の slides.qr_size を大きくするか、URL を短くしてください",
+		f.fail(e.Survey, "アンケートの QR コードが小さすぎます（%d マスを %.0fmm に描くと 1 マス %.2fmm。%.1fmm 以上が必要）。layouts の %s の slides.qr_size を大きくするか、URL を短くしてください",
 			n, qr, qr/float64(max(n, 1)), layout.MinQRModule, spec.EventFile)
 	}
 	ask := f.balanced(model.Text{S: "アンケートにご協力ください"}, r.w, es.ClosingText)
@@ -257,7 +257,7 @@ func (p *planner) survey(f *fit, r rect) ([]layout.Item, float64) {
 	gap := ask.LineH * 0.4
 	h := ask.Height() + gap + qr + gap + addr.Height()
 	if h > r.h {
-		f.fail(e.Survey, "アンケートの QR コードと URL がスライドに収まりません（高さ %.0fmm に %.0fmm 必要）。%s の slides.qr_size を小さくしてください", r.h, h, spec.EventFile)
+		f.fail(e.Survey, "アンケートの QR コードと URL がスライドに収まりません（高さ %.0fmm に %.0fmm 必要）。layouts の %s の slides.qr_size を小さくしてください", r.h, h, spec.EventFile)
 	}
 	y := r.y
 	out := ask.DrawCentred(f.m, r.x, y, r.w)
