@@ -9,6 +9,7 @@
 //
 //	sodan check   [-sources DIR] [-stale AGE] [-links]
 //	sodan build   [-sources DIR] [-layouts DIR] [-o DIR] [-only quicklist,slides,workbook]
+//	sodan build   [-sources DIR] [-layouts DIR] [-o DIR] -event ID|all
 //	sodan report  [-sources DIR] [-layouts DIR] [-o DIR] [OLD.xlsx] FILE.xlsx
 //	sodan schema  [-sources DIR] [-layouts DIR] [-o DIR]
 //	sodan init    DIR
@@ -19,6 +20,18 @@
 // and then writes the outputs into the output folder (default out/); each
 // file is written to a temporary name and renamed into place, and nothing is
 // written when any source or layout has a problem.
+//
+// build -event ID makes, instead of the other outputs, the kit of the
+// seminar with that id in sources/events (all: of every seminar) in the
+// folder events/YYYYMMDD-ID of the output folder: the programme sheet
+// (式次第), the programme's decks with the seminar on their title slides and
+// footers and, on the last deck, a closing slide with the survey's QR code
+// and whom to ask afterwards, one handout for each N-up variant (the
+// programme sheet as its cover, then every deck in order) and the quick
+// list with a box naming the organiser and the contact; layouts/event-a4.yaml
+// lays out what the kit adds. A seminar whose date has passed is built
+// all the same, with a line saying so. An id that names no seminar is a
+// wrong use (exit code 2).
 //
 // report reads a filled-in リスク分析シート (FILE.xlsx), checks every input
 // cell against the sources (a bad value is reported as
@@ -40,7 +53,6 @@ package main
 
 import (
 	"context"
-	_ "embed"
 	"errors"
 	"flag"
 	"fmt"
@@ -93,6 +105,7 @@ const maxProblems = 50
 const usage = `使い方:
   sodan check   [-sources DIR] [-stale 365d] [-links]
   sodan build   [-sources DIR] [-layouts DIR] [-o DIR] [-only quicklist,slides,workbook]
+  sodan build   [-sources DIR] [-layouts DIR] [-o DIR] -event ID|all
   sodan report  [-sources DIR] [-layouts DIR] [-o DIR] [OLD.xlsx] FILE.xlsx
   sodan init    DIR
   sodan version
@@ -267,11 +280,16 @@ func runBuild(stop context.Context, args []string, stdout, stderr io.Writer) int
 	watch := fs.Bool("watch", false, "ソースやレイアウトが保存されるたびに作り直す（Ctrl-C で終わる）")
 	quiet := fs.Bool("q", false, "出力ごとの一覧と合計の行を表示しない")
 	fs.BoolVar(&opts.Force, "force", false, "前回から何も変わっていない出力も作り直す")
+	fs.StringVar(&opts.Event, "event", "", "ほかの出力の代わりに、この id の`セミナー`（sources/events のもの。all ならすべて）用の一式を出力先の "+build.EventsDir+"/ に作る")
 	if code, ok := parse(fs, args, stdout, stderr); !ok {
 		return code
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "sodan build: 余分な引数があります: %s\n", strings.Join(fs.Args(), " "))
+		return 2
+	}
+	if opts.Event != "" && *only != "" {
+		fmt.Fprintln(stderr, "sodan build: -event と -only は一緒に使えません（-event はセミナー用の一式だけを作ります）")
 		return 2
 	}
 	set, err := build.ParseOnly(*only)
@@ -289,6 +307,10 @@ func runBuild(stop context.Context, args []string, stdout, stderr io.Writer) int
 		return watchBuild(stop, opts, *quiet, stdout, stderr)
 	}
 	res, err := build.Run(opts)
+	if errors.Is(err, build.ErrUnknownEvent) {
+		fmt.Fprintln(stderr, "sodan build:", err)
+		return 2
+	}
 	if failed(stderr, "build", err, opts.Out) {
 		return 1
 	}
@@ -425,31 +447,6 @@ func runSchema(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintln(stdout, p)
 	}
-	return 0
-}
-
-//go:embed project-readme.md
-var projectReadme []byte
-
-// runInit writes a new project into an empty (or new) folder: the
-// bundled sources and layouts, and a README of the folder, all from the
-// binary itself.
-func runInit(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("init", stderr)
-	if code, ok := parse(fs, args, stdout, stderr); !ok {
-		return code
-	}
-	if fs.NArg() != 1 {
-		fmt.Fprintf(stderr, "sodan init: プロジェクトをつくるフォルダを 1 つ指定してください\n%s", usage)
-		return 2
-	}
-	dir := fs.Arg(0)
-	files, err := build.Init(dir, projectReadme)
-	if err != nil {
-		fmt.Fprintln(stderr, "sodan init:", err)
-		return 1
-	}
-	fmt.Fprintf(stdout, "%s に新しいプロジェクトをつくりました（%d ファイル）。cd %s してから sodan build を実行してください\n", dir, files, dir)
 	return 0
 }
 

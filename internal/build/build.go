@@ -60,6 +60,10 @@ type Options struct {
 	Stop context.Context
 	// Force makes every output again, even those that are up to date.
 	Force bool
+	// Event, when set, builds the kit of the seminar with this id of
+	// sources/events (or of every seminar, for "all") instead of the
+	// other outputs (see events.go).
+	Event string
 }
 
 // Output is one file a build makes, and what happened to it.
@@ -85,6 +89,9 @@ type Target struct {
 	// makes, as jobs (see Job), without making anything yet. Problems in
 	// the layouts come back as a diag.List.
 	Jobs func(ctx *Context) ([]Job, error)
+	// Event marks a target of the seminars' kits: built only with
+	// Options.Event, for the seminars in Context.Events, and then alone.
+	Event bool
 }
 
 // Context is what a target gets: the book, the sources and layouts
@@ -98,6 +105,8 @@ type Context struct {
 	Date       time.Time
 	Warn       io.Writer
 	Stop       context.Context
+	// Events are the seminars whose kits are built (Options.Event).
+	Events []*model.Event
 
 	fontsOnce sync.Once
 	fonts     *pdf.Fonts
@@ -121,11 +130,14 @@ func register(t Target) {
 	sort.SliceStable(Targets, func(i, j int) bool { return Targets[i].Order < Targets[j].Order })
 }
 
-// TargetNames lists the names of the known targets.
+// TargetNames lists the names of the known targets that -only can name
+// (not the seminars' kits).
 func TargetNames() []string {
 	var names []string
 	for _, t := range Targets {
-		names = append(names, t.Name)
+		if !t.Event {
+			names = append(names, t.Name)
+		}
 	}
 	return names
 }
@@ -202,15 +214,20 @@ func Run(opts Options) (*Result, error) {
 			return nil, fmt.Errorf("「%s」という出力はありません（使える値: %s）", name, strings.Join(TargetNames(), ", "))
 		}
 	}
+	if ctx.Events, err = selectEvents(book, opts.Event); err != nil {
+		return nil, err
+	}
 	var jobs []jobOf
 	var problems diag.List
 	built := map[string]bool{}
 	var planned []Output
 	for _, t := range Targets {
-		if len(opts.Only) > 0 && !opts.Only[t.Name] {
+		if t.Event != (opts.Event != "") || len(opts.Only) > 0 && !opts.Only[t.Name] {
 			continue
 		}
-		built[t.Name] = true
+		if !t.Event {
+			built[t.Name] = true
+		}
 		var js []Job
 		err := safely(func() (err error) { js, err = t.Jobs(ctx); return err })
 		var l diag.List
@@ -223,9 +240,14 @@ func Run(opts Options) (*Result, error) {
 			problems = append(problems, diag.Diagnostic{Msg: fmt.Sprintf("出力「%s」を作れませんでした: %v", t.Name, err)})
 		}
 		for _, j := range js {
-			jobs = append(jobs, jobOf{Job: j, target: t.Name})
+			target := t.Name
+			if j.Target != "" {
+				target = j.Target
+				built[target] = true
+			}
+			jobs = append(jobs, jobOf{Job: j, target: target})
 			for _, n := range j.Outputs {
-				planned = append(planned, Output{Name: n, Target: t.Name})
+				planned = append(planned, Output{Name: n, Target: target})
 			}
 		}
 	}
@@ -275,6 +297,7 @@ func Run(opts Options) (*Result, error) {
 				age.Japanese(), len(list), c.ID, c.VerifiedOn.Format("2006-01-02"), age)
 		}
 	}
+	passed(ctx)
 	for _, k := range p.keep {
 		fmt.Fprintf(ctx.Warn, "注意: %s は前回 sodan が書いた後に変更されているので、消さずに残しました（sodan の記録からは外しました）\n", f.show(k))
 	}

@@ -85,6 +85,10 @@ func TestIncremental(t *testing.T) {
 // value.
 var textValue = regexp.MustCompile(`(?m)^(\s*(?:- )?(?:title|text|purpose|lead|note|question|desk|org|hours|meaning|action|help|subtitle|quote|advice): )([^\s\[{|>&*'"#!%@].*)$`)
 
+// eventValue is textValue for a seminar's file: the lecturers' names
+// change with the programme's mentions of them.
+var eventValue = regexp.MustCompile(`(?m)^(\s*(?:- )?(?:title|name|organiser|affiliation|room|address|break|qa|lecturer): )([^\s\[{|>&*'"#!%@].*)$`)
+
 // TestJobInputsDeclared: each job's declared inputs include every source
 // file its outputs depend on. For every source file, every printed text in
 // it is changed; the outputs of each job that does not list the file must
@@ -93,8 +97,17 @@ var textValue = regexp.MustCompile(`(?m)^(\s*(?:- )?(?:title|text|purpose|lead|n
 func TestJobInputsDeclared(t *testing.T) {
 	testtool.Long(t) // builds every output once per source file
 
+	// Every output, and the kit of every seminar.
+	build := func(src, out string) error {
+		for _, event := range []string{"", "all"} {
+			if _, err := Run(Options{Sources: src, Layouts: "../../layouts", Out: out, Event: event}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	base := t.TempDir()
-	if _, err := Run(Options{Sources: "../../sources", Layouts: "../../layouts", Out: base}); err != nil {
+	if err := build("../../sources", base); err != nil {
 		t.Fatal(err)
 	}
 	before := listFiles(t, base)
@@ -103,6 +116,9 @@ func TestJobInputsDeclared(t *testing.T) {
 		t.Fatal(errs)
 	}
 	ctx := &Context{Book: book, Sources: os.DirFS("../../sources"), Layouts: os.DirFS("../../layouts"), LayoutsDir: "layouts", Date: book.Edition.Date}
+	for i := range book.Events {
+		ctx.Events = append(ctx.Events, &book.Events[i])
+	}
 	declared := map[string][]string{} // output → its job's sources
 	for _, tg := range Targets {
 		jobs, err := tg.Jobs(ctx)
@@ -117,7 +133,11 @@ func TestJobInputsDeclared(t *testing.T) {
 	}
 	files, _ := filepath.Glob("../../sources/*.yaml")
 	decks, _ := filepath.Glob("../../sources/decks/*.yaml")
-	for _, f := range append(files, decks...) {
+	events, _ := filepath.Glob("../../sources/events/*.yaml")
+	if len(events) == 0 || len(declared) < 20 {
+		t.Fatalf("%d seminars, %d outputs declared", len(events), len(declared))
+	}
+	for _, f := range append(append(files, decks...), events...) {
 		rel, _ := filepath.Rel("../../sources", f)
 		rel = filepath.ToSlash(rel)
 		var unaffected []string
@@ -137,13 +157,17 @@ func TestJobInputsDeclared(t *testing.T) {
 			src := t.TempDir()
 			copyTree(t, "../../sources", src)
 			b, _ := os.ReadFile(f)
-			changed := textValue.ReplaceAllString(string(b), "${1}${2}・改")
+			value := textValue
+			if strings.HasPrefix(rel, "events/") {
+				value = eventValue
+			}
+			changed := value.ReplaceAllString(string(b), "${1}${2}・改")
 			if changed == string(b) {
 				t.Skip("no printed text to change")
 			}
 			os.WriteFile(filepath.Join(src, filepath.FromSlash(rel)), []byte(changed), 0o644)
 			out := t.TempDir()
-			if _, err := Run(Options{Sources: src, Layouts: "../../layouts", Out: out}); err != nil {
+			if err := build(src, out); err != nil {
 				t.Fatalf("the changed sources do not build: %v", err)
 			}
 			after := listFiles(t, out)

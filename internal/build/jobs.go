@@ -42,6 +42,10 @@ type Job struct {
 	// Warnings are printed after the build, in job order (Make may add
 	// to them); a job running beside others must not print itself.
 	Warnings *bytes.Buffer
+	// Target, when set, is the target the manifest records the outputs
+	// under instead of the job's own: one for each seminar's kit, so that
+	// building one kit leaves the others' files alone.
+	Target string
 }
 
 // Put hands one made output to the build: its name, its number of pages

@@ -28,7 +28,8 @@ func mutations(t *testing.T) []mutation {
 	var out []mutation
 	files, _ := filepath.Glob("../../sources/*.yaml")
 	decks, _ := filepath.Glob("../../sources/decks/*.yaml")
-	for _, f := range append(files, decks...) {
+	events, _ := filepath.Glob("../../sources/events/*.yaml")
+	for _, f := range append(append(files, decks...), events...) {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
@@ -71,8 +72,9 @@ func indent(l string) int { return len(l) - len(strings.TrimLeft(l, " -")) }
 
 // TestMutatedSourcesNeverCrash checks many broken variants of the bundled
 // sources: checking never panics and names the file of every problem; a
-// sample is built in full (every target), which must end in an output or
-// positioned problems, never a crash.
+// sample is built in full (every target, and the seminars' kits for a
+// broken seminar), which must end in an output or positioned problems,
+// never a crash.
 func TestMutatedSourcesNeverCrash(t *testing.T) {
 	testtool.Long(t)
 	muts := mutations(t)
@@ -116,11 +118,16 @@ func TestMutatedSourcesNeverCrash(t *testing.T) {
 			}
 			// Build a spread of the variants in full (slow: PDFs and a
 			// workbook each time).
-			if (checked-1)%every == 0 || isLong && long%everyLong == 0 {
+			isEvent := strings.HasPrefix(m.file, "events/")
+			if (checked-1)%every == 0 || isLong && long%everyLong == 0 || isEvent && (checked-1)%8 == 0 {
 				full++
-				_, err := Run(Options{Sources: src, Layouts: "../../layouts", Out: t.TempDir()})
+				event := ""
+				if isEvent {
+					event = "all" // the seminars' kits
+				}
+				_, err := Run(Options{Sources: src, Layouts: "../../layouts", Out: t.TempDir(), Event: event})
 				var l diag.List
-				if err != nil && !errors.As(err, &l) {
+				if err != nil && !errors.As(err, &l) && !errors.Is(err, ErrUnknownEvent) {
 					t.Errorf("%s: build failed without positioned problems: %v", name, err)
 				}
 				for _, d := range l {

@@ -24,13 +24,17 @@ func init() {
 	model.ConfigPath = "disable"
 }
 
-// allPDFs builds every bundled output and a report from a filled-in
-// workbook into a temporary directory, and returns the PDFs' paths.
+// allPDFs builds every bundled output, the kit of every bundled seminar
+// and a report from a filled-in workbook into a temporary directory, and
+// returns the PDFs' paths.
 func allPDFs(t *testing.T) (dir string, files []string) {
 	t.Helper()
 	dir = t.TempDir()
 	out := filepath.Join(dir, "out")
 	if _, err := Run(Options{Sources: "../../sources", Layouts: "../../layouts", Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Run(Options{Sources: "../../sources", Layouts: "../../layouts", Out: out, Event: "all"}); err != nil {
 		t.Fatal(err)
 	}
 	wb, _ := filledWorkbook(t, dir, "yamada.xlsx", reportAssets, 20)
@@ -110,8 +114,33 @@ func TestPDFsArePDFA(t *testing.T) {
 	testtool.Long(t)
 	dir, files := allPDFs(t)
 	start := time.Now()
-	problems := testtool.Preflight(t, files...)
-	t.Logf("%d files checked in %v", len(files), time.Since(start).Round(time.Millisecond))
+	// Preflight tells files apart by their base names, and a seminar's kit
+	// has a quick list named as the bundled one: as few runs as there are
+	// files of one name.
+	var batches [][]string
+	for _, f := range files {
+		placed := false
+		for i, b := range batches {
+			clash := false
+			for _, g := range b {
+				clash = clash || filepath.Base(g) == filepath.Base(f)
+			}
+			if !clash {
+				batches[i], placed = append(b, f), true
+				break
+			}
+		}
+		if !placed {
+			batches = append(batches, []string{f})
+		}
+	}
+	problems := map[string][]testtool.PreflightProblem{}
+	for _, b := range batches {
+		for f, p := range testtool.Preflight(t, b...) {
+			problems[f] = p
+		}
+	}
+	t.Logf("%d files checked in %d runs in %v", len(files), len(batches), time.Since(start).Round(time.Millisecond))
 	for _, f := range files {
 		name, _ := filepath.Rel(dir, f)
 		for _, p := range problems[f] {

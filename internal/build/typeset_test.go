@@ -34,7 +34,7 @@ type typeset struct {
 
 // typesetBuild builds every output and reads the PDFs, with the book and
 // the layouts they were made from.
-func typesetBuild(t *testing.T) ([]typeset, *model.Book, *spec.Slides, *spec.QuickList, *spec.NUp) {
+func typesetBuild(t *testing.T) ([]typeset, *model.Book, *spec.Slides, *spec.QuickList, *spec.NUp, *spec.Event) {
 	t.Helper()
 	dir, files := allPDFs(t)
 	layouts := os.DirFS("../../layouts")
@@ -50,6 +50,10 @@ func typesetBuild(t *testing.T) ([]typeset, *model.Book, *spec.Slides, *spec.Qui
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
+	es, errs := spec.ReadEvent(layouts, "layouts", sl, nu)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
 	var out []typeset
 	for _, f := range files {
 		data, err := os.ReadFile(f)
@@ -61,21 +65,27 @@ func typesetBuild(t *testing.T) ([]typeset, *model.Book, *spec.Slides, *spec.Qui
 			t.Fatalf("%s: %v", f, err)
 		}
 		name, _ := filepath.Rel(dir, f)
+		name = filepath.ToSlash(name)
 		kind := "report"
+		// A seminar's kit (events/<date>-<id>/) holds decks in slides/,
+		// handouts, its programme sheet and a quick list.
+		inSlides := strings.HasPrefix(name, SlidesDir+"/") || strings.HasPrefix(name, EventsDir+"/") && strings.Contains(name, "/"+SlidesDir+"/")
 		switch base := filepath.Base(name); {
-		case strings.HasPrefix(name, SlidesDir+"/") && strings.HasSuffix(base, "-notes.pdf"):
+		case inSlides && strings.HasSuffix(base, "-notes.pdf"):
 			kind = "notes"
-		case strings.HasPrefix(name, SlidesDir+"/") && regexp.MustCompile(`-\d+up\.pdf$`).MatchString(base):
+		case (inSlides || strings.HasPrefix(name, EventsDir+"/")) && regexp.MustCompile(`-\d+up\.pdf$`).MatchString(base):
 			kind = "handout"
-		case strings.HasPrefix(name, SlidesDir+"/"):
+		case inSlides:
 			kind = "deck"
 		case strings.HasPrefix(base, "quicklist-"):
 			kind = "quicklist"
+		case strings.HasPrefix(name, EventsDir+"/") && base == "programme.pdf":
+			kind = "programme"
 		}
 		out = append(out, typeset{name: name, kind: kind, pages: pages})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
-	return out, quickListBook(t), sl, ql, nu
+	return out, quickListBook(t), sl, ql, nu, es
 }
 
 // Kinds of characters, as the rules below name them.
@@ -211,7 +221,7 @@ func (p paragraphs) of(pg glyphs.Page, page int) []block {
 // pages, nothing drawn over a footer, and every text of the contacts, the
 // quick list and the resources printed somewhere.
 func TestTypesetting(t *testing.T) {
-	files, book, sl, ql, nu := typesetBuild(t)
+	files, book, sl, ql, nu, es := typesetBuild(t)
 	para := paragraphs{texts: sourceTexts(book)}
 	t.Run("projection sizes", func(t *testing.T) { checkProjection(t, files, book, sl) })
 	t.Run("line breaks", func(t *testing.T) { checkBreaks(t, files, para) })
@@ -219,6 +229,7 @@ func TestTypesetting(t *testing.T) {
 		checkLatinSpace(t, files, map[string]float64{
 			"deck": sl.Composition.LatinSpace, "handout": sl.Composition.LatinSpace,
 			"notes": nu.Composition.LatinSpace, "quicklist": ql.Composition.LatinSpace,
+			"programme": es.Composition.LatinSpace,
 		})
 	})
 	t.Run("justified quick list", func(t *testing.T) { checkJustified(t, files, para, book, ql) })

@@ -19,6 +19,7 @@ type Event struct {
 	File      string // file name in sources/events
 	Title     Text
 	Date      time.Time
+	DateLoc   diag.Loc // where the date is written
 	Start     Clock
 	End       Clock
 	Venue     Venue
@@ -124,6 +125,7 @@ func (b *builder) events() {
 		}
 		e := Event{ID: re.ID.V, File: re.File, Title: text(re.Title), Organiser: text(re.Organiser), Survey: text(re.Survey), Loc: re.Loc}
 		e.Date, _ = b.date(re.Date)
+		e.DateLoc = re.Date.Loc
 		e.Venue = Venue{text(re.Venue.Name), text(re.Venue.Address), text(re.Venue.Room)}
 		for _, l := range re.Lecturers {
 			e.Lecturers = append(e.Lecturers, Lecturer{text(l.Name), text(l.Affiliation)})

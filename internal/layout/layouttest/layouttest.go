@@ -144,6 +144,14 @@ func NUp(tb testing.TB) *spec.NUp {
 	return must(tb, v, errs)
 }
 
+// Event reads the bundled layouts/event-a4.yaml for the bundled slides
+// and handouts.
+func Event(tb testing.TB) *spec.Event {
+	tb.Helper()
+	v, errs := spec.ReadEvent(Layouts(tb), "layouts", Slides(tb), NUp(tb))
+	return must(tb, v, errs)
+}
+
 // Report reads the bundled layouts/report-a4.yaml for the scale of book.
 func Report(tb testing.TB, book *model.Book) *spec.Report {
 	tb.Helper()

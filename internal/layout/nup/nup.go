@@ -31,32 +31,35 @@ func Handout(plan *slides.Plan, book *model.Book, sp *spec.NUp, v spec.Variant, 
 	set := text.New(m, sp.Composition)
 	for pi := range pagesN {
 		items := chrome(set, plan.Deck, book, sp, pi+1, pagesN)
-		for j := range per {
-			si := pi*per + j
-			if si >= len(pages) {
-				break
-			}
-			slide := pages[si]
-			scale := v.SlideW / slide.W
-			col, row := j%v.Cols, j/v.Cols
-			x := v.Left + float64(col)*(v.ColW+v.ColGap)
-			y := v.Top + float64(row)*(v.SlideH+v.Gap)
-			items = append(items, scaled(slide.Items, scale, x, y, sp.Placeholder, m)...)
-			items = append(items, layout.Rect{X: round3(x), Y: round3(y), W: round3(v.SlideW), H: round3(slide.H * scale), Stroke: &sp.Frame, LineWidth: sp.FrameW})
-			if v.NoteLines {
-				lx := x + v.SlideW + v.LinesGap
-				lx2 := x + v.ColW
-				for ly := y + v.LineSpacing; ly <= y+v.SlideH+1e-6; ly += v.LineSpacing {
-					items = append(items, layout.Line{X1: round3(lx), Y1: round3(ly), X2: round3(lx2), Y2: round3(ly), Color: sp.Rule, Width: v.LineWidth})
-				}
-			}
-		}
+		items = append(items, sheet(pages[pi*per:min(len(pages), (pi+1)*per)], sp, v, m)...)
 		doc.Pages = append(doc.Pages, layout.Page{W: sp.W, H: sp.H, Items: items})
 	}
 	if len(set.Errs) > 0 {
 		return nil, set.Errs
 	}
 	return doc, nil
+}
+
+// sheet is the slides of one handout page, scaled into their frames in the
+// variant's grid, with the ruled note lines when the variant asks.
+func sheet(pages []layout.Page, sp *spec.NUp, v spec.Variant, m layout.Measurer) []layout.Item {
+	var items []layout.Item
+	for j, slide := range pages {
+		scale := v.SlideW / slide.W
+		col, row := j%v.Cols, j/v.Cols
+		x := v.Left + float64(col)*(v.ColW+v.ColGap)
+		y := v.Top + float64(row)*(v.SlideH+v.Gap)
+		items = append(items, scaled(slide.Items, scale, x, y, sp.Placeholder, m)...)
+		items = append(items, layout.Rect{X: round3(x), Y: round3(y), W: round3(v.SlideW), H: round3(slide.H * scale), Stroke: &sp.Frame, LineWidth: sp.FrameW})
+		if v.NoteLines {
+			lx := x + v.SlideW + v.LinesGap
+			lx2 := x + v.ColW
+			for ly := y + v.LineSpacing; ly <= y+v.SlideH+1e-6; ly += v.LineSpacing {
+				items = append(items, layout.Line{X1: round3(lx), Y1: round3(ly), X2: round3(lx2), Y2: round3(ly), Color: sp.Rule, Width: v.LineWidth})
+			}
+		}
+	}
+	return items
 }
 
 // Notes makes the presenter's notes: one A4 page per slide page, the slide
@@ -80,8 +83,12 @@ func Notes(plan *slides.Plan, book *model.Book, sp *spec.NUp, m layout.Measurer,
 		sh := slide.H * scale
 		items = append(items, layout.Rect{X: round3(sx), Y: round3(sy), W: round3(n.SlideW), H: round3(sh), Stroke: &sp.Frame, LineWidth: sp.FrameW})
 		y := sy + sh + n.Gap
-		s := &plan.Deck.Slides[plan.Slides[i]]
-		hb, _ := set.Fit(model.Text{S: fmt.Sprintf("ノート（%d 枚目）", plan.Slides[i]+1)}, w, n.Heading, text.Rules{MaxLines: 1})
+		var s model.Slide // a slide a seminar's copy adds has no notes
+		num := i + 1
+		if k := plan.Slides[i]; k >= 0 {
+			s, num = plan.Deck.Slides[k], k+1
+		}
+		hb, _ := set.Fit(model.Text{S: fmt.Sprintf("ノート（%d 枚目）", num)}, w, n.Heading, text.Rules{MaxLines: 1})
 		items = append(items, hb.Draw(x, y)...)
 		y += hb.Height() + n.HeadingGap
 		items = append(items, layout.Line{X1: round3(x), Y1: round3(y), X2: round3(x + w), Y2: round3(y), Color: sp.Rule, Width: n.RuleWidth})
@@ -97,7 +104,7 @@ func Notes(plan *slides.Plan, book *model.Book, sp *spec.NUp, m layout.Measurer,
 		b, _ := set.Fit(notes, w, st, text.Rules{MaxHeight: avail, Justify: true})
 		for j := before; j < len(set.Errs); j++ {
 			d := &set.Errs[j]
-			d.Msg = fmt.Sprintf("講師用ノート %s の %d 枚目: %s", slides.DeckName(plan.Deck), plan.Slides[i]+1, d.Msg)
+			d.Msg = fmt.Sprintf("講師用ノート %s の %d 枚目: %s", slides.DeckName(plan.Deck), num, d.Msg)
 		}
 		items = append(items, b.Draw(x, y)...)
 		doc.Pages = append(doc.Pages, layout.Page{W: sp.W, H: sp.H, Items: items})

@@ -28,9 +28,13 @@ import (
 // source text's position. date is the build date written into the
 // document information.
 func Plan(book *model.Book, sp *spec.QuickList, m layout.Measurer, date time.Time) (*layout.Doc, diag.List) {
+	return plan(book, sp, m, date, nil)
+}
+
+func plan(book *model.Book, sp *spec.QuickList, m layout.Measurer, date time.Time, sem *Seminar) (*layout.Doc, diag.List) {
 	h := &planner{
 		book: book, sp: sp, m: m, set: text.New(m, sp.Composition),
-		full: map[*model.Contact]model.Text{}, qrDone: map[string]bool{},
+		full: map[*model.Contact]model.Text{}, qrDone: map[string]bool{}, sem: sem,
 	}
 	h.colW = (sp.BodyW() - float64(sp.Cols-1)*sp.Gutter) / float64(sp.Cols)
 	h.footerH = sp.Styles.Footer.LineHeight(sp.Styles.Footer.Size)
@@ -39,7 +43,11 @@ func Plan(book *model.Book, sp *spec.QuickList, m layout.Measurer, date time.Tim
 	f := &flow{pages: []layout.Page{{W: sp.W, H: sp.H}}, top: sp.Top, errs: &h.set.Errs}
 	first := &f.pages[0]
 	y := sp.Top
-	y = h.header(first, y)
+	if sem != nil {
+		y = h.seminarHeader(first, y)
+	} else {
+		y = h.header(first, y)
+	}
 	y = h.emergency(first, y)
 	f.top, f.y = y, y
 
@@ -87,6 +95,9 @@ type planner struct {
 	full map[*model.Contact]model.Text
 	// qrDone records the links that already have a QR code.
 	qrDone map[string]bool
+	// sem is the seminar the list is handed out at; nil for the bundled
+	// list.
+	sem *Seminar
 }
 
 // fit sets t in lines of at most width mm and maxLines lines, shrinking it

@@ -14,7 +14,9 @@ import (
 
 // Plan is a laid-out deck: the pages and, for each page, the index in
 // Deck.Slides of the slide it shows (a slide may fill several pages: a long
-// table, many cards or a wide flow diagram continue on the next page).
+// table, many cards or a wide flow diagram continue on the next page), or
+// -1 for a slide a seminar's copy adds (its title slide when the deck has
+// none, the closing slide).
 type Plan struct {
 	Doc    *layout.Doc
 	Slides []int
@@ -26,9 +28,16 @@ type Plan struct {
 // of its source text, with the deck file and the slide number. It returns
 // the plan, or nil and every problem.
 func Lay(book *model.Book, deck *model.Deck, sp *spec.Slides, m layout.Measurer, date time.Time) (*Plan, diag.List) {
-	p := &planner{book: book, deck: deck, sp: sp, m: m, set: text.New(m, sp.Composition), qr: map[string]int{}}
+	return lay(book, deck, sp, m, date, nil)
+}
+
+func lay(book *model.Book, deck *model.Deck, sp *spec.Slides, m layout.Measurer, date time.Time, sem *Seminar) (*Plan, diag.List) {
+	p := &planner{book: book, deck: deck, sp: sp, m: m, set: text.New(m, sp.Composition), qr: map[string]int{}, sem: sem}
 	p.body = rect{x: sp.Left, y: sp.Top + sp.TitleBarH + sp.TitleGap, w: sp.BodyW()}
 	p.body.h = sp.H - sp.Bottom - sp.FooterH - sp.FooterGap - p.body.y
+	if sem != nil && !p.seminarStart() {
+		return nil, p.set.Errs
+	}
 	for i := range deck.Slides {
 		s := &deck.Slides[i]
 		p.where = s.Loc
@@ -45,8 +54,15 @@ func Lay(book *model.Book, deck *model.Deck, sp *spec.Slides, m layout.Measurer,
 	if len(deck.Slides) == 0 {
 		p.set.Errs.Addf(deck.Loc, "デッキにスライドがありません")
 	}
+	if sem != nil {
+		p.seminarEnd()
+	}
 	footer := text.New(m, sp.Composition)
-	footer.Fit(deck.Title, p.footerW(), sp.Type.Footer, text.Rules{MaxLines: 1})
+	if sem == nil {
+		footer.Fit(deck.Title, p.footerW(), sp.Type.Footer, text.Rules{MaxLines: 1})
+	} else {
+		p.seminarFooterFits(footer)
+	}
 	for _, d := range footer.Errs {
 		d.Msg = fmt.Sprintf("スライド %s のフッター: %s", DeckName(deck), d.Msg)
 		p.set.Errs.Add(d)
@@ -88,6 +104,7 @@ type planner struct {
 	body  rect     // the area below the title bar and above the footer
 	pages []slidePage
 	qr    map[string]int // QR modules by data
+	sem   *Seminar       // the seminar the deck is laid out for; nil for the bundled deck
 }
 
 func (p *planner) slide(s *model.Slide) []slidePage {
@@ -161,6 +178,9 @@ func (p *planner) titleBar(title model.Text, tag string) []layout.Item {
 }
 
 func (p *planner) titleSlide(s *model.Slide) slidePage {
+	if p.sem != nil {
+		return p.seminarTitleSlide(s)
+	}
 	sp := p.sp
 	c := sp.Colors
 	x := sp.Left + 14
@@ -267,6 +287,9 @@ func (p *planner) finish(date time.Time) *Plan {
 	if doc.Meta.Subject == "" {
 		doc.Meta.Subject = e.Title.S
 	}
+	if p.sem != nil {
+		doc.Meta.Subject = p.sem.print.Title.S + "（" + p.sem.print.Day.S + "）"
+	}
 	plan := &Plan{Doc: doc, Deck: p.deck}
 	n := len(p.pages)
 	level := -1
@@ -279,7 +302,10 @@ func (p *planner) finish(date time.Time) *Plan {
 		level = l
 		items = append(items, layout.Bookmark{Title: pg.title, Level: l, Y: 0})
 		items = append(items, pg.items...)
-		if pg.footer {
+		switch {
+		case pg.footer && p.sem != nil:
+			items = append(items, p.seminarFooter(i+1, n)...)
+		case pg.footer:
 			items = append(items, p.footer(i+1, n)...)
 		}
 		doc.Pages = append(doc.Pages, layout.Page{W: sp.W, H: sp.H, Items: items})

@@ -22,12 +22,21 @@ type reader struct {
 
 func readers(t *testing.T) []reader {
 	scale := layouttest.Bundled(t).Risk.Scale
+	sl, errs := spec.ReadSlides(layouttest.Layouts(t), "layouts")
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	nu, errs := spec.ReadNUp(layouttest.Layouts(t), "layouts", sl.W, sl.H)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
 	return []reader{
 		{spec.QuickListFile, func(fsys fs.FS) diag.List { _, errs := spec.ReadQuickList(fsys, "layouts"); return errs }},
 		{spec.SlidesFile, func(fsys fs.FS) diag.List { _, errs := spec.ReadSlides(fsys, "layouts"); return errs }},
 		{spec.NUpFile, func(fsys fs.FS) diag.List { _, errs := spec.ReadNUp(fsys, "layouts", 338.667, 190.5); return errs }},
 		{spec.ReportFile, func(fsys fs.FS) diag.List { _, errs := spec.ReadReport(fsys, "layouts", scale); return errs }},
 		{spec.WorkbookFile, func(fsys fs.FS) diag.List { _, errs := spec.ReadWorkbook(fsys, "layouts", scale); return errs }},
+		{spec.EventFile, func(fsys fs.FS) diag.List { _, errs := spec.ReadEvent(fsys, "layouts", sl, nu); return errs }},
 	}
 }
 
@@ -237,6 +246,26 @@ func TestProblemsAtTheirPositions(t *testing.T) {
 				at("# スライドの間（縦）\n    column_gap: 8\n    note_lines: true\n    line_width: 0.2\n    lines_gap: 6 # スライドの右端からメモ欄の罫線まで\n  - id: ") + "variants[1].id: 配布資料の形「3up」が二度書かれています",
 			}
 		},
+	}, {
+		spec.EventFile, []string{
+			"  event_detail: {size: 20, min_size: 18,", "  event_detail: {size: 20, min_size: 16,",
+			"handouts: [3up, 6up]", "handouts: [3up, 4up]",
+			"  phone: {size: 16, min_size: 14, leading: 1.15, bold: true}", "  phone: {size: 16, min_size: 14, leading: 1.15}",
+			"  qr_size: 30", "  qr_size: 15",
+			"  event: {size: 8.5,", "  event: {size: 80,",
+			"  text: {size: 7.5, min_size: 7,", "  text: {size: 7.5, min_size: 6,",
+			"  item: {size: 12.5, min_size: 10.5,", "  item: {size: 12.5, min_size: 8,",
+		}, func(at func(string) string) []string {
+			return []string{
+				at("  event_detail: {size: 20, min_size: ") + "slides.event_detail.min_size: 投影したスライドを会場の後ろから読めるよう、18pt 以上にしてください（min_size も含む。floors.body が 18pt）",
+				at("handouts: [3up, ") + "handouts[1]: 配布資料の形「4up」は nup-a4.yaml の variants にありません",
+				at("  phone: {size: ") + "programme.phone.size: 電話番号は太字（bold: true）にしてください",
+				at("  qr_size: ") + "programme.qr_size: QR コードは 20mm 以上",
+				at("  event: ") + "handout.event: 配布資料「3up」では、見出しにセミナー名の行を足すとスライドと重なります",
+				at("  text: {size: 7.5, min_size: ") + "quicklist.text.min_size: クイックリストの枠の文字は 7pt 以上",
+				at("  item: {size: 12.5, min_size: ") + "programme.item.min_size: 式次第の文字は 9pt 以上",
+			}
+		},
 	}} {
 		t.Run(c.file, func(t *testing.T) {
 			s := edited(t, c.file, c.edits...)
@@ -289,7 +318,7 @@ func TestSlideFloors(t *testing.T) {
 // TestComposition: the 和欧間 of a layout file lies between an eighth and
 // a quarter of an em, and a last line keeps at least three characters.
 func TestComposition(t *testing.T) {
-	for _, name := range []string{spec.QuickListFile, spec.SlidesFile, spec.NUpFile} {
+	for _, name := range []string{spec.QuickListFile, spec.SlidesFile, spec.NUpFile, spec.EventFile} {
 		s := edited(t, name, "  latin_space: 0.25", "  latin_space: 0.5", "  min_last_line: ", "  min_last_line: 2 #")
 		var errs diag.List
 		for _, r := range readers(t) {
