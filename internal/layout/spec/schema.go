@@ -17,6 +17,7 @@ func Kinds() []Kind {
 		{NUpFile, "配布資料（3枚・6枚）と発表者ノートのレイアウト", nupFile{}},
 		{ReportFile, "リスク分析の結果（報告書）のレイアウト", reportFile{}},
 		{WorkbookFile, "リスク分析シート（xlsx）の見た目", workbookFile{}},
+		{EventFile, "セミナーの一式（式次第・スライドの表紙と最後・配布資料の見出し・クイックリストの枠）のレイアウト", eventFile{}},
 	}
 }
 
