@@ -62,7 +62,7 @@ func TestBundledSheet(t *testing.T) {
 	for _, p := range e.Programme {
 		want = append(want, layout.TimesLabel(p.Start, p.End), p.Title())
 	}
-	want = append(want, "セミナー後のお問い合わせ", "03-5320-4773", "アンケート", "forms.example.jp/")
+	want = append(want, "セミナー後のお問い合わせ", "03-3251-7881", "アンケート", "forms.example.jp/")
 	// The text engine sets its own space where Japanese meets Latin.
 	squeeze := strings.NewReplacer(" ", "", "　", "").Replace
 	rest := squeeze(text.String())

@@ -44,11 +44,11 @@ func TestSeminarBox(t *testing.T) {
 	for _, l := range layouttest.TextLines(doc, m) {
 		if l.Page == 1 && l.X >= box.X && l.End <= box.X+box.W+0.01 && l.Y > box.Y && l.Y < box.Y+box.H {
 			inBox = append(inBox, l.Str)
-			phone = phone || l.Str == "03-5320-4773" && l.Size >= bs.Phone.Size && l.Bold
+			phone = phone || l.Str == "03-3251-7881" && l.Size >= bs.Phone.Size && l.Bold
 		}
 	}
 	got := strings.Join(inBox, "|")
-	for _, w := range []string{"セミナー主催", e.Organiser.S, "お問い合わせ", "東京都 中小企業サイバーセキュリティ相談窓口"} {
+	for _, w := range []string{"セミナー主催", e.Organiser.S, "お問い合わせ", "東京都中小企業振興公社 ワンストップ総合相談"} {
 		if !strings.Contains(got, w) {
 			t.Errorf("the box does not say %q: %s", w, got)
 		}

@@ -85,7 +85,7 @@ func TestSeminarDeck(t *testing.T) {
 			if len(qr) != 1 || qr[0] != layout.LinkURL(e.Survey.S) {
 				t.Errorf("closing slide QR codes %q, want the survey's %q", qr, e.Survey.S)
 			}
-			if p := pages[len(pages)-1]; !strings.Contains(p, "03-5320-4773") || !strings.Contains(p, "中小企業サイバーセキュリティ相談窓口") {
+			if p := pages[len(pages)-1]; !strings.Contains(p, "03-3251-7881") || !strings.Contains(p, "ワンストップ総合相談") {
 				t.Errorf("the closing slide does not name the contact:\n%s", p)
 			}
 			if plan.Slides[len(pages)-1] != -1 {
