@@ -60,3 +60,31 @@ func TestInitThenBuild(t *testing.T) {
 		t.Error("a refused init changed a file")
 	}
 }
+
+// TestSchemaKeepsOtherFiles: sodan schema replaces the schemas it wrote,
+// but refuses, before writing any, to overwrite a file of the same name
+// that it did not write.
+func TestSchemaKeepsOtherFiles(t *testing.T) {
+	dir := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"schema", "-o", dir}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr.String())
+	}
+	if code := run([]string{"schema", "-o", dir}, &stdout, &stderr); code != 0 {
+		t.Fatalf("writing over its own schemas: exit %d\n%s", code, stderr.String())
+	}
+	mine := filepath.Join(dir, "contacts.schema.json")
+	os.WriteFile(mine, []byte(`{"$id": "my-own.json"}`), 0o644)
+	deck := filepath.Join(dir, "deck.schema.json")
+	before, _ := os.ReadFile(deck)
+	stderr.Reset()
+	if code := run([]string{"schema", "-o", dir}, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "sodan が書いたスキーマではないので、上書きしません") {
+		t.Fatalf("exit %d\n%s", code, stderr.String())
+	}
+	if b, _ := os.ReadFile(mine); string(b) != `{"$id": "my-own.json"}` {
+		t.Error("the user's file was overwritten")
+	}
+	if after, _ := os.ReadFile(deck); !bytes.Equal(before, after) {
+		t.Error("a refused run wrote another schema")
+	}
+}

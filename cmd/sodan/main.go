@@ -431,21 +431,35 @@ func runSchema(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "sodan schema:", err)
 		return 1
 	}
-	for _, s := range schemas {
+	// Where each goes; a file already there is replaced only when it is a
+	// schema sodan wrote (its $id is its own name), so nothing of the
+	// user's is overwritten. Every file is checked before any is written.
+	paths := make([]string, len(schemas))
+	var refused []string
+	for i, s := range schemas {
 		dir := *out
 		if dir == "" {
 			dir = filepath.Join(map[string]string{"sources": *sources, "layouts": *layouts}[s.Dir], build.SchemaDir)
 		}
-		if err := os.MkdirAll(dir, 0o755); err != nil {
+		paths[i] = filepath.Join(dir, s.Name)
+		if old, err := os.ReadFile(paths[i]); err == nil && !build.IsSchema(old, s.Name) {
+			refused = append(refused, paths[i])
+		}
+	}
+	if len(refused) > 0 {
+		fmt.Fprintf(stderr, "sodan schema: %s は sodan が書いたスキーマではないので、上書きしません。別の名前に変えるか、-o で別のフォルダを指定してください\n", strings.Join(refused, ", "))
+		return 1
+	}
+	for i, s := range schemas {
+		if err := os.MkdirAll(filepath.Dir(paths[i]), 0o755); err != nil {
 			fmt.Fprintln(stderr, "sodan schema:", err)
 			return 1
 		}
-		p := filepath.Join(dir, s.Name)
-		if err := os.WriteFile(p, s.Data, 0o644); err != nil {
+		if err := os.WriteFile(paths[i], s.Data, 0o644); err != nil {
 			fmt.Fprintln(stderr, "sodan schema:", err)
 			return 1
 		}
-		fmt.Fprintln(stdout, p)
+		fmt.Fprintln(stdout, paths[i])
 	}
 	return 0
 }

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"encoding/json"
 	"fmt"
 	"path"
 	"strings"
@@ -58,4 +59,13 @@ func (s Schema) Modeline() string {
 		rel = "../" + rel
 	}
 	return "# yaml-language-server: $schema=" + rel
+}
+
+// IsSchema reports whether data is a schema sodan wrote under the file
+// name name: JSON whose $id is that name (an older sodan's included).
+func IsSchema(data []byte, name string) bool {
+	var head struct {
+		ID string `json:"$id"`
+	}
+	return json.Unmarshal(data, &head) == nil && head.ID == name
 }
