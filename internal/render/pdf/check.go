@@ -34,6 +34,15 @@ type runeSet [0x10000 / 64]uint64
 func (s *runeSet) add(r rune)         { s[r/64] |= 1 << (r % 64) }
 func (s *runeSet) each(fn func(rune)) { eachBit(s[:], fn) }
 
+func (s *runeSet) empty() bool {
+	for _, w := range s {
+		if w != 0 {
+			return false
+		}
+	}
+	return true
+}
+
 func eachBit(words []uint64, fn func(rune)) {
 	for i, w := range words {
 		for b := 0; w != 0; b++ {

@@ -7,44 +7,19 @@ import (
 	"slices"
 )
 
-// fpdf v0.9.0 parses the whole font file when a font is registered (every
-// character of the cmap goes into Go maps, and the 65,536-entry width table
-// is dumped to JSON and hashed), and parses it all again when it writes its
-// subset at Output. For a 4.7 MB face with 13,932 glyphs that is most of
-// the time of writing a PDF. So each Write hands fpdf a cut-down copy of
-// each face instead, made here in well under a millisecond: the same file
-// with a cmap for only the characters fpdf needs and a glyf table holding
-// only their glyphs.
-//
-// The cut face holds the glyphs fpdf reads and nothing else, numbered
+// Each PDF embeds, for each face it draws text with, a subset of the face:
+// a TrueType file holding glyph 0 (.notdef), the glyphs of the characters
+// drawn and, recursively, the components of composite glyphs, numbered
 // again in the whole face's order (glyph 0 stays 0; composite glyphs'
-// components are numbered again too): fpdf walks every glyph of a face
-// when it registers it and when it writes its subset, so 700 glyphs
-// instead of 13,932 make both cheap. Its hmtx has a long metric for every
-// glyph (see longMetrics for why), and hhea and maxp count the glyphs;
-// head, OS/2, name, post, cvt, fpgm, prep and gasp are otherwise the
-// original tables. fpdf builds its own subset from exactly these tables,
-// the cmap entries of the characters drawn and the bytes of their glyphs
-// (and of the glyphs their composite glyphs are made of), numbering the
-// glyphs it keeps in order: so the font program it embeds is byte for
-// byte the one it embeds from the whole face, and so are its CIDToGIDMap
-// and widths.
-//
-// What fpdf reads of the cut face, and so what it must hold:
-//
-//   - cmap: every character drawn with the face; and every character up to
-//     U+00FF that the face maps, because fpdf writes the widths of all of
-//     those (drawn or not) into the font's /W array.
-//   - hmtx: the metrics of every glyph the cmap maps.
-//   - glyf: glyph 0 (.notdef), the glyphs of the characters drawn, the
-//     glyph of U+0000 if the face maps it (fpdf's subset starts out with
-//     the characters 0–56 all stored as 0, so it looks up U+0000), and,
-//     recursively, the components of composite glyphs.
-//
-// The tables the cut face leaves out (GSUB, vmtx, DSIG, ...) fpdf never
-// reads.
+// components are numbered again too). Its hmtx has a long metric for every
+// glyph (the original advances and side bearings), hhea and maxp count the
+// glyphs, its cmap maps the characters drawn; head, OS/2, name, post, cvt,
+// fpgm, prep and gasp are the original tables. The tables a PDF viewer does
+// not read for a CIDFontType2 font (GSUB, vmtx, DSIG, ...) are left out.
+// Cutting a face reads only the glyphs it keeps, so it takes well under a
+// millisecond for the 13,932 glyphs of a whole face.
 
-// keptTables are the tables of a face copied into its cut copy: unchanged,
+// keptTables are the tables of a face copied into its subsets: unchanged,
 // but for head (its loca format and checksum adjustment) and hmtx and hhea
 // (long metrics for every glyph).
 var keptTables = [...]string{"OS/2", "cvt ", "fpgm", "gasp", "head", "hhea", "hmtx", "maxp", "name", "post", "prep"}
@@ -63,8 +38,8 @@ type cutter struct {
 }
 
 // newCutter reads data, a face whose metrics m have been parsed (and so
-// checked) already. The cut faces get its hmtx with long metrics for all
-// glyphs (longHmtx, and see longMetrics for why).
+// checked) already. The subsets get its hmtx with long metrics for all
+// glyphs (longHmtx), so that each glyph's metric is where its number says.
 func newCutter(data []byte, m *metrics) (*cutter, error) {
 	s, err := parseSFNT(data)
 	if err != nil {
@@ -111,9 +86,8 @@ func newCutter(data []byte, m *metrics) (*cutter, error) {
 func (c *cutter) glyph(g int) []byte { return c.glyf[c.loca[g]:c.loca[g+1]] }
 
 // components appends to dst the glyphs that glyph g, if composite, is made
-// of, reading its component records the way fpdf does (utf8fontfile.go,
-// getSymbols); a record that does not fit the glyph or names a glyph the
-// face does not have is an error (fpdf would panic on it).
+// of; a record that does not fit the glyph or names a glyph the face does
+// not have is an error.
 func (c *cutter) components(dst []int, g int) ([]int, error) {
 	b := c.glyph(g)
 	if len(b) == 0 {
@@ -164,10 +138,10 @@ func (c *cutter) components(dst []int, g int) ([]int, error) {
 	}
 }
 
-// glyphs returns, in order, the glyphs a cut face for drawing the runes
-// used must hold: 0, those of U+0000 and of used, and every component of
-// those, recursively. A composite glyph that contains itself is an error,
-// because fpdf would recurse through it forever.
+// glyphs returns, in order, the glyphs a subset for drawing the runes used
+// must hold: 0, those of used, and every component of those, recursively.
+// A composite glyph that contains itself is an error (a renderer would
+// recurse through it forever).
 func (c *cutter) glyphs(used *runeSet) ([]int, error) {
 	const (
 		unseen = iota
@@ -205,7 +179,7 @@ func (c *cutter) glyphs(used *runeSet) ([]int, error) {
 		state[g] = done
 		return nil
 	}
-	seed := []int{0, int(c.gid[0])}
+	seed := []int{0}
 	used.each(func(r rune) { seed = append(seed, int(c.gid[r])) })
 	for _, g := range seed {
 		if err := visit(g, 0); err != nil {
@@ -221,71 +195,26 @@ func (c *cutter) glyphs(used *runeSet) ([]int, error) {
 	return list, nil
 }
 
-// cmapRunes returns, in order, the runes the cut face's cmap maps: those in
-// used and every rune up to U+00FF that the face maps.
-func (c *cutter) cmapRunes(used *runeSet) []rune {
-	var rs []rune
-	for r := rune(0); r <= 0xFF; r++ {
-		if c.gid[r] != 0 {
-			rs = append(rs, r)
-		}
-	}
-	used.each(func(r rune) {
-		if r > 0xFF && c.gid[r] != 0 {
-			rs = append(rs, r)
-		}
-	})
-	return rs
-}
-
-// errCmapFull is returned by cut when the characters need more segments
+// errCmapFull is returned by cmap when the characters need more segments
 // than a format-4 cmap can hold.
 var errCmapFull = fmt.Errorf("too many characters for a format-4 cmap: %w", errFont)
 
-// fpdfFace returns the font file to register with fpdf for drawing the
-// runes in used: the cut face, or the whole one (with long metrics) in the
-// unlikely case that the characters need more cmap segments than fit.
-func (fc *face) fpdfFace(used *runeSet) ([]byte, error) {
-	b, err := fc.cut.cut(used)
-	if errors.Is(err, errCmapFull) {
-		return fc.whole()
-	}
-	return b, err
-}
-
-// cut returns a TrueType file with the glyphs, metrics and names of the
-// face that fpdf needs to embed its subset for drawing the runes in used
-// (see the comment at the top of this file).
-func (c *cutter) cut(used *runeSet) ([]byte, error) {
-	runes := c.cmapRunes(used)
-	keep, err := c.glyphs(used)
+// subset returns the TrueType file embedded for drawing the runes in used
+// with the face (see the comment at the top of this file), and the number
+// each glyph of the face has in it (-1 for those it leaves out): the glyph
+// of rune r is newID[c.gid[r]].
+func (c *cutter) subset(used *runeSet) (prog []byte, newID []int32, err error) {
+	ids, err := c.glyphs(used)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	// The cut face's glyphs: those kept, and those its cmap maps (fpdf
-	// reads their widths), numbered again in the whole face's order, so
-	// fpdf numbers its own subset the same way and embeds the same bytes.
-	newID := make([]int32, c.numGlyphs)
+	newID = make([]int32, c.numGlyphs)
 	for i := range newID {
 		newID[i] = -1
 	}
-	for _, g := range keep {
-		newID[g] = 0
-	}
-	for _, r := range runes {
-		newID[c.gid[r]] = 0
-	}
-	var ids []int
-	for g, n := range newID {
-		if n == 0 {
-			newID[g] = int32(len(ids))
-			ids = append(ids, g)
-		}
-	}
-	kept := make([]bool, c.numGlyphs)
 	size := 0
-	for _, g := range keep {
-		kept[g] = true
+	for i, g := range ids {
+		newID[g] = int32(i)
 		size += len(c.glyph(g))
 	}
 	glyf := make([]byte, 0, size)
@@ -295,11 +224,9 @@ func (c *cutter) cut(used *runeSet) ([]byte, error) {
 	for i, g := range ids {
 		binary.BigEndian.PutUint32(loca[4*i:], uint32(len(glyf)))
 		copy(hmtx[4*i:], long[4*g:4*g+4])
-		if kept[g] {
-			start := len(glyf)
-			glyf = append(glyf, c.glyph(g)...)
-			renumber(glyf[start:], newID)
-		}
+		start := len(glyf)
+		glyf = append(glyf, c.glyph(g)...)
+		renumber(glyf[start:], newID)
 	}
 	binary.BigEndian.PutUint32(loca[4*len(ids):], uint32(len(glyf)))
 
@@ -310,11 +237,19 @@ func (c *cutter) cut(used *runeSet) ([]byte, error) {
 	binary.BigEndian.PutUint16(hhea[34:], uint16(len(ids))) // numberOfHMetrics
 	maxp := slices.Clone(c.tables["maxp"])
 	binary.BigEndian.PutUint16(maxp[4:], uint16(len(ids))) // numGlyphs
+	tables := map[string][]byte{"glyf": glyf, "loca": loca, "head": head, "hmtx": hmtx, "hhea": hhea, "maxp": maxp}
+	var runes []rune
+	used.each(func(r rune) { runes = append(runes, r) })
 	cmap, err := c.cmap(runes, func(r rune) int { return int(newID[c.gid[r]]) })
-	if err != nil {
-		return nil, err
+	switch {
+	case err == nil:
+		tables["cmap"] = cmap
+	case !errors.Is(err, errCmapFull):
+		return nil, nil, err
 	}
-	tables := map[string][]byte{"cmap": cmap, "glyf": glyf, "loca": loca, "head": head, "hmtx": hmtx, "hhea": hhea, "maxp": maxp}
+	// With more scattered characters than a format-4 cmap can map, the
+	// subset has none: a PDF reader finds a CIDFontType2 font's glyphs
+	// through its CIDToGIDMap, never through the cmap.
 	sums := map[string]uint32{}
 	for tag, t := range c.tables {
 		if tables[tag] == nil {
@@ -324,7 +259,7 @@ func (c *cutter) cut(used *runeSet) ([]byte, error) {
 	}
 	out, sum := assemble(tables, sums)
 	binary.BigEndian.PutUint32(out[tableOffset(out, "head")+8:], 0xB1B0AFBA-sum)
-	return out, nil
+	return out, newID, nil
 }
 
 // renumber rewrites the component glyph numbers of b, a copy of a glyph,

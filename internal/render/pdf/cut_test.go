@@ -4,14 +4,8 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
-	"math/rand/v2"
-	"regexp"
 	"slices"
-	"strings"
 	"testing"
-	"time"
-
-	"github.com/go-pdf/fpdf"
 )
 
 // runesOf returns the set of runes in the strings.
@@ -23,135 +17,6 @@ func runesOf(strs ...string) *runeSet {
 		}
 	}
 	return &s
-}
-
-// fontIDRE matches fpdf's font resource names: "F" and the SHA-1 of the
-// font's JSON definition, which includes its width table and so differs
-// between a whole face and a cut one.
-var fontIDRE = regexp.MustCompile(`/F([0-9a-f]{40}) (\d+) 0 R`)
-
-// drawWith has fpdf write, uncompressed, one page with texts[i] drawn in
-// the face registered from faces[i] (regular, then bold), and returns the
-// file's objects with every font resource name replaced by the number of
-// the font object it names, and the resource dictionary's lines sorted.
-func drawWith(t *testing.T, faces [2][]byte, texts [2][]string) [][]byte {
-	t.Helper()
-	p := fpdf.New("P", "mm", "A4", "")
-	p.SetCompression(false)
-	p.SetCatalogSort(true)
-	date := time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC)
-	p.SetCreationDate(date)
-	p.SetModificationDate(date)
-	fams := [2]string{"cutr", "cutb"}
-	for i := range faces {
-		p.AddUTF8FontFromBytes(fams[i], [2]string{"", "B"}[i], faces[i])
-	}
-	p.AddPage()
-	for i := range texts {
-		p.SetFont(fams[i], [2]string{"", "B"}[i], 10)
-		for j, s := range texts[i] {
-			p.Text(10, float64(10+5*j), s)
-		}
-	}
-	var b bytes.Buffer
-	if err := p.Output(&b); err != nil {
-		t.Fatal(err)
-	}
-	f, err := parseFpdf(b.Bytes())
-	if err != nil {
-		t.Fatal(err)
-	}
-	names := map[string]string{}
-	for _, m := range fontIDRE.FindAllSubmatch(f.objs[2], -1) {
-		names[string(m[1])] = "#" + string(m[2])
-	}
-	if len(names) != 2 {
-		t.Fatalf("resource dictionary names %d fonts, want 2:\n%s", len(names), f.objs[2])
-	}
-	objs := make([][]byte, len(f.objs))
-	for n, o := range f.objs {
-		o = regexp.MustCompile(`/F([0-9a-f]{40})`).ReplaceAllFunc(o, func(id []byte) []byte {
-			return []byte("/F" + names[string(id[2:])])
-		})
-		if n == 2 {
-			lines := strings.Split(string(o), "\n")
-			slices.Sort(lines)
-			o = []byte(strings.Join(lines, "\n"))
-		}
-		objs[n] = o
-	}
-	return objs
-}
-
-// sameAsWholeFaces draws texts once with the whole faces and once with
-// faces cut for them, and reports every object of fpdf's file that
-// differs: the embedded font programs, CIDToGIDMaps, widths, font
-// descriptors and pages must all be the same.
-func sameAsWholeFaces(t *testing.T, whole [2][]byte, cutters [2]*cutter, texts [2][]string) {
-	t.Helper()
-	var cut [2][]byte
-	for i := range cut {
-		var err error
-		if cut[i], err = cutters[i].cut(runesOf(texts[i]...)); err != nil {
-			t.Fatal(err)
-		}
-		if len(cut[i]) >= len(whole[i]) {
-			t.Errorf("face %d: cut face of %d bytes, whole %d", i, len(cut[i]), len(whole[i]))
-		}
-	}
-	a, b := drawWith(t, whole, texts), drawWith(t, cut, texts)
-	if len(a) != len(b) {
-		t.Fatalf("%d objects from the whole faces, %d from the cut ones", len(a), len(b))
-	}
-	streams := 0
-	for n := range a {
-		if !bytes.Equal(a[n], b[n]) {
-			t.Errorf("object %d differs:\n%.300q\n%.300q", n, a[n], b[n])
-		}
-		if bytes.Contains(a[n], []byte("/Length1 ")) {
-			streams++
-		}
-	}
-	if streams != 2 {
-		t.Errorf("%d embedded font programs compared, want 2", streams)
-	}
-}
-
-func TestCutFaceEmbedsTheSame(t *testing.T) {
-	f := loadFonts(t)
-	whole := [2][]byte{wholeFace(t, &f.faces[0]), wholeFace(t, &f.faces[1])}
-	cutters := [2]*cutter{f.faces[0].cut, f.faces[1].cut}
-	var drawable []rune
-	for r := rune(0); r < 0xFFFF; r++ {
-		if f.HasGlyph(r) {
-			drawable = append(drawable, r)
-		}
-	}
-	rng := rand.New(rand.NewPCG(3, 4))
-	sample := func(n int) string {
-		var b strings.Builder
-		for range n {
-			b.WriteRune(drawable[rng.IntN(len(drawable))])
-		}
-		return b.String()
-	}
-	var latin1 strings.Builder
-	for r := rune(0x20); r <= 0xFF; r++ {
-		if f.HasGlyph(r) {
-			latin1.WriteRune(r)
-		}
-	}
-	for name, texts := range map[string][2][]string{
-		"test document": {{titleJa, bodyJa, latin, slideJa, "報告はこちら →"}, {boldJa, titleJa}},
-		"no text":       {nil, nil},
-		"one face only": {{bodyJa}, nil},
-		// Glyphs past the faces' short metrics, which longMetrics is for.
-		"rare glyphs": {{"˚΅ˆ΄ ¨"}, {"˚΅ˆ΄"}},
-		"latin-1":     {{latin1.String()}, {"ÀÉÎõü×÷", "0123456789"}},
-		"random":      {{sample(1500), sample(500)}, {sample(300)}},
-	} {
-		t.Run(name, func(t *testing.T) { sameAsWholeFaces(t, whole, cutters, texts) })
-	}
 }
 
 // component is one component record of a composite glyph made for a test.
@@ -249,50 +114,9 @@ func withTables(t *testing.T, data []byte, replace map[string][]byte) ([]byte, *
 	return out, c
 }
 
-// TestCutKeepsGlyphOfNUL: fpdf's subset always looks up U+0000, so when a
-// face maps it, its glyph must be in the cut face (the embedded faces do
-// not map it). The face made here maps only U+0000 to U+00FF and a few
-// kana, with U+0000 to the glyph of 〒.
-func TestCutKeepsGlyphOfNUL(t *testing.T) {
-	f := loadFonts(t)
-	fc := f.faces[0]
-	var runes []rune
-	for r := rune(0); r <= 0xFF; r++ {
-		if fc.m.gid[r] != 0 {
-			runes = append(runes, r)
-		}
-	}
-	runes = append([]rune{0}, runes...)
-	runes = append(runes, []rune("あいうえお")...)
-	remap := *fc.cut
-	var gid [0x10000]uint16
-	copy(gid[:], fc.m.gid[:])
-	post := gid['〒']
-	gid[0] = post
-	remap.gid = &gid
-	cmap, err := remap.cmap(runes, func(r rune) int { return int(gid[r]) })
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, c := withTables(t, wholeFace(t, &fc), map[string][]byte{"cmap": cmap})
-	if c.gid[0] != post || c.gid['あ'] != fc.m.gid['あ'] || c.gid['漢'] != 0 {
-		t.Fatalf("made face maps U+0000 to %d, あ to %d, 漢 to %d", c.gid[0], c.gid['あ'], c.gid['漢'])
-	}
-	keep, err := c.glyphs(runesOf("あい"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !slices.Contains(keep, int(post)) {
-		t.Errorf("glyphs kept %v lack U+0000's %d", keep, post)
-	}
-	bold := f.faces[1]
-	sameAsWholeFaces(t, [2][]byte{data, wholeFace(t, &bold)}, [2]*cutter{c, bold.cut},
-		[2][]string{{"あい", "AZ az"}, {"お"}})
-}
-
 // TestCutCompositeGlyphs makes composite glyphs (the embedded faces have
-// none): a cut face must hold their components, nested ones too, and fpdf
-// must embed the same subset from it as from the whole face.
+// none): a subset must hold their components, nested ones too, numbered
+// again.
 func TestCutCompositeGlyphs(t *testing.T) {
 	f := loadFonts(t)
 	gid := func(r rune) int { return int(f.faces[0].m.gid[r]) }
@@ -314,21 +138,15 @@ func TestCutCompositeGlyphs(t *testing.T) {
 	if !slices.Equal(keep, want) {
 		t.Errorf("glyphs kept %v, want %v", keep, want)
 	}
-	cut, err := c.cut(used)
+	cut, _, err := c.subset(used)
 	if err != nil {
 		t.Fatal(err)
 	}
 	checkCutFace(t, data, cut, used, want)
-
-	bold := f.faces[1]
-	sameAsWholeFaces(t, [2][]byte{data, wholeFace(t, &bold)}, [2]*cutter{c, bold.cut},
-		[2][]string{{"えお漢", "あいう"}, {"お"}})
-	sameAsWholeFaces(t, [2][]byte{data, wholeFace(t, &bold)}, [2]*cutter{c, bold.cut},
-		[2][]string{{"お"}, nil})
 }
 
-// TestCutRefusesBadComposites: glyphs that would make fpdf panic or recurse
-// forever are errors.
+// TestCutRefusesBadComposites: glyphs that would make a reader go past the
+// glyph or recurse forever are errors.
 func TestCutRefusesBadComposites(t *testing.T) {
 	f := loadFonts(t)
 	gid := func(r rune) int { return int(f.faces[0].m.gid[r]) }
@@ -341,7 +159,7 @@ func TestCutRefusesBadComposites(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, c := compositeFace(t, wholeFace(t, &f.faces[0]), glyphs)
-			_, err := c.cut(runesOf("あ"))
+			_, _, err := c.subset(runesOf("あ"))
 			if !errors.Is(err, errFont) {
 				t.Errorf("error %v, want one wrapping errFont", err)
 			}
@@ -350,19 +168,19 @@ func TestCutRefusesBadComposites(t *testing.T) {
 	}
 	_, c := compositeFace(t, wholeFace(t, &f.faces[0]), map[int][]component{a: {{glyph: i}, {glyph: i}}})
 	c.loca[a+1] = c.loca[a] + 16 // cut inside the second record
-	if _, err := c.cut(runesOf("あ")); !errors.Is(err, errFont) {
+	if _, _, err := c.subset(runesOf("あ")); !errors.Is(err, errFont) {
 		t.Errorf("truncated composite: error %v", err)
 	}
 	c.loca[a+1] = c.loca[a] + 6 // shorter than a glyph header
-	if _, err := c.cut(runesOf("あ")); !errors.Is(err, errFont) {
+	if _, _, err := c.subset(runesOf("あ")); !errors.Is(err, errFont) {
 		t.Errorf("6-byte glyph: error %v", err)
 	}
 }
 
-// checkCutFace checks the structure of cut, cut from whole for drawing
-// used: glyphs and metrics keep their IDs, only the glyphs keep have
-// data (that of the whole face), the cmap maps used and the runes up to
-// U+00FF, and the checksums are right.
+// checkCutFace checks the structure of cut, the subset of whole for
+// drawing used: it holds the glyphs keep (their data that of the whole
+// face, components numbered again) and their metrics in the whole face's
+// order, its cmap maps used, and the checksums are right.
 func checkCutFace(t *testing.T, whole, cut []byte, used *runeSet, keep []int) {
 	t.Helper()
 	ws, err := parseSFNT(whole)
@@ -391,23 +209,9 @@ func checkCutFace(t *testing.T, whole, cut []byte, used *runeSet, keep []int) {
 	if !slices.Equal(tags, want) {
 		t.Errorf("tables %q, want %q", tags, want)
 	}
-	// The cut face's glyphs: the kept ones and those the cmap maps (used
-	// and the mapped runes up to U+00FF), in the whole face's order.
-	inCmap := func(r int) bool { return r <= 0xFF || used[r/64]&(1<<(r%64)) != 0 }
-	set := map[int]bool{}
-	for _, g := range keep {
-		set[g] = true
-	}
-	for r := range 0x10000 {
-		if inCmap(r) && wm.gid[r] != 0 {
-			set[int(wm.gid[r])] = true
-		}
-	}
-	var ids []int
-	for g := range set {
-		ids = append(ids, g)
-	}
-	slices.Sort(ids)
+	// The subset's glyphs: the kept ones, in the whole face's order.
+	inCmap := func(r int) bool { return used[r/64]&(1<<(r%64)) != 0 }
+	ids := slices.Sorted(slices.Values(keep))
 	newID := make([]int32, u16(ws.tables["maxp"], 4))
 	for i, g := range ids {
 		newID[g] = int32(i)
@@ -454,8 +258,7 @@ func checkCutFace(t *testing.T, whole, cut []byte, used *runeSet, keep []int) {
 		t.Errorf("file of %d bytes, not a whole number of words", len(cut))
 	}
 
-	// cmap: used and the mapped runes up to U+00FF, to the same glyphs
-	// numbered again, with the same widths.
+	// cmap: used, to the same glyphs numbered again, with the same widths.
 	for r := range 0x10000 {
 		wantG := uint16(0)
 		if inCmap(r) && wm.gid[r] != 0 {
@@ -473,8 +276,7 @@ func checkCutFace(t *testing.T, whole, cut []byte, used *runeSet, keep []int) {
 	}
 
 	// glyf, loca and hmtx: the kept glyphs as they were (their components
-	// numbered again), the others empty; each glyph's long metric the
-	// whole face's.
+	// numbered again); each glyph's long metric the whole face's.
 	if len(cs.tables["loca"]) != 4*(n+1) || len(cs.tables["hmtx"]) != 4*n {
 		t.Fatalf("loca of %d bytes and hmtx of %d for %d glyphs", len(cs.tables["loca"]), len(cs.tables["hmtx"]), n)
 	}
@@ -498,15 +300,11 @@ func checkCutFace(t *testing.T, whole, cut []byte, used *runeSet, keep []int) {
 			t.Errorf("glyph %d (was %d): metric differs", i, g)
 		}
 		got := cc.glyph(i)
-		if slices.Contains(keep, g) {
-			kept++
-			orig := slices.Clone(wc.glyph(g))
-			renumber(orig, newID)
-			if !bytes.Equal(got, orig) {
-				t.Errorf("glyph %d (was %d): %d bytes, not the whole face's %d", i, g, len(got), len(orig))
-			}
-		} else if len(got) != 0 {
-			t.Errorf("glyph %d (was %d) kept (%d bytes) but not needed", i, g, len(got))
+		kept++
+		orig := slices.Clone(wc.glyph(g))
+		renumber(orig, newID)
+		if !bytes.Equal(got, orig) {
+			t.Errorf("glyph %d (was %d): %d bytes, not the whole face's %d", i, g, len(got), len(orig))
 		}
 	}
 	if kept != len(keep) || len(wc.glyph(0)) == 0 || ids[0] != 0 {
@@ -519,7 +317,7 @@ func TestCutFaceStructure(t *testing.T) {
 	for i, fc := range f.faces {
 		t.Run(fc.file, func(t *testing.T) {
 			used := runesOf(titleJa, bodyJa, latin, "˚΅ˆ΄", "①→")
-			cut, err := fc.cut.cut(used)
+			cut, _, err := fc.cut.subset(used)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -534,7 +332,8 @@ func TestCutFaceStructure(t *testing.T) {
 }
 
 // TestCutFaceCmapFull: characters that need more segments than a format-4
-// cmap holds get the whole face instead.
+// cmap holds give a subset without a cmap (readers find the glyphs through
+// the CIDToGIDMap), with every glyph.
 func TestCutFaceCmapFull(t *testing.T) {
 	f := loadFonts(t)
 	fc := &f.faces[0]
@@ -548,21 +347,38 @@ func TestCutFaceCmapFull(t *testing.T) {
 			n++
 		}
 	}
-	if _, err := fc.cut.cut(&used); !errors.Is(err, errCmapFull) {
+	var runes []rune
+	used.each(func(r rune) { runes = append(runes, r) })
+	if _, err := fc.cut.cmap(runes, func(r rune) int { return int(fc.m.gid[r]) }); !errors.Is(err, errCmapFull) {
 		t.Fatalf("%d runes: error %v, want errCmapFull", n, err)
 	}
-	data, err := fc.fpdfFace(&used)
-	if err != nil || !bytes.Equal(data, wholeFace(t, fc)) {
-		t.Errorf("fpdfFace did not give the whole face (error %v)", err)
+	prog, newID, err := fc.cut.subset(&used)
+	if err != nil {
+		t.Fatal(err)
 	}
+	s, err := parseSFNT(prog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := s.tables["cmap"]; ok {
+		t.Error("a subset with a cmap that cannot hold its characters")
+	}
+	used.each(func(r rune) {
+		if newID[fc.m.gid[r]] <= 0 {
+			t.Fatalf("%U has no glyph in the subset", r)
+		}
+	})
 	// Every other rune of a run of 500 fits.
 	var few runeSet
 	for r := rune(0x4E00); r < 0x4E00+1000; r += 2 {
 		few.add(r)
 	}
-	data, err = fc.fpdfFace(&few)
-	if err != nil || len(data) >= len(wholeFace(t, fc)) {
-		t.Errorf("500 runes: %d bytes, error %v", len(data), err)
+	prog, _, err = fc.cut.subset(&few)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s, err = parseSFNT(prog); err != nil || s.tables["cmap"] == nil {
+		t.Errorf("500 runes: no cmap (error %v)", err)
 	}
 }
 
@@ -596,7 +412,7 @@ func BenchmarkCutFaces(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for i := range f.faces {
-			if _, err := f.faces[i].cut.cut(&used[i]); err != nil {
+			if _, _, err := f.faces[i].cut.subset(&used[i]); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -25,19 +25,18 @@ import (
 //     trailer has no /ID;
 //   - there is no way to refer to XMP metadata from the catalog
 //     (SetXmpMetadata writes a stream that nothing points to), no output
-//     intent, no CIDSet for subset fonts, and the Info dates have no time
-//     zone.
+//     intent, and the Info dates have no time zone.
 //
 // fpdf has no hooks for any of this. So Write never calls fpdf's Bookmark
-// or LinkString: fpdf writes pages, resources and fonts only, and finish
+// or LinkString, nor any of its font methods (see embed.go): fpdf writes
+// pages and resources only, and finish
 // then rebuilds the file from fpdf's objects. It splits fpdf's output at the
 // offsets of fpdf's own cross-reference table (checking that each object
 // sits where the table says), keeps every object's bytes except the few it
 // changes (the Info dictionary and the catalog are replaced, each page with
-// links gets /Annots, each font its subset tag, each font descriptor
-// /CIDSet), appends its own
-// objects (bookmarks, link annotations, XMP metadata, the sRGB profile,
-// the CIDSets), and writes a new cross-reference table and a trailer with
+// links gets /Annots, the resources their fonts), appends its own
+// objects (the fonts, bookmarks, link annotations, XMP metadata, the sRGB
+// profile), and writes a new cross-reference table and a trailer with
 // an /ID derived from the content. Anything in fpdf's output that differs
 // from what finish expects is an error, never silently dropped. The file
 // declares PDF 1.4 (PDF/A-1's base; fpdf writes nothing newer than 1.3).
@@ -54,7 +53,8 @@ type extra struct {
 	meta  layout.Meta
 	pages []pageExtra
 	marks []mark
-	fonts []rename // fpdf's font names and the tagged ones (subset.go)
+	fonts *Fonts
+	used  *[2]runeSet // the runes drawn with each face (embed.go)
 }
 
 // pageExtra is one page's height (mm) and links.
@@ -193,10 +193,7 @@ func finish(b []byte, x *extra) ([]byte, error) {
 			return nil, fmt.Errorf("page %d: %w", i+1, err)
 		}
 	}
-	if err := tagSubsets(o, f.order, x.fonts); err != nil {
-		return nil, err
-	}
-	if err := addCIDSets(o, f.order); err != nil {
+	if err := addFontResources(o, x); err != nil {
 		return nil, err
 	}
 	var cat bytes.Buffer
@@ -219,6 +216,25 @@ func finish(b []byte, x *extra) ([]byte, error) {
 		order = append(order, n)
 	}
 	return o.write(order, f.root, f.info), nil
+}
+
+// noFonts is the empty font dictionary fpdf writes into the pages' shared
+// resources (object 2), having been given no fonts.
+const noFonts = "\n/Font <<\n>>\n"
+
+// addFontResources adds the fonts of the text drawn (embed.go) and names
+// them in the pages' resources.
+func addFontResources(o *objects, x *extra) error {
+	res := o.list[2]
+	if !bytes.HasPrefix(res, []byte("<<\n/ProcSet ")) || bytes.Count(res, []byte(noFonts)) != 1 {
+		return fmt.Errorf("fpdf wrote unexpected resources:\n%s", res)
+	}
+	fonts, err := addFonts(o, x.fonts, x.used)
+	if err != nil {
+		return err
+	}
+	o.list[2] = bytes.Replace(res, []byte(noFonts), fmt.Appendf(nil, "\n/Font <<%s>>\n", fonts), 1)
+	return nil
 }
 
 // objects are a file's objects by number (0 is unused).
@@ -316,13 +332,7 @@ func compressPages(o *objects, pages []int) error {
 	return nil
 }
 
-var (
-	// The start and the end of a CIDFontType2 font; between them are
-	// its widths, too long for regexp to go through quickly.
-	cidFontHeadRE = regexp.MustCompile(`\A<</Type /Font\n/Subtype /CIDFontType2\n/BaseFont /\S+\n/CIDSystemInfo \d+ 0 R\n/FontDescriptor (\d+) 0 R\n`)
-	cidFontTailRE = regexp.MustCompile(`/CIDToGIDMap (\d+) 0 R>>\n\z`)
-	lengthRE      = regexp.MustCompile(`/Length (\d+)\b`)
-)
+var lengthRE = regexp.MustCompile(`/Length (\d+)\b`)
 
 // literalEscapes escapes what a PDF literal string cannot hold as it is.
 var literalEscapes = strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`)
@@ -342,4 +352,25 @@ func textString(s string) string {
 	}
 	b.WriteString(">")
 	return b.String()
+}
+
+// stream splits an object fpdf wrote as "<<…/Length n…>>\nstream\n" data
+// "\nendstream\n" into its dictionary and data.
+func stream(obj []byte) (dict, data []byte, err error) {
+	const open, end = ">>\nstream\n", "\nendstream\n"
+	i := bytes.Index(obj, []byte(open))
+	if i < 0 {
+		return nil, nil, errors.New("not a stream")
+	}
+	dict = obj[:i+2]
+	m := lengthRE.FindSubmatch(dict)
+	if m == nil {
+		return nil, nil, errors.New("stream without /Length")
+	}
+	n, err := strconv.Atoi(string(m[1]))
+	start := i + len(open)
+	if err != nil || n > len(obj)-start || !bytes.Equal(obj[start+n:], []byte(end)) {
+		return nil, nil, fmt.Errorf("stream /Length %s does not match its data", m[1])
+	}
+	return dict, obj[start : start+n], nil
 }

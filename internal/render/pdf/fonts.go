@@ -2,8 +2,6 @@ package pdf
 
 import (
 	"fmt"
-	"strings"
-	"sync"
 	"unicode"
 
 	"sodan/fonts"
@@ -15,8 +13,7 @@ var _ layout.Measurer = (*Fonts)(nil)
 // Fonts holds the embedded faces parsed once per build.
 //
 // Get one from LoadFonts; the zero Fonts is not usable. It is safe for
-// concurrent use: after LoadFonts nothing in it changes (a whole face that
-// fpdf may need is made once, under a sync.Once).
+// concurrent use: after LoadFonts nothing in it changes.
 type Fonts struct {
 	faces [2]face // regular, bold
 	// drawable has a bit for every BMP rune that both faces map to a real
@@ -27,24 +24,13 @@ type Fonts struct {
 // face is one embedded TrueType file with its metrics.
 type face struct {
 	file  string // file name, for messages
-	style string // fpdf style: "" or "B"
+	style string // "" or "B"
 	m     *metrics
-	cut   *cutter // makes the font handed to fpdf for one PDF (cut.go)
-	// whole returns the whole font with long metrics (see longMetrics),
-	// made when first asked for: fpdf gets it only for a PDF with more
-	// characters than a cut face can map.
-	whole func() ([]byte, error)
+	cut   *cutter // makes the subset embedded in one PDF (cut.go)
+	desc  fontDesc
 	// name is the PostScript name written, after the subset tag, as the
 	// font's BaseFont and FontName.
 	name string
-	// family is what the face is registered as with fpdf, which writes
-	// the font's name from it (written); see subset.go.
-	family string
-}
-
-// written is the name fpdf writes for the face in its font objects.
-func (fc *face) written() string {
-	return "utf8" + strings.ToLower(fc.family) + fc.style
 }
 
 // ptPerMM is fpdf's scale factor for unit "mm" (points per mm): the
@@ -83,6 +69,10 @@ func LoadFonts() (*Fonts, error) {
 		if err != nil {
 			return nil, fmt.Errorf("load fonts: font %s: %w", fc.Name, err)
 		}
+		desc, err := readDesc(fc.Data, m)
+		if err != nil {
+			return nil, fmt.Errorf("load fonts: font %s: %w", fc.Name, err)
+		}
 		name := m.psName
 		if name == "" {
 			name = fonts.Family
@@ -90,9 +80,7 @@ func LoadFonts() (*Fonts, error) {
 				name += "-Bold"
 			}
 		}
-		family := "sodan" + [2]string{"r", "b"}[i]
-		whole := sync.OnceValues(func() ([]byte, error) { return longMetrics(fc.Data) })
-		f.faces[i] = face{file: fc.Name, style: fc.Style, m: m, cut: c, whole: whole, name: name, family: family}
+		f.faces[i] = face{file: fc.Name, style: fc.Style, m: m, cut: c, desc: desc, name: name}
 	}
 	if !seen[0] || !seen[1] {
 		return nil, fmt.Errorf("load fonts: need a regular and a bold face, got %d faces", len(list))

@@ -6,21 +6,32 @@ import (
 	"testing"
 	"time"
 
+	"sodan/fonts"
 	"sodan/internal/layout"
 )
 
 // testFonts parses the embedded faces once for all tests.
 var testFonts = sync.OnceValues(LoadFonts)
 
-// wholeFace returns the whole face fc with long metrics, as fpdf would
-// get it without cut faces.
+// wholeFace returns the whole face fc with long metrics (longMetrics), as
+// the tests that compare with fpdf register it.
 func wholeFace(tb testing.TB, fc *face) []byte {
 	tb.Helper()
-	b, err := fc.whole()
+	faces, err := fonts.Faces()
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return b
+	for _, ff := range faces {
+		if ff.Name == fc.file {
+			b, err := longMetrics(ff.Data)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			return b
+		}
+	}
+	tb.Fatalf("no face %s", fc.file)
+	return nil
 }
 
 func loadFonts(tb testing.TB) *Fonts {

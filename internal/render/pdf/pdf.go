@@ -7,23 +7,18 @@
 // archived, used unmodified) needs these workarounds for that, each
 // explained where it is done:
 //
-//   - longMetrics (sfnt.go): fpdf overwrites two bytes of the caller's font
-//     data for a font whose hmtx has short metrics, so it only ever gets
-//     fonts with a full metric for every glyph.
-//   - cutter (cut.go): fpdf parses the whole of each face when it is
-//     registered and again when it writes its subset, for every document;
-//     it gets a copy of each face holding only the glyphs the document
-//     draws (glyph IDs, metrics and the other tables unchanged), from which
-//     it embeds exactly the same subset.
-//   - tagSubsets (subset.go): fpdf names its font subsets without the
-//     "ABCDEF+" tag; finish renames them.
+//   - fonts (embed.go): fpdf's fonts cost most of the time of a small PDF
+//     (it parses and hashes each whole face for every document), so fpdf
+//     is given none: text is written as text operators (text.go) and
+//     finish adds the fonts, each a subset of a face (cut.go) with its
+//     tagged name, widths, ToUnicode CMap and CIDSet.
 //   - drawer.draw, case layout.Rect (this file): fpdf's RoundedRect writes
 //     "q … B" and never the closing Q, so every rounded rectangle left one
 //     graphics state open (a 6-up page nested 44 deep, over the limit of
 //     28). Write closes it with a Q straight after; nothing in between
 //     changes the graphics state, so the page looks the same.
 //   - finish (finish.go): bookmarks, link annotations, the catalog, the
-//     Info dictionary, XMP metadata, the sRGB output intent, CIDSets, the
+//     Info dictionary, XMP metadata, the sRGB output intent, the fonts, the
 //     header and the trailer's /ID, which fpdf writes wrongly or not at
 //     all, are written by rebuilding fpdf's file with a new
 //     cross-reference table.
@@ -57,10 +52,8 @@ const defaultLineWidth = 0.2
 // be set), fpdf's catalog sort is on, and the trailer's /ID is a hash of
 // the content.
 //
-// Each call registers both faces with fpdf again, because fpdf cannot share
-// a parsed font between documents. It registers copies cut down to the
-// glyphs the document draws (cut.go), which fpdf parses and subsets much
-// faster than the whole 4.7 MB files and embeds as the same font programs.
+// Each face the document draws text with is embedded as a subset of the
+// glyphs it draws (cut.go, embed.go).
 func Write(w io.Writer, doc *layout.Doc, f *Fonts) error {
 	out, err := render(doc, f)
 	if err != nil {
@@ -107,25 +100,13 @@ func drawDoc(doc *layout.Doc, f *Fonts) ([]byte, *extra, error) {
 	// dates only keep fpdf from reading the clock.
 	p.SetCreationDate(doc.Meta.Date)
 	p.SetModificationDate(doc.Meta.Date)
-	for i := range f.faces {
-		fc := &f.faces[i]
-		data, err := fc.fpdfFace(&pl.used[i])
-		if err != nil {
-			return nil, nil, fmt.Errorf("font %s: %w", fc.file, err)
-		}
-		p.AddUTF8FontFromBytes(fc.family, fc.style, data)
-	}
-	if err := p.Error(); err != nil {
-		return nil, nil, fmt.Errorf("register fonts: %w", err)
-	}
-
-	d := drawer{pdf: p, fonts: f, qrs: pl.qrs, extra: &extra{meta: doc.Meta, fonts: subsetNames(f, &pl.used)}}
+	d := drawer{pdf: p, qrs: pl.qrs, extra: &extra{meta: doc.Meta, fonts: f, used: &pl.used}}
 	for pi, page := range doc.Pages {
 		p.AddPageFormat("P", fpdf.SizeType{Wd: page.W, Ht: page.H})
 		d.extra.pages = append(d.extra.pages, pageExtra{h: page.H})
 		for _, it := range page.Items {
 			it, _ := itemValue(it) // checked above
-			d.draw(it, pi)
+			d.draw(it, pi, page.H)
 		}
 		if err := p.Error(); err != nil {
 			return nil, nil, fmt.Errorf("page %d: %w", pi+1, err)
@@ -141,26 +122,22 @@ func drawDoc(doc *layout.Doc, f *Fonts) ([]byte, *extra, error) {
 
 // drawer draws items on the current fpdf page.
 type drawer struct {
-	pdf   *fpdf.Fpdf
-	fonts *Fonts
-	qrs   []*qr.Code
+	pdf *fpdf.Fpdf
+	qrs []*qr.Code
 	// extra collects what finish adds to fpdf's file: links, bookmarks.
 	extra *extra
-
-	fontSet bool // whether a font has been selected yet
-	bold    bool
-	size    float64
+	buf   []byte // the text operators being written (text.go)
 }
 
-// draw draws it on page pi (0-based).
-func (d *drawer) draw(it layout.Item, pi int) {
+// draw draws it on page pi (0-based), h mm high.
+func (d *drawer) draw(it layout.Item, pi int, h float64) {
 	p := d.pdf
 	switch it := it.(type) {
 	case layout.Text:
 		if it.Str == "" {
 			return
 		}
-		d.text(it)
+		d.text(it, h)
 	case layout.Rect:
 		style, dashed := d.paint(it.Fill, it.Stroke, it.LineWidth, it.Dash)
 		if style == "" {
@@ -200,19 +177,6 @@ func (d *drawer) draw(it layout.Item, pi int) {
 	case layout.Bookmark:
 		d.extra.marks = append(d.extra.marks, mark{Bookmark: it, page: pi})
 	}
-}
-
-// font selects the regular or bold face at size points, if not selected.
-func (d *drawer) font(bold bool, size float64) {
-	if d.fontSet && d.bold == bold && d.size == size {
-		return
-	}
-	i := 0
-	if bold {
-		i = 1
-	}
-	d.pdf.SetFont(d.fonts.faces[i].family, d.fonts.faces[i].style, size)
-	d.fontSet, d.bold, d.size = true, bold, size
 }
 
 // paint sets colours, line width (0 means defaultLineWidth) and dash for a

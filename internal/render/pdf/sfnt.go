@@ -52,45 +52,6 @@ func parseSFNT(data []byte) (*sfnt, error) {
 	return s, nil
 }
 
-// longMetrics returns data itself if every glyph has a full (advance, left
-// side bearing) pair in hmtx, or else a copy of the font in which it has:
-// the hmtx table is rebuilt that way (longHmtx) and appended, its
-// directory record points there, and hhea's numberOfHMetrics is the number
-// of glyphs. Widths do not change.
-//
-// fpdf v0.9.0 must only ever see such a font: for a glyph past the long
-// metrics its getMetrics appends to a slice of the font file, overwriting
-// two bytes of the caller's data. That would change the embedded font under
-// every later Write, racing with concurrent ones.
-func longMetrics(data []byte) ([]byte, error) {
-	s, err := parseSFNT(data)
-	if err != nil {
-		return nil, err
-	}
-	long, err := longHmtx(s)
-	if err != nil {
-		return nil, err
-	}
-	if u16(s.tables["hhea"], 34) == len(long)/4 {
-		return data, nil // all metrics long already
-	}
-	at := (len(data) + 3) &^ 3
-	out := make([]byte, at+len(long))
-	copy(out, data)
-	copy(out[at:], long)
-	rec := out[s.dir["hmtx"]:]
-	binary.BigEndian.PutUint32(rec[4:], checksum(long))
-	binary.BigEndian.PutUint32(rec[8:], uint32(at))
-	binary.BigEndian.PutUint32(rec[12:], uint32(len(long)))
-
-	rec = out[s.dir["hhea"]:]
-	off := int(u32(rec, 8))
-	hhea := out[off : off+len(s.tables["hhea"])]
-	binary.BigEndian.PutUint16(hhea[34:], uint16(len(long)/4))
-	binary.BigEndian.PutUint32(rec[4:], checksum(hhea))
-	return out, nil
-}
-
 // longHmtx returns the font's hmtx table with a long metric for every
 // glyph: the table itself if it has one already, or else a new one in
 // which each glyph past numberOfHMetrics has the last advance and its own

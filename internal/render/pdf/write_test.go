@@ -18,8 +18,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/go-pdf/fpdf"
-
 	"sodan/fonts"
 	"sodan/internal/layout"
 	"sodan/internal/testtool"
@@ -270,9 +268,6 @@ func TestSubsetTags(t *testing.T) {
 	if a[0] == b[0] && a[1] == b[1] {
 		t.Errorf("tags %v did not change with the glyphs", a)
 	}
-	// With no text at all both subsets hold only .notdef.
-	empty := &layout.Doc{Meta: testMeta(), Pages: []layout.Page{{W: a4W, H: a4H}}}
-	tagsOf(empty)
 }
 
 func TestWriteRefusesCharacters(t *testing.T) {
@@ -431,39 +426,6 @@ func BenchmarkLoadFonts(b *testing.B) {
 	}
 }
 
-// BenchmarkRegisterFonts measures what every Write pays to hand both faces
-// to fpdf (it parses each file and hashes its width table): the faces cut
-// for a two-page handout, as Write registers them, and the whole faces.
-func BenchmarkRegisterFonts(b *testing.B) {
-	f := loadFonts(b)
-	used := docRunes(handoutDoc(f))
-	for _, whole := range []bool{false, true} {
-		name := "cut"
-		if whole {
-			name = "whole"
-		}
-		b.Run(name, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				p := fpdf.New("P", "mm", "A4", "")
-				for i, fc := range f.faces {
-					data := wholeFace(b, &fc)
-					if !whole {
-						var err error
-						if data, err = fc.fpdfFace(&used[i]); err != nil {
-							b.Fatal(err)
-						}
-					}
-					p.AddUTF8FontFromBytes(fc.family, fc.style, data)
-				}
-				if err := p.Error(); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-}
-
 // docRunes returns the runes doc draws with the regular and the bold face.
 func docRunes(doc *layout.Doc) *[2]runeSet {
 	var used [2]runeSet
@@ -527,10 +489,8 @@ func ExampleWrite() {
 }
 
 // TestWriteLeavesFontBytesAlone draws the characters whose glyphs lie past
-// the font's long horizontal metrics. fpdf v0.9.0 reads their metrics by
-// appending to a slice of the font file (utf8fontfile.go, getMetrics), which
-// writes into the file's bytes; Write must hand fpdf bytes where that
-// cannot happen, or the embedded fonts change under every later Write.
+// the font's long horizontal metrics (the subsets give every glyph a long
+// metric): the embedded font files must not change, nor the output.
 func TestWriteLeavesFontBytesAlone(t *testing.T) {
 	f := loadFonts(t)
 	sums := func() [2][32]byte {
@@ -586,46 +546,5 @@ func TestWriteConcurrent(t *testing.T) {
 		if err := <-errs; err != nil {
 			t.Error(err)
 		}
-	}
-}
-
-// TestTagSubsetsObjects renames the three objects of a font and refuses a
-// font name found twice or not at all.
-func TestTagSubsetsObjects(t *testing.T) {
-	objs := func(extra ...string) *objects {
-		o := &objects{list: [][]byte{nil,
-			[]byte("<</Type /Font\n/Subtype /Type0\n/BaseFont /utf8a\n/Encoding /Identity-H\n/DescendantFonts [2 0 R]>>\n"),
-			[]byte("<</Type /Font\n/Subtype /CIDFontType2\n/BaseFont /utf8a\n/CIDSystemInfo 3 0 R>>\n"),
-			[]byte("<</Type /FontDescriptor /FontName /utf8a\n /Ascent 880>>\n"),
-		}}
-		for _, e := range extra {
-			o.list = append(o.list, []byte(e))
-		}
-		return o
-	}
-	order := func(o *objects) []int {
-		var n []int
-		for i := 1; i < len(o.list); i++ {
-			n = append(n, i)
-		}
-		return n
-	}
-	names := []rename{{"utf8a", "ABCDEF+Face-Regular"}}
-	o := objs()
-	if err := tagSubsets(o, order(o), names); err != nil {
-		t.Fatal(err)
-	}
-	for _, b := range o.list[1:] {
-		if !bytes.Contains(b, []byte("/ABCDEF+Face-Regular\n")) || bytes.Contains(b, []byte("utf8a")) {
-			t.Errorf("not renamed: %q", b)
-		}
-	}
-	o = objs("<</Type /FontDescriptor /FontName /utf8a\n /Ascent 880>>\n")
-	if err := tagSubsets(o, order(o), names); err == nil {
-		t.Error("a font descriptor twice: no error")
-	}
-	o = objs()
-	if err := tagSubsets(o, order(o), []rename{{"utf8b", "ABCDEF+Face-Bold"}}); err == nil {
-		t.Error("a font not there: no error")
 	}
 }
