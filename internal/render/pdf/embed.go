@@ -1,10 +1,12 @@
 package pdf
 
 import (
+	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
 	"math"
 	"strconv"
+	"sync"
 )
 
 // Text is drawn with fonts of this file's own, not fpdf's. fpdf v0.9.0,
@@ -112,7 +114,7 @@ func addFonts(o *objects, f *Fonts, used *[2]runeSet) ([]byte, error) {
 		if used[i].empty() {
 			continue
 		}
-		n, err := addFont(o, &f.faces[i], &used[i], tags[i]+"+"+f.faces[i].name)
+		n, err := addFont(o, f, i, &used[i], tags[i]+"+"+f.faces[i].name)
 		if err != nil {
 			return nil, fmt.Errorf("font %s: %w", f.faces[i].file, err)
 		}
@@ -125,12 +127,87 @@ func addFonts(o *objects, f *Fonts, used *[2]runeSet) ([]byte, error) {
 // a ToUnicode CMap it says nothing a reader needs, and fpdf wrote the same.
 const cidSystemInfo = "<</Registry (Adobe) /Ordering (UCS) /Supplement 0>>"
 
-// addFont adds the objects of face fc's font named name, for drawing the
+// streams are the parts of a font that depend only on the face and the
+// runes drawn with it: its stream objects, ready to write, and its /W.
+type streams struct {
+	file, cidSet, toGID, toUnicode []byte
+	widths                         []byte
+}
+
+// fontCache keeps the streams of the last few fonts made. A deck and its
+// N-up handouts draw the same characters, and compressing a subset is most
+// of the cost of its font, so each is made once. The streams are a function
+// of the key alone, so a PDF's bytes never depend on what is cached.
+type fontCache struct {
+	mu   sync.Mutex
+	keys [8][sha256.Size]byte
+	vals [8]*streams
+	next int // the slot replaced next
+}
+
+// get returns the streams of face i for the runes used, made by build if
+// they are not cached.
+func (c *fontCache) get(i int, used *runeSet, build func() (*streams, error)) (*streams, error) {
+	h := sha256.New()
+	h.Write([]byte{byte(i)})
+	var w [8]byte
+	for _, word := range used {
+		binary.LittleEndian.PutUint64(w[:], word)
+		h.Write(w[:])
+	}
+	var key [sha256.Size]byte
+	h.Sum(key[:0])
+	c.mu.Lock()
+	for k := range c.keys {
+		if c.vals[k] != nil && c.keys[k] == key {
+			v := c.vals[k]
+			c.mu.Unlock()
+			return v, nil
+		}
+	}
+	c.mu.Unlock()
+	v, err := build()
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	c.keys[c.next], c.vals[c.next] = key, v
+	c.next = (c.next + 1) % len(c.keys)
+	c.mu.Unlock()
+	return v, nil
+}
+
+// addFont adds the objects of face i's font named name, for drawing the
 // runes in used, and returns the Type 0 font's object number.
-func addFont(o *objects, fc *face, used *runeSet, name string) (int, error) {
-	prog, newID, err := fc.cut.subset(used)
+func addFont(o *objects, f *Fonts, i int, used *runeSet, name string) (int, error) {
+	fc := &f.faces[i]
+	s, err := f.cache.get(i, used, func() (*streams, error) { return fontStreams(fc, used) })
 	if err != nil {
 		return 0, err
+	}
+	file := o.add(s.file)
+	cidSet := o.add(s.cidSet)
+	d := &fc.desc
+	desc := o.add(fmt.Appendf(nil, "<</Type /FontDescriptor /FontName /%s /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle %d /Ascent %d /Descent %d /CapHeight %d /StemV %d /MissingWidth %d /FontFile2 %d 0 R /CIDSet %d 0 R>>\n",
+		name, d.flags, d.bbox[0], d.bbox[1], d.bbox[2], d.bbox[3], d.italicAngle, d.ascent, d.descent, d.capHeight, d.stemV, d.missing, file, cidSet))
+	toGIDMap := o.add(s.toGID)
+	dw := ""
+	if d.missing != 0 {
+		dw = fmt.Sprintf(" /DW %d", d.missing)
+	}
+	cid := o.add(fmt.Appendf(nil, "<</Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo %s /FontDescriptor %d 0 R%s /W [%s] /CIDToGIDMap %d 0 R>>\n",
+		name, cidSystemInfo, desc, dw, s.widths, toGIDMap))
+	toUnicode := o.add(s.toUnicode)
+	return o.add(fmt.Appendf(nil, "<</Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R>>\n",
+		name, cid, toUnicode)), nil
+}
+
+// fontStreams makes the streams of face fc's font for drawing the runes
+// in used.
+func fontStreams(fc *face, used *runeSet) (*streams, error) {
+	prog, newID, err := fc.cut.subset(used)
+	if err != nil {
+		return nil, err
 	}
 	var top rune
 	used.each(func(r rune) { top = r })
@@ -162,22 +239,13 @@ func addFont(o *objects, fc *face, used *runeSet, name string) (int, error) {
 	if prev >= 0 {
 		widths = append(widths, ']')
 	}
-
-	file := o.add(flateStream(fmt.Sprintf("/Length1 %d ", len(prog)), prog))
-	cidSet := o.add(flateStream("", set))
-	d := &fc.desc
-	desc := o.add(fmt.Appendf(nil, "<</Type /FontDescriptor /FontName /%s /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle %d /Ascent %d /Descent %d /CapHeight %d /StemV %d /MissingWidth %d /FontFile2 %d 0 R /CIDSet %d 0 R>>\n",
-		name, d.flags, d.bbox[0], d.bbox[1], d.bbox[2], d.bbox[3], d.italicAngle, d.ascent, d.descent, d.capHeight, d.stemV, d.missing, file, cidSet))
-	toGIDMap := o.add(flateStream("", toGID))
-	dw := ""
-	if d.missing != 0 {
-		dw = fmt.Sprintf(" /DW %d", d.missing)
-	}
-	cid := o.add(fmt.Appendf(nil, "<</Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo %s /FontDescriptor %d 0 R%s /W [%s] /CIDToGIDMap %d 0 R>>\n",
-		name, cidSystemInfo, desc, dw, widths, toGIDMap))
-	toUnicode := o.add(flateStream("", toUnicodeCMap(used)))
-	return o.add(fmt.Appendf(nil, "<</Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R>>\n",
-		name, cid, toUnicode)), nil
+	return &streams{
+		file:      flateStream(fmt.Sprintf("/Length1 %d ", len(prog)), prog),
+		cidSet:    flateStream("", set),
+		toGID:     flateStream("", toGID),
+		toUnicode: flateStream("", toUnicodeCMap(used)),
+		widths:    widths,
+	}, nil
 }
 
 // toUnicodeCMap maps each CID drawn to itself, the character it is: in

@@ -13,12 +13,14 @@ var _ layout.Measurer = (*Fonts)(nil)
 // Fonts holds the embedded faces parsed once per build.
 //
 // Get one from LoadFonts; the zero Fonts is not usable. It is safe for
-// concurrent use: after LoadFonts nothing in it changes.
+// concurrent use: after LoadFonts nothing in it changes but the cache of
+// the fonts last embedded, which has a lock of its own.
 type Fonts struct {
 	faces [2]face // regular, bold
 	// drawable has a bit for every BMP rune that both faces map to a real
 	// glyph, the same in every cmap subtable.
 	drawable [0x10000 / 64]uint64
+	cache    *fontCache // the fonts last embedded (embed.go)
 }
 
 // face is one embedded TrueType file with its metrics.
@@ -46,7 +48,7 @@ func LoadFonts() (*Fonts, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load fonts: %w", err)
 	}
-	f := &Fonts{}
+	f := &Fonts{cache: &fontCache{}}
 	seen := [2]bool{}
 	for _, fc := range list {
 		i := 0
