@@ -2,6 +2,7 @@ package build
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"runtime"
@@ -205,5 +206,28 @@ func TestSameBytesAnyWorkers(t *testing.T) {
 		if string(b) != string(outs[1][n]) {
 			t.Errorf("%s differs between one worker and many", n)
 		}
+	}
+}
+
+// TestGoBuildID: the fingerprint of the binary is the build ID the go
+// command reads from it, and a file with none gives "".
+func TestGoBuildID(t *testing.T) {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("go", "tool", "buildid", exe).Output()
+	if err != nil {
+		t.Skipf("go tool buildid: %v", err)
+	}
+	want := strings.TrimSpace(string(out))
+	if got := goBuildID(exe); got != want || want == "" {
+		t.Errorf("goBuildID = %q, go tool buildid says %q", got, want)
+	}
+	if got := binaryDigest(); got != "go "+want {
+		t.Errorf("binaryDigest = %q", got)
+	}
+	if got := goBuildID(filepath.Join("..", "..", "go.mod")); got != "" {
+		t.Errorf("go.mod has build ID %q", got)
 	}
 }
