@@ -17,7 +17,11 @@ type stack struct {
 // put draws b at the stack's bottom after gap mm and moves below it.
 func (s *stack) put(b text.Block, gap float64) text.Block {
 	s.y += gap
-	s.items = append(s.items, b.Draw(s.x, s.y)...)
+	// A trial fit keeps only whether things fit (fitBest): drawing the
+	// lines, most of the cost of a table cell, waits for the final run.
+	if s.f.final {
+		s.items = append(s.items, b.Draw(s.x, s.y)...)
+	}
 	s.y += b.Height()
 	return b
 }
@@ -36,7 +40,9 @@ func (s *stack) plain(t model.Text, st layout.Style, gap float64) text.Block {
 // url is an address that is also a clickable link to href.
 func (s *stack) url(t model.Text, st layout.Style, gap float64, href string) text.Block {
 	b := s.put(s.f.url(t, s.w, st), gap)
-	s.items = append(s.items, b.Links(s.f.m, s.x, s.y-b.Height(), href)...)
+	if s.f.final {
+		s.items = append(s.items, b.Links(s.f.m, s.x, s.y-b.Height(), href)...)
+	}
 	return b
 }
 
@@ -54,7 +60,9 @@ func (s *stack) heading(t model.Text, st layout.Style, gap float64) text.Block {
 // link is text that is also a clickable link to url.
 func (s *stack) link(t model.Text, st layout.Style, gap float64, url string) text.Block {
 	b := s.plain(t, st, gap)
-	s.items = append(s.items, b.Links(s.f.m, s.x, s.y-b.Height(), url)...)
+	if s.f.final {
+		s.items = append(s.items, b.Links(s.f.m, s.x, s.y-b.Height(), url)...)
+	}
 	return b
 }
 
