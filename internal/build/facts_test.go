@@ -114,10 +114,7 @@ func quickListQuotes(book *model.Book) map[*model.Contact]bool {
 func TestCheckedFactsReachOutputs(t *testing.T) {
 	testtool.Need(t, "pdftotext")
 	out := t.TempDir()
-	if _, err := Run(Options{Sources: "../../sources", Layouts: "../../layouts", Out: out,
-		Only: map[string]bool{"quicklist": true, "slides": true}}); err != nil {
-		t.Fatal(err)
-	}
+	buildBundled(t, out, "quicklist", "slides")
 	book := quickListBook(t)
 
 	// The PDFs that show desks, each with the contacts it quotes; the
@@ -143,7 +140,7 @@ func TestCheckedFactsReachOutputs(t *testing.T) {
 	raw, text, pdf := map[string]string{}, map[string]string{}, map[string][]byte{}
 	for _, p := range all {
 		raw[p] = slidesPDFText(t, p)
-		text[p] = slidesSqueeze(raw[p])
+		text[p] = squeeze(raw[p])
 		b, err := os.ReadFile(p)
 		if err != nil {
 			t.Fatal(err)

@@ -31,9 +31,7 @@ func allPDFs(t *testing.T) (dir string, files []string) {
 	t.Helper()
 	dir = t.TempDir()
 	out := filepath.Join(dir, "out")
-	if _, err := Run(Options{Sources: "../../sources", Layouts: "../../layouts", Out: out}); err != nil {
-		t.Fatal(err)
-	}
+	buildBundled(t, out)
 	if _, err := Run(Options{Sources: "../../sources", Layouts: "../../layouts", Out: out, Event: "all"}); err != nil {
 		t.Fatal(err)
 	}
