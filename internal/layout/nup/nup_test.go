@@ -113,11 +113,7 @@ func TestGolden(t *testing.T) {
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	var b strings.Builder
-	if err := layout.WritePlan(&b, doc); err != nil {
-		t.Fatal(err)
-	}
-	layouttest.Golden(t, "testdata/malware-3up.golden", b.String())
+	layouttest.GoldenPlan(t, "testdata/malware-3up.golden", doc)
 }
 
 // TestSeminarHandout makes the bundled seminar's handout in every
