@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"sodan/internal/model"
 )
 
 // buildBundled builds the bundled sources with the bundled layouts into
@@ -28,6 +30,17 @@ func buildBundled(t testing.TB, out string, only ...string) *Result {
 		t.Fatal(err)
 	}
 	return res
+}
+
+// bundledBook checks the bundled sources, shown as "sources", and returns
+// the book.
+func bundledBook(tb testing.TB) *model.Book {
+	tb.Helper()
+	book, errs := Check(os.DirFS("../../sources"), "sources")
+	if len(errs) > 0 {
+		tb.Fatal(errs)
+	}
+	return book
 }
 
 // copyTree copies the folder from, with everything in it, into to.
@@ -132,10 +145,7 @@ func TestFailedBuildKeepsOutputs(t *testing.T) {
 
 func TestSourceDateEpoch(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", "1767225600") // 2026-01-01T00:00:00Z
-	book, errs := Check(os.DirFS("../../sources"), "sources")
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
+	book := bundledBook(t)
 	d, err := Date(book)
 	if err != nil || d.Format("2006-01-02") != "2026-01-01" {
 		t.Errorf("date %v, %v", d, err)

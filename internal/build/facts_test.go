@@ -115,7 +115,7 @@ func TestCheckedFactsReachOutputs(t *testing.T) {
 	testtool.Need(t, "pdftotext")
 	out := t.TempDir()
 	buildBundled(t, out, "quicklist", "slides")
-	book := quickListBook(t)
+	book := bundledBook(t)
 
 	// The PDFs that show desks, each with the contacts it quotes; the
 	// handouts and notes of a deck count as the deck.
@@ -217,7 +217,7 @@ var uncertainAfterRecheck = []string{
 // is later than the edition, and the desks the re-check could not confirm
 // are marked uncertain with a reason.
 func TestContactsCarrySource(t *testing.T) {
-	book := quickListBook(t)
+	book := bundledBook(t)
 	if len(book.Contacts) == 0 {
 		t.Fatal("no contacts")
 	}

@@ -32,15 +32,6 @@ func buildQuickList(t *testing.T) string {
 	return written[0]
 }
 
-func quickListBook(t *testing.T) *model.Book {
-	t.Helper()
-	book, errs := Check(os.DirFS("../../sources"), "sources")
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	return book
-}
-
 // squeeze drops all white space, so that names broken across lines still
 // match: pdftotext puts spaces where the text engine spaces Japanese from
 // Latin, and breaks lines where a text wraps.
@@ -65,7 +56,7 @@ func quickListDesks(book *model.Book) []*model.Contact {
 // pdfinfo shows at most two A4 pages, and the file is at most 300 KB.
 func TestQuickListPDF(t *testing.T) {
 	path := buildQuickList(t)
-	book := quickListBook(t)
+	book := bundledBook(t)
 
 	text := testtool.Run(t, "pdftotext", "-enc", "UTF-8", path, "-")
 	flat := squeeze(text)
@@ -196,7 +187,7 @@ func TestQuickListQRCodes(t *testing.T) {
 	testtool.Need(t, "pdftoppm")
 	testtool.Need(t, "zbarimg")
 	path := buildQuickList(t)
-	book := quickListBook(t)
+	book := bundledBook(t)
 	want := map[string]bool{}
 	desks := quickListDesks(book)
 	for _, g := range book.Resources.Groups {
@@ -352,10 +343,7 @@ func TestQuickListWarnsOverMaxPages(t *testing.T) {
 // BenchmarkQuickList is the whole quick list: read the layout, lay out, write
 // the PDF. The fonts are loaded once, as in a build.
 func BenchmarkQuickList(b *testing.B) {
-	book, errs := Check(os.DirFS("../../sources"), "sources")
-	if len(errs) > 0 {
-		b.Fatal(errs)
-	}
+	book := bundledBook(b)
 	ctx := &Context{Book: book, Layouts: os.DirFS("../../layouts"), LayoutsDir: "layouts", Date: book.Edition.Date, Warn: &bytes.Buffer{}}
 	if _, err := ctx.Fonts(); err != nil {
 		b.Fatal(err)
