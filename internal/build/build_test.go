@@ -43,6 +43,17 @@ func bundledBook(tb testing.TB) *model.Book {
 	return book
 }
 
+// mustRead returns the contents of the file at path, failing the test when
+// it cannot be read.
+func mustRead(t testing.TB, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
 // copyTree copies the folder from, with everything in it, into to.
 func copyTree(t testing.TB, from, to string) {
 	t.Helper()

@@ -2,7 +2,6 @@ package build
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -141,10 +140,7 @@ func TestCheckedFactsReachOutputs(t *testing.T) {
 	for _, p := range all {
 		raw[p] = slidesPDFText(t, p)
 		text[p] = squeeze(raw[p])
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
+		b := mustRead(t, p)
 		pdf[p] = b
 	}
 	quick := handouts[0]

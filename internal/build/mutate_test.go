@@ -30,10 +30,7 @@ func mutations(t *testing.T) []mutation {
 	decks, _ := filepath.Glob("../../sources/decks/*.yaml")
 	events, _ := filepath.Glob("../../sources/events/*.yaml")
 	for _, f := range append(append(files, decks...), events...) {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
+		data := mustRead(t, f)
 		rel, _ := filepath.Rel("../../sources", f)
 		lines := strings.Split(string(data), "\n")
 		for i, l := range lines {

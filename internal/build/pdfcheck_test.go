@@ -74,10 +74,7 @@ func TestPDFsPassStrictCheckers(t *testing.T) {
 			t.Errorf("%s: qpdf --check: %v\n%s", name, err, out.String())
 		}
 
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
+		data := mustRead(t, f)
 		ctx, err := api.ReadAndValidate(bytes.NewReader(data), conf)
 		if err != nil {
 			t.Errorf("%s: pdfcpu validate -m strict: %v", name, err)

@@ -148,10 +148,7 @@ func TestQuickListPDF(t *testing.T) {
 			}
 		}
 	}
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	raw := mustRead(t, path)
 	if !bytes.Contains(raw, []byte("/Lang (ja-JP)")) {
 		t.Error("no /Lang (ja-JP) in the catalog")
 	}
@@ -168,14 +165,8 @@ func TestQuickListPDF(t *testing.T) {
 
 // TestQuickListSameBytes builds the quick list twice.
 func TestQuickListSameBytes(t *testing.T) {
-	a, err := os.ReadFile(buildQuickList(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := os.ReadFile(buildQuickList(t))
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := mustRead(t, buildQuickList(t))
+	b := mustRead(t, buildQuickList(t))
 	if !bytes.Equal(a, b) {
 		t.Error("two builds of the quick list differ")
 	}
@@ -240,10 +231,7 @@ func TestQuickListQRCodes(t *testing.T) {
 // (line:col, col in characters) where new starts.
 func editFile(t *testing.T, path, old, new string) (line, col int) {
 	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := mustRead(t, path)
 	s := string(b)
 	i := strings.Index(s, old)
 	if i < 0 {

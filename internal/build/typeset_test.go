@@ -3,7 +3,6 @@ package build
 import (
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
@@ -41,10 +40,7 @@ func typesetBuild(t *testing.T) ([]typeset, *model.Book, *spec.Slides, *spec.Qui
 	sl, ql, nu, es := layouttest.Slides(t), layouttest.QuickList(t), layouttest.NUp(t), layouttest.Event(t)
 	var out []typeset
 	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
+		data := mustRead(t, f)
 		pages, err := glyphs.Read(data)
 		if err != nil {
 			t.Fatalf("%s: %v", f, err)
