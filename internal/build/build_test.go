@@ -9,7 +9,72 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"sodan/internal/model"
 )
+
+// buildBundled builds the bundled sources with the bundled layouts into
+// out, only the outputs named in only (every output when none are), and
+// fails the test when the build fails.
+func buildBundled(t testing.TB, out string, only ...string) *Result {
+	t.Helper()
+	opts := Options{Sources: "../../sources", Layouts: "../../layouts", Out: out}
+	for _, o := range only {
+		if opts.Only == nil {
+			opts.Only = map[string]bool{}
+		}
+		opts.Only[o] = true
+	}
+	res, err := Run(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// bundledBook checks the bundled sources, shown as "sources", and returns
+// the book.
+func bundledBook(tb testing.TB) *model.Book {
+	tb.Helper()
+	book, errs := Check(os.DirFS("../../sources"), "sources")
+	if len(errs) > 0 {
+		tb.Fatal(errs)
+	}
+	return book
+}
+
+// mustRead returns the contents of the file at path, failing the test when
+// it cannot be read.
+func mustRead(t testing.TB, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// copyTree copies the folder from, with everything in it, into to.
+func copyTree(t testing.TB, from, to string) {
+	t.Helper()
+	err := filepath.WalkDir(from, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(to, rel), 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(to, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
 
 func listFiles(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
@@ -38,12 +103,7 @@ func TestBuildTwiceSameBytes(t *testing.T) {
 	var outs [2]map[string][]byte
 	for i := range outs {
 		dir := t.TempDir()
-		res, err := Run(Options{Sources: "../../sources", Layouts: "../../layouts", Out: dir})
-		if err != nil {
-			t.Fatal(err)
-		}
-		written := res.Paths()
-		if len(written) == 0 {
+		if len(buildBundled(t, dir).Paths()) == 0 {
 			t.Fatal("nothing written")
 		}
 		outs[i] = listFiles(t, dir)
@@ -73,9 +133,7 @@ func TestBuildTwiceSameBytes(t *testing.T) {
 // layout file leaves earlier outputs exactly as they were.
 func TestFailedBuildKeepsOutputs(t *testing.T) {
 	out := t.TempDir()
-	if _, err := Run(Options{Sources: "../../sources", Layouts: "../../layouts", Out: out, Only: map[string]bool{"workbook": true}}); err != nil {
-		t.Fatal(err)
-	}
+	buildBundled(t, out, "workbook")
 	before := listFiles(t, out)
 	layouts := t.TempDir()
 	bundled, _ := os.ReadFile("../../layouts/workbook.yaml")
@@ -98,10 +156,7 @@ func TestFailedBuildKeepsOutputs(t *testing.T) {
 
 func TestSourceDateEpoch(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", "1767225600") // 2026-01-01T00:00:00Z
-	book, errs := Check(os.DirFS("../../sources"), "sources")
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
+	book := bundledBook(t)
 	d, err := Date(book)
 	if err != nil || d.Format("2006-01-02") != "2026-01-01" {
 		t.Errorf("date %v, %v", d, err)

@@ -49,11 +49,6 @@ survey_url: https://forms.example.jp/r/unusual-2027?src=qr&lang=ja
 contact: {name: 邉野IT推進機構 事務局, phone: "027-123-4567", email: seminar@hen-no.example.jp}
 `
 
-// squeezed is s without any white space: pdftotext puts spaces where
-// the text engine spaces Japanese from Latin, and breaks lines where a
-// text wraps.
-func squeezed(s string) string { return strings.Join(strings.Fields(s), "") }
-
 // TestEventKit writes a seminar with unusual names and a survey address
 // into a copy of the bundled sources and builds its kit: the files are
 // the ones EventDir lists; the text of every deck and of every handout
@@ -99,9 +94,9 @@ func TestEventKit(t *testing.T) {
 		"slides/01-malware-measures.pdf": both[:1], "slides/02-consultation-flow.pdf": both[1:],
 		"handout-3up.pdf": both, "handout-6up.pdf": both,
 	} {
-		got := squeezed(text(name))
+		got := squeeze(text(name))
 		for _, w := range append(append([]string(nil), common...), lecturers...) {
-			if !strings.Contains(got, squeezed(w)) {
+			if !strings.Contains(got, squeeze(w)) {
 				t.Errorf("%s: %q is not in its text", name, w)
 			}
 		}
@@ -129,7 +124,7 @@ func TestEventKit(t *testing.T) {
 	}
 
 	// The programme sheet: the items in order, each with its times.
-	sheet := squeezed(text("programme.pdf", "-layout"))
+	sheet := squeeze(text("programme.pdf", "-layout"))
 	rest := sheet
 	for _, w := range []string{"10:00〜10:45主な対策の例示：マルウェア感染", "10:45〜10:55休憩", "10:55〜11:40相談対応フロー", "11:40〜12:10質疑応答"} {
 		i := strings.Index(rest, w)
@@ -139,7 +134,7 @@ func TestEventKit(t *testing.T) {
 		rest = rest[i+len(w):]
 	}
 	for _, w := range append(common, both...) {
-		if !strings.Contains(sheet, squeezed(w)) {
+		if !strings.Contains(sheet, squeeze(w)) {
 			t.Errorf("the programme sheet does not say %q", w)
 		}
 	}
@@ -148,7 +143,7 @@ func TestEventKit(t *testing.T) {
 			t.Errorf("the programme sheet does not say %q", w)
 		}
 	}
-	ql := squeezed(text("quicklist-20261201.pdf"))
+	ql := squeeze(text("quicklist-20261201.pdf"))
 	for _, w := range []string{"NPO法人邉野IT推進機構", "邉野IT推進機構事務局", "027-123-4567"} {
 		if !strings.Contains(ql, w) {
 			t.Errorf("the quick list's box does not say %q", w)

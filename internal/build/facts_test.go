@@ -2,7 +2,6 @@ package build
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -114,11 +113,8 @@ func quickListQuotes(book *model.Book) map[*model.Contact]bool {
 func TestCheckedFactsReachOutputs(t *testing.T) {
 	testtool.Need(t, "pdftotext")
 	out := t.TempDir()
-	if _, err := Run(Options{Sources: "../../sources", Layouts: "../../layouts", Out: out,
-		Only: map[string]bool{"quicklist": true, "slides": true}}); err != nil {
-		t.Fatal(err)
-	}
-	book := quickListBook(t)
+	buildBundled(t, out, "quicklist", "slides")
+	book := bundledBook(t)
 
 	// The PDFs that show desks, each with the contacts it quotes; the
 	// handouts and notes of a deck count as the deck.
@@ -143,11 +139,8 @@ func TestCheckedFactsReachOutputs(t *testing.T) {
 	raw, text, pdf := map[string]string{}, map[string]string{}, map[string][]byte{}
 	for _, p := range all {
 		raw[p] = slidesPDFText(t, p)
-		text[p] = slidesSqueeze(raw[p])
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
+		text[p] = squeeze(raw[p])
+		b := mustRead(t, p)
 		pdf[p] = b
 	}
 	quick := handouts[0]
@@ -220,7 +213,7 @@ var uncertainAfterRecheck = []string{
 // is later than the edition, and the desks the re-check could not confirm
 // are marked uncertain with a reason.
 func TestContactsCarrySource(t *testing.T) {
-	book := quickListBook(t)
+	book := bundledBook(t)
 	if len(book.Contacts) == 0 {
 		t.Fatal("no contacts")
 	}

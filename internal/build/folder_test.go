@@ -29,6 +29,14 @@ func write(t *testing.T, dir string, outs []Output, targets ...string) ([]string
 	return writeOutputs(context.Background(), dir, outs, set, true)
 }
 
+// mustWrite is write that fails the test on an error.
+func mustWrite(t *testing.T, dir string, outs []Output, targets ...string) {
+	t.Helper()
+	if _, err := write(t, dir, outs, targets...); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // put writes files (name → content) below dir.
 func put(t *testing.T, dir string, files map[string]string) {
 	t.Helper()
@@ -80,15 +88,9 @@ func sameContents(t *testing.T, before, after map[string]string) {
 // an older edition's outputs.
 func TestUserFilesSurvive(t *testing.T) {
 	out := t.TempDir()
-	if _, err := write(t, out, outputs("quicklist", "v1", "quicklist-20261101.pdf"), "quicklist"); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := write(t, out, outputs("workbook", "v1", "risk-analysis-20261101.xlsx"), "workbook"); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := write(t, out, outputs("slides", "v1", "slides/a.pdf", "slides/a-3up.pdf"), "slides"); err != nil {
-		t.Fatal(err)
-	}
+	mustWrite(t, out, outputs("quicklist", "v1", "quicklist-20261101.pdf"), "quicklist")
+	mustWrite(t, out, outputs("workbook", "v1", "risk-analysis-20261101.xlsx"), "workbook")
+	mustWrite(t, out, outputs("slides", "v1", "slides/a.pdf", "slides/a-3up.pdf"), "slides")
 	user := map[string]string{
 		"risk-analysis-20261125-yamada.xlsx": "filled in by hand",
 		"quicklist-old.pdf":                  "mine",
@@ -97,9 +99,7 @@ func TestUserFilesSurvive(t *testing.T) {
 	}
 	put(t, out, user)
 	// The next edition: every target writes new names.
-	if _, err := write(t, out, append(outputs("quicklist", "v2", "quicklist-20261201.pdf"), outputs("slides", "v2", "slides/b.pdf")...), "quicklist", "slides"); err != nil {
-		t.Fatal(err)
-	}
+	mustWrite(t, out, append(outputs("quicklist", "v2", "quicklist-20261201.pdf"), outputs("slides", "v2", "slides/b.pdf")...), "quicklist", "slides")
 	got := contents(t, out)
 	for n, c := range user {
 		if got[n] != c {
@@ -144,9 +144,7 @@ func TestEarlierFolderAdopted(t *testing.T) {
 		"slides/.a.pdf.tmp123456":       "half",
 		".quicklist-20261201.pdf.tmp99": "half",
 	})
-	if _, err := write(t, out, append(outputs("quicklist", "v2", "quicklist-20261201.pdf"), outputs("slides", "v2", "slides/a.pdf")...), "quicklist", "slides"); err != nil {
-		t.Fatal(err)
-	}
+	mustWrite(t, out, append(outputs("quicklist", "v2", "quicklist-20261201.pdf"), outputs("slides", "v2", "slides/a.pdf")...), "quicklist", "slides")
 	got := contents(t, out)
 	if names(got) != ".sodan/manifest.json quicklist-20261201.pdf slides/a.pdf" {
 		t.Errorf("after adopting: %s", names(got))
@@ -163,9 +161,7 @@ func TestGlobCharactersInFolder(t *testing.T) {
 		out := filepath.Join(base, dir)
 		for i, tag := range []string{"v1", "v2"} {
 			name := []string{"quicklist-20261101.pdf", "quicklist-20261201.pdf"}[i]
-			if _, err := write(t, out, append(outputs("quicklist", tag, name), outputs("slides", tag, "slides/b.pdf")...), "quicklist", "slides"); err != nil {
-				t.Fatal(err)
-			}
+			mustWrite(t, out, append(outputs("quicklist", tag, name), outputs("slides", tag, "slides/b.pdf")...), "quicklist", "slides")
 		}
 		got := contents(t, base)
 		for n, c := range sib {
@@ -200,9 +196,7 @@ func TestProtectedFolders(t *testing.T) {
 func TestSymlinkNotFollowed(t *testing.T) {
 	base := t.TempDir()
 	out, elsewhere := filepath.Join(base, "out"), filepath.Join(base, "elsewhere")
-	if _, err := write(t, out, outputs("slides", "v1", "slides/a.pdf"), "slides"); err != nil {
-		t.Fatal(err)
-	}
+	mustWrite(t, out, outputs("slides", "v1", "slides/a.pdf"), "slides")
 	put(t, elsewhere, map[string]string{"a.pdf": "mine", "b.pdf": "mine"})
 	os.RemoveAll(filepath.Join(out, "slides"))
 	os.Symlink(elsewhere, filepath.Join(out, "slides"))
@@ -220,9 +214,7 @@ func TestSymlinkNotFollowed(t *testing.T) {
 // (a workbook filled in where it lay) is neither overwritten nor removed.
 func TestChangedOutputKept(t *testing.T) {
 	out := t.TempDir()
-	if _, err := write(t, out, outputs("workbook", "v1", "risk-analysis-20261101.xlsx"), "workbook"); err != nil {
-		t.Fatal(err)
-	}
+	mustWrite(t, out, outputs("workbook", "v1", "risk-analysis-20261101.xlsx"), "workbook")
 	put(t, out, map[string]string{"risk-analysis-20261101.xlsx": "filled in"})
 	_, err := write(t, out, outputs("workbook", "v2", "risk-analysis-20261101.xlsx"), "workbook")
 	if err == nil || !strings.Contains(err.Error(), "前回 sodan が書いた後に変更されています") {
@@ -239,9 +231,7 @@ func TestChangedOutputKept(t *testing.T) {
 		t.Error("the filled-in workbook was removed")
 	}
 	// It is no longer sodan's: a third build leaves it alone too.
-	if _, err := write(t, out, outputs("workbook", "v3", "risk-analysis-20261202.xlsx"), "workbook"); err != nil {
-		t.Fatal(err)
-	}
+	mustWrite(t, out, outputs("workbook", "v3", "risk-analysis-20261202.xlsx"), "workbook")
 	if got := contents(t, out); got["risk-analysis-20261101.xlsx"] != "filled in" {
 		t.Error("the filled-in workbook was removed by a later build")
 	}
@@ -254,9 +244,7 @@ func TestFailedRenameRollsBack(t *testing.T) {
 	out := t.TempDir()
 	names := []string{"quicklist-1.pdf", "slides/a.pdf", "slides/b.pdf", "slides/c.pdf"}
 	old := append(outputs("quicklist", "v1", names[0], "quicklist-0.pdf"), outputs("slides", "v1", names[1:]...)...)
-	if _, err := write(t, out, old, "quicklist", "slides"); err != nil {
-		t.Fatal(err)
-	}
+	mustWrite(t, out, old, "quicklist", "slides")
 	before := contents(t, out)
 	for fail := 1; fail <= 6; fail++ {
 		f, err := openFolder(out)
@@ -284,9 +272,7 @@ func TestFailedRenameRollsBack(t *testing.T) {
 // left in the folder is cleaned by the next one, which is not refused.
 func TestKilledBuildCleaned(t *testing.T) {
 	out := t.TempDir()
-	if _, err := write(t, out, outputs("quicklist", "v1", "quicklist-1.pdf", "quicklist-2.pdf"), "quicklist"); err != nil {
-		t.Fatal(err)
-	}
+	mustWrite(t, out, outputs("quicklist", "v1", "quicklist-1.pdf", "quicklist-2.pdf"), "quicklist")
 	// Killed in the middle of a commit of v2: one file replaced, the
 	// record of the commit and staged files left.
 	f, err := openFolder(out)
@@ -306,9 +292,7 @@ func TestKilledBuildCleaned(t *testing.T) {
 	}()
 	f.close()
 	put(t, out, map[string]string{".sodan/tmp/7.new": "left"})
-	if _, err := write(t, out, outputs("quicklist", "v3", "quicklist-1.pdf", "quicklist-2.pdf"), "quicklist"); err != nil {
-		t.Fatal(err)
-	}
+	mustWrite(t, out, outputs("quicklist", "v3", "quicklist-1.pdf", "quicklist-2.pdf"), "quicklist")
 	got := contents(t, out)
 	if names(got) != ".sodan/manifest.json quicklist-1.pdf quicklist-2.pdf" || got["quicklist-1.pdf"] != "quicklist-1.pdf v3" {
 		t.Errorf("after the next build: %s", names(got))
@@ -319,9 +303,7 @@ func TestKilledBuildCleaned(t *testing.T) {
 // is replaced or removed.
 func TestDamagedManifestRefused(t *testing.T) {
 	out := t.TempDir()
-	if _, err := write(t, out, outputs("quicklist", "v1", "quicklist-1.pdf"), "quicklist"); err != nil {
-		t.Fatal(err)
-	}
+	mustWrite(t, out, outputs("quicklist", "v1", "quicklist-1.pdf"), "quicklist")
 	put(t, out, map[string]string{".sodan/manifest.json": "{not json"})
 	before := contents(t, out)
 	if _, err := write(t, out, outputs("quicklist", "v2", "quicklist-2.pdf"), "quicklist"); err == nil || !strings.Contains(err.Error(), "壊れています") {
@@ -334,9 +316,7 @@ func TestDamagedManifestRefused(t *testing.T) {
 // folder goes, stops the build before anything changes.
 func TestThingsInTheWay(t *testing.T) {
 	out := t.TempDir()
-	if _, err := write(t, out, outputs("slides", "v1", "slides/a.pdf", "slides/b.pdf"), "slides"); err != nil {
-		t.Fatal(err)
-	}
+	mustWrite(t, out, outputs("slides", "v1", "slides/a.pdf", "slides/b.pdf"), "slides")
 	os.Mkdir(filepath.Join(out, "slides", "quicklist.pdf"), 0o755)
 	before := contents(t, out)
 	_, err := write(t, out, outputs("slides", "v2", "slides/a.pdf", "slides/b.pdf", "slides/quicklist.pdf"), "slides")

@@ -112,10 +112,7 @@ func TestJobInputsDeclared(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := listFiles(t, base)
-	book, errs := Check(os.DirFS("../../sources"), "sources")
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
+	book := bundledBook(t)
 	ctx := &Context{Book: book, Sources: os.DirFS("../../sources"), Layouts: os.DirFS("../../layouts"), LayoutsDir: "layouts", Date: book.Edition.Date}
 	for i := range book.Events {
 		ctx.Events = append(ctx.Events, &book.Events[i])

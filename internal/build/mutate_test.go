@@ -30,10 +30,7 @@ func mutations(t *testing.T) []mutation {
 	decks, _ := filepath.Glob("../../sources/decks/*.yaml")
 	events, _ := filepath.Glob("../../sources/events/*.yaml")
 	for _, f := range append(append(files, decks...), events...) {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
+		data := mustRead(t, f)
 		rel, _ := filepath.Rel("../../sources", f)
 		lines := strings.Split(string(data), "\n")
 		for i, l := range lines {
@@ -140,25 +137,4 @@ func TestMutatedSourcesNeverCrash(t *testing.T) {
 		os.WriteFile(target, orig, 0o644)
 	}
 	t.Logf("%d of %d variants checked, %d built in full", checked, len(muts), full)
-}
-
-func copyTree(t testing.TB, from, to string) {
-	t.Helper()
-	err := filepath.WalkDir(from, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(to, rel), 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(to, rel), b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }

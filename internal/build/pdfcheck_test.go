@@ -31,9 +31,7 @@ func allPDFs(t *testing.T) (dir string, files []string) {
 	t.Helper()
 	dir = t.TempDir()
 	out := filepath.Join(dir, "out")
-	if _, err := Run(Options{Sources: "../../sources", Layouts: "../../layouts", Out: out}); err != nil {
-		t.Fatal(err)
-	}
+	buildBundled(t, out)
 	if _, err := Run(Options{Sources: "../../sources", Layouts: "../../layouts", Out: out, Event: "all"}); err != nil {
 		t.Fatal(err)
 	}
@@ -76,10 +74,7 @@ func TestPDFsPassStrictCheckers(t *testing.T) {
 			t.Errorf("%s: qpdf --check: %v\n%s", name, err, out.String())
 		}
 
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
+		data := mustRead(t, f)
 		ctx, err := api.ReadAndValidate(bytes.NewReader(data), conf)
 		if err != nil {
 			t.Errorf("%s: pdfcpu validate -m strict: %v", name, err)

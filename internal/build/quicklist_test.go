@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -26,29 +25,16 @@ import (
 // into a temporary folder and returns the path of the PDF.
 func buildQuickList(t *testing.T) string {
 	t.Helper()
-	out := t.TempDir()
-	res, err := Run(Options{Sources: "../../sources", Layouts: "../../layouts", Out: out, Only: map[string]bool{"quicklist": true}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	written := res.Paths()
+	written := buildBundled(t, t.TempDir(), "quicklist").Paths()
 	if len(written) != 1 || filepath.Base(written[0]) != "quicklist-20261201.pdf" {
 		t.Fatalf("wrote %v, want quicklist-20261201.pdf", written)
 	}
 	return written[0]
 }
 
-func quickListBook(t *testing.T) *model.Book {
-	t.Helper()
-	book, errs := Check(os.DirFS("../../sources"), "sources")
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	return book
-}
-
 // squeeze drops all white space, so that names broken across lines still
-// match.
+// match: pdftotext puts spaces where the text engine spaces Japanese from
+// Latin, and breaks lines where a text wraps.
 func squeeze(s string) string { return strings.Join(strings.Fields(s), "") }
 
 // quickListDesks lists the desks of every situation printed in CHECK1–4.
@@ -70,7 +56,7 @@ func quickListDesks(book *model.Book) []*model.Contact {
 // pdfinfo shows at most two A4 pages, and the file is at most 300 KB.
 func TestQuickListPDF(t *testing.T) {
 	path := buildQuickList(t)
-	book := quickListBook(t)
+	book := bundledBook(t)
 
 	text := testtool.Run(t, "pdftotext", "-enc", "UTF-8", path, "-")
 	flat := squeeze(text)
@@ -122,12 +108,9 @@ func TestQuickListPDF(t *testing.T) {
 	if !strings.Contains(info, "Page size:       595.28 x 841.89 pts (A4)") {
 		t.Errorf("not A4:\n%s", info)
 	}
-	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindStringSubmatch(info)
-	if m == nil {
-		t.Fatalf("no page count:\n%s", info)
-	}
-	if n, _ := strconv.Atoi(m[1]); n < 1 || n > 2 {
-		t.Errorf("%d pages, want at most 2 (one duplex sheet)", n)
+	pages := testtool.PDFPages(t, info)
+	if pages < 1 || pages > 2 {
+		t.Errorf("%d pages, want at most 2 (one duplex sheet)", pages)
 	}
 	for _, want := range []string{"Title:           相談・届出先クイックリスト", "Author:          中小企業サイバーセキュリティ相談プログラム", "Keywords:", "Subject:"} {
 		if !strings.Contains(info, want) {
@@ -165,10 +148,7 @@ func TestQuickListPDF(t *testing.T) {
 			}
 		}
 	}
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	raw := mustRead(t, path)
 	if !bytes.Contains(raw, []byte("/Lang (ja-JP)")) {
 		t.Error("no /Lang (ja-JP) in the catalog")
 	}
@@ -180,19 +160,13 @@ func TestQuickListPDF(t *testing.T) {
 	if st.Size() > 300*1024 {
 		t.Errorf("%d bytes, want at most 300 KB", st.Size())
 	}
-	t.Logf("%s: %s pages, %d bytes", filepath.Base(path), m[1], st.Size())
+	t.Logf("%s: %d pages, %d bytes", filepath.Base(path), pages, st.Size())
 }
 
 // TestQuickListSameBytes builds the quick list twice.
 func TestQuickListSameBytes(t *testing.T) {
-	a, err := os.ReadFile(buildQuickList(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := os.ReadFile(buildQuickList(t))
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := mustRead(t, buildQuickList(t))
+	b := mustRead(t, buildQuickList(t))
 	if !bytes.Equal(a, b) {
 		t.Error("two builds of the quick list differ")
 	}
@@ -204,7 +178,7 @@ func TestQuickListQRCodes(t *testing.T) {
 	testtool.Need(t, "pdftoppm")
 	testtool.Need(t, "zbarimg")
 	path := buildQuickList(t)
-	book := quickListBook(t)
+	book := bundledBook(t)
 	want := map[string]bool{}
 	desks := quickListDesks(book)
 	for _, g := range book.Resources.Groups {
@@ -253,36 +227,11 @@ func TestQuickListQRCodes(t *testing.T) {
 	t.Logf("%d QR codes read back", len(got))
 }
 
-// copyFolder copies the regular files of src into dst.
-func copyFolder(t *testing.T, src, dst string) {
-	t.Helper()
-	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 // editFile replaces old by new in the file once and returns the position
 // (line:col, col in characters) where new starts.
 func editFile(t *testing.T, path, old, new string) (line, col int) {
 	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := mustRead(t, path)
 	s := string(b)
 	i := strings.Index(s, old)
 	if i < 0 {
@@ -301,8 +250,8 @@ func editFile(t *testing.T, path, old, new string) (line, col int) {
 // alone.
 func brokenCopy(t *testing.T) (dir, out string) {
 	dir = t.TempDir()
-	copyFolder(t, "../../sources", filepath.Join(dir, "sources"))
-	copyFolder(t, "../../layouts", filepath.Join(dir, "layouts"))
+	copyTree(t, "../../sources", filepath.Join(dir, "sources"))
+	copyTree(t, "../../layouts", filepath.Join(dir, "layouts"))
 	out = filepath.Join(dir, "out")
 	os.MkdirAll(out, 0o755)
 	os.WriteFile(filepath.Join(out, "quicklist-20261201.pdf"), []byte("earlier output"), 0o644)
@@ -382,10 +331,7 @@ func TestQuickListWarnsOverMaxPages(t *testing.T) {
 // BenchmarkQuickList is the whole quick list: read the layout, lay out, write
 // the PDF. The fonts are loaded once, as in a build.
 func BenchmarkQuickList(b *testing.B) {
-	book, errs := Check(os.DirFS("../../sources"), "sources")
-	if len(errs) > 0 {
-		b.Fatal(errs)
-	}
+	book := bundledBook(b)
 	ctx := &Context{Book: book, Layouts: os.DirFS("../../layouts"), LayoutsDir: "layouts", Date: book.Edition.Date, Warn: &bytes.Buffer{}}
 	if _, err := ctx.Fonts(); err != nil {
 		b.Fatal(err)

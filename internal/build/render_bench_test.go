@@ -2,14 +2,13 @@ package build
 
 import (
 	"io"
-	"os"
 	"testing"
 
 	"sodan/internal/layout"
+	"sodan/internal/layout/layouttest"
 	"sodan/internal/layout/nup"
 	"sodan/internal/layout/quicklist"
 	"sodan/internal/layout/slides"
-	"sodan/internal/layout/spec"
 	"sodan/internal/render/pdf"
 )
 
@@ -24,34 +23,19 @@ type pdfDoc struct {
 // deck the slides, each N-up handout and the notes.
 func benchDocs(b *testing.B) (*pdf.Fonts, []pdfDoc) {
 	b.Helper()
-	book, errs := Check(os.DirFS("../../sources"), "sources")
-	if len(errs) > 0 {
-		b.Fatal(errs)
-	}
-	lay := os.DirFS("../../layouts")
+	book := bundledBook(b)
 	fonts, err := pdf.LoadFonts()
 	if err != nil {
 		b.Fatal(err)
 	}
 	date := book.Edition.Date
-	qs, errs := spec.ReadQuickList(lay, "layouts")
-	if len(errs) > 0 {
-		b.Fatal(errs)
-	}
-	doc, errs := quicklist.Plan(book, qs, fonts, date)
+	doc, errs := quicklist.Plan(book, layouttest.QuickList(b), fonts, date)
 	if len(errs) > 0 {
 		b.Fatal(errs)
 	}
 	docs := []pdfDoc{{"quicklist", doc}}
 
-	sp, errs := spec.ReadSlides(lay, "layouts")
-	if len(errs) > 0 {
-		b.Fatal(errs)
-	}
-	nupSp, errs := spec.ReadNUp(lay, "layouts", sp.W, sp.H)
-	if len(errs) > 0 {
-		b.Fatal(errs)
-	}
+	sp, nupSp := layouttest.Slides(b), layouttest.NUp(b)
 	if len(book.Decks) == 0 {
 		b.Fatal("no decks in the bundled sources")
 	}

@@ -88,15 +88,6 @@ func TestReportAfterLibreOffice(t *testing.T) {
 	}
 }
 
-func mustRead(t *testing.T, path string) []byte {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
-}
-
 // checkFindings finds in the report at path, made from a workbook with
 // rows and the first answered questions answered as filledWorkbook does,
 // the risk matrix, the treatment plan and the to-do list, each worked out

@@ -43,10 +43,7 @@ var reportAssets = []reportAsset{
 // answer labels), as dir/name. It returns the path and the book.
 func filledWorkbook(t *testing.T, dir, name string, rows []reportAsset, answered int) (string, *model.Book) {
 	t.Helper()
-	book, errs := Check(os.DirFS("../../sources"), "sources")
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
+	book := bundledBook(t)
 	look, errs := spec.ReadWorkbook(os.DirFS("../../layouts"), "layouts", book.Risk.Scale)
 	if len(errs) > 0 {
 		t.Fatal(errs)

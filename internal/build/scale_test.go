@@ -29,10 +29,7 @@ func scaled(t testing.TB, dir string, n int) string {
 	copyTree(t, "../../layouts", lay)
 	edit := func(name string, change func(map[string]any)) {
 		p := filepath.Join(dir, name)
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
+		b := mustRead(t, p)
 		v, err := yamlpos.Value(b)
 		if err != nil {
 			t.Fatal(err)

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -22,9 +21,7 @@ import (
 func slidesBuild(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	if _, err := Run(Options{Sources: "../../sources", Layouts: "../../layouts", Out: dir, Only: map[string]bool{"slides": true}}); err != nil {
-		t.Fatal(err)
-	}
+	buildBundled(t, dir, "slides")
 	return dir
 }
 
@@ -88,8 +85,6 @@ func slidesPDFText(t *testing.T, path string) string {
 	return testtool.Run(t, "pdftotext", "-enc", "UTF-8", path, "-")
 }
 
-func slidesSqueeze(s string) string { return strings.Join(strings.Fields(s), "") }
-
 var slidesPageSize = regexp.MustCompile(`(?m)^Page size:\s+(.*)$`)
 
 // TestSlidesPDF checks the bundled decks as a reader sees them: 16:9 pages,
@@ -125,13 +120,13 @@ func TestSlidesPDF(t *testing.T) {
 				t.Errorf("%s: font not embedded: %s", d.ID, l)
 			}
 		}
-		if n := slidesOutlines(t, main); n != slidesPages(t, info) {
-			t.Errorf("%s: %d bookmarks for %d pages", d.ID, n, slidesPages(t, info))
+		if n := slidesOutlines(t, main); n != testtool.PDFPages(t, info) {
+			t.Errorf("%s: %d bookmarks for %d pages", d.ID, n, testtool.PDFPages(t, info))
 		}
 		if b, _ := os.ReadFile(main); !bytes.Contains(b, []byte("/URI (http")) {
 			t.Errorf("%s: no web link", d.ID)
 		}
-		text := slidesSqueeze(slidesPDFText(t, main))
+		text := squeeze(slidesPDFText(t, main))
 		all.WriteString(text)
 		for _, c := range slidesContacts(d) {
 			for _, p := range c.Phones {
@@ -146,17 +141,6 @@ func TestSlidesPDF(t *testing.T) {
 			t.Errorf("no deck contains %q", h)
 		}
 	}
-}
-
-// slidesPages reads the page count from pdfinfo output.
-func slidesPages(t *testing.T, info string) int {
-	t.Helper()
-	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)$`).FindStringSubmatch(info)
-	if m == nil {
-		t.Fatalf("no page count in:\n%s", info)
-	}
-	n, _ := strconv.Atoi(m[1])
-	return n
 }
 
 // slidesOutlines counts the bookmarks of a PDF, at every level (qpdf).
@@ -249,7 +233,7 @@ func TestPhoneChangedOnce(t *testing.T) {
 	}
 	pdfs = append(pdfs, ql...)
 	for _, p := range pdfs {
-		text := slidesSqueeze(slidesPDFText(t, p))
+		text := squeeze(slidesPDFText(t, p))
 		name := filepath.Base(p)
 		if strings.Contains(text, old) {
 			t.Errorf("%s still shows the old number %s", name, old)
@@ -295,9 +279,7 @@ func TestSlidesSameBytes(t *testing.T) {
 	var outs [2]map[string][]byte
 	for i := range outs {
 		dir := t.TempDir()
-		if _, err := Run(Options{Sources: "../../sources", Layouts: "../../layouts", Out: dir, Only: map[string]bool{"slides": true}}); err != nil {
-			t.Fatal(err)
-		}
+		buildBundled(t, dir, "slides")
 		outs[i] = listFiles(t, dir)
 	}
 	var names []string

@@ -3,7 +3,6 @@ package build
 import (
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
@@ -13,6 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"sodan/internal/layout/layouttest"
 	"sodan/internal/layout/spec"
 	"sodan/internal/layout/text"
 	"sodan/internal/model"
@@ -37,29 +37,10 @@ type typeset struct {
 func typesetBuild(t *testing.T) ([]typeset, *model.Book, *spec.Slides, *spec.QuickList, *spec.NUp, *spec.Event) {
 	t.Helper()
 	dir, files := allPDFs(t)
-	layouts := os.DirFS("../../layouts")
-	sl, errs := spec.ReadSlides(layouts, "layouts")
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	ql, errs := spec.ReadQuickList(layouts, "layouts")
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	nu, errs := spec.ReadNUp(layouts, "layouts", sl.W, sl.H)
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
-	es, errs := spec.ReadEvent(layouts, "layouts", sl, nu)
-	if len(errs) > 0 {
-		t.Fatal(errs)
-	}
+	sl, ql, nu, es := layouttest.Slides(t), layouttest.QuickList(t), layouttest.NUp(t), layouttest.Event(t)
 	var out []typeset
 	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
+		data := mustRead(t, f)
 		pages, err := glyphs.Read(data)
 		if err != nil {
 			t.Fatalf("%s: %v", f, err)
@@ -85,7 +66,7 @@ func typesetBuild(t *testing.T) ([]typeset, *model.Book, *spec.Slides, *spec.Qui
 		out = append(out, typeset{name: name, kind: kind, pages: pages})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
-	return out, quickListBook(t), sl, ql, nu, es
+	return out, bundledBook(t), sl, ql, nu, es
 }
 
 // Kinds of characters, as the rules below name them.

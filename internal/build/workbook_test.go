@@ -13,10 +13,7 @@ import (
 // and column, and writes nothing.
 func TestWorkbookLayoutMistakes(t *testing.T) {
 	layouts := t.TempDir()
-	bundled, err := os.ReadFile("../../layouts/workbook.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	bundled := mustRead(t, "../../layouts/workbook.yaml")
 	s := string(bundled)
 	for _, r := range []struct{ old, new string }{
 		{"\nfont_size: 10\n", "\nfont_size: big\n"},
@@ -32,7 +29,7 @@ func TestWorkbookLayoutMistakes(t *testing.T) {
 	}
 	os.WriteFile(filepath.Join(layouts, "workbook.yaml"), []byte(s), 0o644)
 	out := t.TempDir()
-	_, err = Run(Options{Sources: "../../sources", Layouts: layouts, Out: out, Only: map[string]bool{"workbook": true}})
+	_, err := Run(Options{Sources: "../../sources", Layouts: layouts, Out: out, Only: map[string]bool{"workbook": true}})
 	if err == nil {
 		t.Fatal("a broken workbook.yaml was accepted")
 	}

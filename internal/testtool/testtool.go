@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -57,6 +58,21 @@ func Run(t testing.TB, name string, args ...string) string {
 		t.Fatalf("%s %v: %v\n%s%s", name, args, err, out.String(), errb.String())
 	}
 	return out.String()
+}
+
+// pdfPages is the page count in the output of pdfinfo.
+var pdfPages = regexp.MustCompile(`(?m)^Pages:\s+(\d+)`)
+
+// PDFPages returns the page count that pdfinfo printed in info; the test
+// fails when info has none.
+func PDFPages(t testing.TB, info string) int {
+	t.Helper()
+	m := pdfPages.FindStringSubmatch(info)
+	if m == nil {
+		t.Fatalf("no page count in the output of pdfinfo:\n%s", info)
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
 }
 
 // preflightJars are the jars that Apache PDFBox Preflight needs, from

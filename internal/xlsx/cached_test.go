@@ -97,9 +97,7 @@ func TestCachedValues(t *testing.T) {
 		t.Run(id, func(t *testing.T) {
 			book := loadBook(t)
 			useScale(t, book, id)
-			w := mustBuild(t, book)
-			data := save(t, w)
-			f := openBook(t, data)
+			w, data, f := saved(t, book)
 			total := 0
 			for i, sh := range sheetOrder {
 				cells := formulaCells(readPart(t, data, "xl/worksheets/sheet"+strconv.Itoa(i+1)+".xml"))

@@ -229,7 +229,6 @@ func recalcProfile(tb testing.TB, dir string) string {
 	return p
 }
 
-// save writes a built workbook (after a test changed cells) to bytes.
 // mustBuild builds the workbook of book with the default layout.
 func mustBuild(tb testing.TB, book *model.Book) *writer {
 	tb.Helper()
@@ -240,6 +239,7 @@ func mustBuild(tb testing.TB, book *model.Book) *writer {
 	return w
 }
 
+// save writes a built workbook (after a test changed cells) to bytes.
 func save(tb testing.TB, w *writer) []byte {
 	tb.Helper()
 	var buf bytes.Buffer
@@ -248,6 +248,16 @@ func save(tb testing.TB, w *writer) []byte {
 	}
 	w.f.Close()
 	return buf.Bytes()
+}
+
+// saved builds the workbook of book and reads it back: the writer (which
+// knows where it put everything), the saved bytes and the file opened from
+// them.
+func saved(tb testing.TB, book *model.Book) (*writer, []byte, *excelize.File) {
+	tb.Helper()
+	w := mustBuild(tb, book)
+	data := save(tb, w)
+	return w, data, openBook(tb, data)
 }
 
 // hasJapanese reports whether s has a kana or kanji.

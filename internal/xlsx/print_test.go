@@ -60,11 +60,7 @@ func testPrint(t *testing.T, scale string) {
 	}
 
 	info := testtool.Run(t, "pdfinfo", "-f", "1", "-l", "999", pdf)
-	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindStringSubmatch(info)
-	if m == nil {
-		t.Fatalf("pdfinfo: no page count\n%s", info)
-	}
-	pages, _ := strconv.Atoi(m[1])
+	pages := testtool.PDFPages(t, info)
 	for _, size := range regexp.MustCompile(`(?m)^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)`).FindAllStringSubmatch(info, -1) {
 		wd, _ := strconv.ParseFloat(size[1], 64)
 		ht, _ := strconv.ParseFloat(size[2], 64)

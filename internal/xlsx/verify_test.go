@@ -6,7 +6,6 @@ import (
 	"compress/flate"
 	"fmt"
 	"hash/crc32"
-	"io"
 	"os"
 	"regexp"
 	"sodan/internal/testtool"
@@ -31,20 +30,11 @@ type part struct {
 // drop it, returning nil).
 func rezip(t *testing.T, data []byte, change func(p *part)) []byte {
 	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	names, parts := zipParts(t, data)
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, _ := io.ReadAll(rc)
-		rc.Close()
-		p := &part{name: f.Name, data: b, method: zip.Deflate}
+	for _, name := range names {
+		p := &part{name: name, data: parts[name], method: zip.Deflate}
 		change(p)
 		if p.data == nil {
 			continue
@@ -285,22 +275,7 @@ func FuzzRead(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		f.Fatal(err)
-	}
-	var names []string
-	parts := map[string][]byte{}
-	for _, zf := range zr.File {
-		rc, err := zf.Open()
-		if err != nil {
-			f.Fatal(err)
-		}
-		b, _ := io.ReadAll(rc)
-		rc.Close()
-		names = append(names, zf.Name)
-		parts[zf.Name] = b
-	}
+	names, parts := zipParts(f, data)
 	for i, n := range names {
 		if strings.HasPrefix(n, "xl/worksheets/") || n == "xl/sharedStrings.xml" || n == "xl/workbook.xml" {
 			f.Add(parts[n], uint8(i))

@@ -49,27 +49,43 @@ func TestSheetOrderAndProperties(t *testing.T) {
 // readPart returns one part of the xlsx package.
 func readPart(t *testing.T, data []byte, name string) string {
 	t.Helper()
-	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := z.Open(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	b, err := io.ReadAll(r)
-	if err != nil {
-		t.Fatal(err)
+	_, parts := zipParts(t, data)
+	b, ok := parts[name]
+	if !ok {
+		t.Fatalf("the package has no part %s", name)
 	}
 	return string(b)
 }
 
+// zipParts reads every part of the xlsx package data: the names in the
+// package's order and the contents by name.
+func zipParts(t testing.TB, data []byte) (names []string, parts map[string][]byte) {
+	t.Helper()
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts = map[string][]byte{}
+	for _, f := range z.File {
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(r)
+		r.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		names = append(names, f.Name)
+		parts[f.Name] = b
+	}
+	return names, parts
+}
+
 func TestLedgerValidations(t *testing.T) {
 	book := loadBook(t)
-	w := mustBuild(t, book)
+	w, _, f := saved(t, book)
 	p := w.ledger
-	f := openBook(t, save(t, w))
 	if got := p.last - p.first + 1; got < bundledLook().LedgerRows {
 		t.Errorf("ledger has %d rows, want at least %d", got, bundledLook().LedgerRows)
 	}
@@ -162,9 +178,8 @@ func inSqref(sqref, c string) bool {
 
 func TestBandColours(t *testing.T) {
 	book := loadBook(t)
-	w := mustBuild(t, book)
+	w, _, f := saved(t, book)
 	p := w.ledger
-	f := openBook(t, save(t, w))
 	cfs, err := f.GetConditionalFormats(sheetLedger)
 	if err != nil {
 		t.Fatal(err)
@@ -208,10 +223,8 @@ func luminance(hex string) float64 {
 
 func TestProtectionAndLocks(t *testing.T) {
 	book := loadBook(t)
-	w := mustBuild(t, book)
+	w, data, f := saved(t, book)
 	p := w.ledger
-	data := save(t, w)
-	f := openBook(t, data)
 	for i, sh := range sheetOrder {
 		xml := readPart(t, data, "xl/worksheets/sheet"+string(rune('1'+i))+".xml")
 		m := regexp.MustCompile(`<sheetProtection[^>]*>`).FindString(xml)
@@ -323,10 +336,8 @@ func TestFreezeAndPrint(t *testing.T) {
 
 func TestFormulas(t *testing.T) {
 	book := loadBook(t)
-	w := mustBuild(t, book)
+	w, data, f := saved(t, book)
 	p := w.ledger
-	data := save(t, w)
-	f := openBook(t, data)
 	names := map[string]bool{}
 	for _, d := range f.GetDefinedName() {
 		names[d.Name] = true
@@ -349,20 +360,17 @@ func TestFormulas(t *testing.T) {
 		t.Errorf("判定 = %q, want it to read %s", judge, nameBandMin)
 	}
 	// No array constants anywhere: excelize and some readers mishandle them.
-	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	order, parts := zipParts(t, data)
 	formula := regexp.MustCompile(`<f>([^<]*)</f>`)
 	n := 0
-	for _, zf := range z.File {
-		if !strings.HasPrefix(zf.Name, "xl/worksheets/") {
+	for _, part := range order {
+		if !strings.HasPrefix(part, "xl/worksheets/") {
 			continue
 		}
-		for _, m := range formula.FindAllStringSubmatch(readPart(t, data, zf.Name), -1) {
+		for _, m := range formula.FindAllStringSubmatch(string(parts[part]), -1) {
 			n++
 			if strings.ContainsAny(m[1], "{}") {
-				t.Errorf("%s: array constant in formula %s", zf.Name, m[1])
+				t.Errorf("%s: array constant in formula %s", part, m[1])
 			}
 		}
 	}
@@ -394,9 +402,8 @@ func TestFormulaLikeTextIsString(t *testing.T) {
 	e.Note.S = "+81-3-0000-0000"
 	e.Users.S = "-全社員"
 	e.Owner.S = "@総務"
-	w := mustBuild(t, book)
+	w, _, f := saved(t, book)
 	p := w.example
-	f := openBook(t, save(t, w))
 	for id, want := range map[string]string{"asset": e.Asset.S, "note": e.Note.S, "users": e.Users.S, "owner": e.Owner.S} {
 		c := p.ref(id, p.first)
 		if got, _ := f.GetCellFormula(sheetExample, c); got != "" {

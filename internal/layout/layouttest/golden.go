@@ -6,6 +6,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"sodan/internal/layout"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -27,6 +29,23 @@ func Golden(t *testing.T, path, got string) {
 	if d := lineDiff(string(want), got); d != "" {
 		t.Errorf("plan differs from %s (-want +got); if the change is intended, run with -update:\n%s", path, d)
 	}
+}
+
+// Plan is doc as layout.WritePlan writes it.
+func Plan(t testing.TB, doc *layout.Doc) string {
+	t.Helper()
+	var b strings.Builder
+	if err := layout.WritePlan(&b, doc); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// GoldenPlan compares the plan of doc (Plan) with the golden file at path,
+// as Golden does.
+func GoldenPlan(t *testing.T, path string, doc *layout.Doc) {
+	t.Helper()
+	Golden(t, path, Plan(t, doc))
 }
 
 // lineDiff is a small line diff (longest common subsequence), enough to

@@ -86,11 +86,7 @@ func TestBundledSheet(t *testing.T) {
 	if qr != 1 {
 		t.Errorf("%d QR codes, want the survey's", qr)
 	}
-	var plan strings.Builder
-	if err := layout.WritePlan(&plan, doc); err != nil {
-		t.Fatal(err)
-	}
-	layouttest.Golden(t, "testdata/shinagawa.golden", plan.String())
+	layouttest.GoldenPlan(t, "testdata/shinagawa.golden", doc)
 }
 
 // TestSheetTooLong: a running order too long for the page is reported at

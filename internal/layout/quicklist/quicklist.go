@@ -31,6 +31,16 @@ func Plan(book *model.Book, sp *spec.QuickList, m layout.Measurer, date time.Tim
 	return plan(book, sp, m, date, nil)
 }
 
+// PlanSeminar is Plan for the copy handed out at a seminar: a ruled box
+// at the right of the title names the seminar's organiser and whom to ask
+// after it, with the phone number. The edition's date moves from its box
+// to the right of the purpose, so the header keeps its height and the
+// list its pages (a box that needs more room makes the header taller, and
+// the list flows on as it does).
+func PlanSeminar(book *model.Book, sp *spec.QuickList, m layout.Measurer, date time.Time, sem Seminar) (*layout.Doc, diag.List) {
+	return plan(book, sp, m, date, &sem)
+}
+
 func plan(book *model.Book, sp *spec.QuickList, m layout.Measurer, date time.Time, sem *Seminar) (*layout.Doc, diag.List) {
 	h := &planner{
 		book: book, sp: sp, m: m, set: text.New(m, sp.Composition),

@@ -1,7 +1,6 @@
 package quicklist_test
 
 import (
-	"bytes"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -34,11 +33,7 @@ func bundled(tb testing.TB) (*layout.Doc, *spec.QuickList) {
 // at the PDF and run go test ./internal/layout -run Golden -update.
 func TestQuickListGolden(t *testing.T) {
 	doc, _ := bundled(t)
-	var got bytes.Buffer
-	if err := layout.WritePlan(&got, doc); err != nil {
-		t.Fatal(err)
-	}
-	layouttest.Golden(t, filepath.Join("testdata", "quicklist.golden"), got.String())
+	layouttest.GoldenPlan(t, filepath.Join("testdata", "quicklist.golden"), doc)
 }
 
 // texts returns every Text item of the document with its page number.

@@ -2,9 +2,7 @@ package quicklist
 
 import (
 	"math"
-	"time"
 
-	"sodan/internal/diag"
 	"sodan/internal/layout"
 	"sodan/internal/layout/spec"
 	"sodan/internal/layout/text"
@@ -15,16 +13,6 @@ import (
 type Seminar struct {
 	Event *model.Event
 	Spec  *spec.Event
-}
-
-// PlanSeminar is Plan for the copy handed out at a seminar: a ruled box
-// at the right of the title names the seminar's organiser and whom to ask
-// after it, with the phone number. The edition's date moves from its box
-// to the right of the purpose, so the header keeps its height and the
-// list its pages (a box that needs more room makes the header taller, and
-// the list flows on as it does).
-func PlanSeminar(book *model.Book, sp *spec.QuickList, m layout.Measurer, date time.Time, sem Seminar) (*layout.Doc, diag.List) {
-	return plan(book, sp, m, date, &sem)
 }
 
 // seminarHeader is header for a seminar's copy.

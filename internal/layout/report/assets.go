@@ -66,10 +66,9 @@ func (l *planner) assets(book *model.Book, scale *model.Scale, done []model.Asse
 	var rows [][]cell
 	for _, r := range done {
 		fill := sp.Bands[index[r.Result.Band.Label.S]]
-		num := func(n int) cell { return cell{t: own(strconv.Itoa(n))} }
 		rows = append(rows, []cell{
 			{t: r.Asset}, {t: r.Business}, {t: r.Medium},
-			num(r.Result.Importance), num(r.Result.Likelihood), {t: own(strconv.Itoa(r.Result.Value)), bold: true},
+			numCell(r.Result.Importance), numCell(r.Result.Likelihood), {t: own(strconv.Itoa(r.Result.Value)), bold: true},
 			{t: own(r.Result.Band.Label.S), fill: &fill, bold: true}, {t: r.Result.Band.Action},
 		})
 	}

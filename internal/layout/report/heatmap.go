@@ -74,7 +74,7 @@ func (l *planner) heatCell(c model.HeatCell, x, y, w float64) {
 	fill := sp.Bands[c.Band]
 	l.add(layout.Rect{X: layout.Round(x), Y: layout.Round(y), W: layout.Round(w), H: sp.HeatCellH, Fill: &fill, Stroke: &sp.Rule, LineWidth: sp.HeatRule})
 	in := w - 2*sp.HeatPad
-	word, _ := l.set.Fit(own(band.Label.S+"（"+strconv.Itoa(c.Value)+"）"), in/2, sp.HeatBand, one)
+	word, _ := l.set.Fit(own(bandValue(band, c.Value)), in/2, sp.HeatBand, one)
 	cst := sp.HeatCount
 	if len(c.Assets) == 0 {
 		cst.Color = sp.Muted

@@ -1,7 +1,6 @@
 package report_test
 
 import (
-	"bytes"
 	"fmt"
 	"io/fs"
 	"path/filepath"
@@ -55,11 +54,7 @@ func TestReportGolden(t *testing.T) {
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	var got bytes.Buffer
-	if err := layout.WritePlan(&got, doc); err != nil {
-		t.Fatal(err)
-	}
-	layouttest.Golden(t, filepath.Join("testdata", "report.golden"), got.String())
+	layouttest.GoldenPlan(t, filepath.Join("testdata", "report.golden"), doc)
 }
 
 // TestReportTrendGolden compares the plan of a report with an earlier
@@ -75,11 +70,7 @@ func TestReportTrendGolden(t *testing.T) {
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	var got bytes.Buffer
-	if err := layout.WritePlan(&got, doc); err != nil {
-		t.Fatal(err)
-	}
-	layouttest.Golden(t, filepath.Join("testdata", "report-trend.golden"), got.String())
+	layouttest.GoldenPlan(t, filepath.Join("testdata", "report-trend.golden"), doc)
 }
 
 // TestReportFlows lays out many rows: the table goes on over pages, each

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"strconv"
+
 	"sodan/internal/diag"
 	"sodan/internal/layout"
 	"sodan/internal/layout/text"
@@ -23,6 +25,9 @@ type cell struct {
 	bold  bool
 	color *layout.Color
 }
+
+// numCell is a cell that holds the number n.
+func numCell(n int) cell { return cell{t: own(strconv.Itoa(n))} }
 
 // table draws a table across the body, starting a new page (with the
 // heading row again) whenever the next row does not fit.

@@ -25,13 +25,12 @@ func (l *planner) trend(t model.Trend) {
 	}
 	l.para(own("前回記入したリスク分析シート「"+path.Base(t.Old.File)+"」"+when+"と比べました。同じ"+l.colTitle("asset")+"と"+l.colTitle("medium")+"の行を同じ資産とみなしています。"), sp.Lead)
 
-	num := func(n int) cell { return cell{t: own(strconv.Itoa(n))} }
 	diff := func(d int) cell { return cell{t: own(signed(d)), bold: d != 0} }
 	var rows [][]cell
 	for i, b := range bands {
-		rows = append(rows, []cell{{t: own("判定が" + b.Label.S + "の資産（件）")}, num(t.OldCounts[i]), num(t.NewCounts[i]), diff(t.NewCounts[i] - t.OldCounts[i])})
+		rows = append(rows, []cell{{t: own("判定が" + b.Label.S + "の資産（件）")}, numCell(t.OldCounts[i]), numCell(t.NewCounts[i]), diff(t.NewCounts[i] - t.OldCounts[i])})
 	}
-	rows = append(rows, []cell{{t: own("評価できた資産（件）")}, num(t.OldAssessed), num(t.NewAssessed), diff(t.NewAssessed - t.OldAssessed)})
+	rows = append(rows, []cell{{t: own("評価できた資産（件）")}, numCell(t.OldAssessed), numCell(t.NewAssessed), diff(t.NewAssessed - t.OldAssessed)})
 	score := func(d model.Diagnosis) cell {
 		s := strconv.Itoa(d.Total)
 		if !d.Complete() {
@@ -41,7 +40,7 @@ func (l *planner) trend(t model.Trend) {
 	}
 	rows = append(rows, []cell{{t: own("自社診断の合計（点）"), bold: true}, score(t.OldDiag), score(t.NewDiag), diff(t.NewDiag.Total - t.OldDiag.Total)})
 	for i, p := range sc.Parts {
-		rows = append(rows, []cell{{t: model.Text{S: "　" + p.Title.S, Loc: p.Title.Loc}}, num(t.OldDiag.Parts[i]), num(t.NewDiag.Parts[i]), diff(t.NewDiag.Parts[i] - t.OldDiag.Parts[i])})
+		rows = append(rows, []cell{{t: model.Text{S: "　" + p.Title.S, Loc: p.Title.Loc}}, numCell(t.OldDiag.Parts[i]), numCell(t.NewDiag.Parts[i]), diff(t.NewDiag.Parts[i] - t.OldDiag.Parts[i])})
 	}
 	w := (l.w - 80) / 3
 	l.table([]col{{title: "項目", w: 80}, {title: "前回", w: w, right: true}, {title: "今回", w: w, right: true}, {title: "増減", w: w, right: true}}, rows)

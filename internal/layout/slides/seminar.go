@@ -2,7 +2,6 @@ package slides
 
 import (
 	"fmt"
-	"time"
 
 	"sodan/internal/diag"
 	"sodan/internal/layout"
@@ -31,12 +30,6 @@ type Seminar struct {
 
 // Closing is the title of the closing slide.
 const Closing = "ご参加ありがとうございました"
-
-// LaySeminar is Lay for the seminar's copy of the deck.
-func LaySeminar(book *model.Book, deck *model.Deck, sp *spec.Slides, m layout.Measurer, date time.Time, sem Seminar) (*Plan, diag.List) {
-	sem.print = layout.SeminarOf(sem.Event)
-	return lay(book, deck, sp, m, date, &sem)
-}
 
 // seminarStart checks the glyphs of the seminar's texts, each at its own
 // position (false when one cannot be drawn), and adds a title slide when

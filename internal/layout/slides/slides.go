@@ -31,6 +31,12 @@ func Lay(book *model.Book, deck *model.Deck, sp *spec.Slides, m layout.Measurer,
 	return lay(book, deck, sp, m, date, nil)
 }
 
+// LaySeminar is Lay for the seminar's copy of the deck.
+func LaySeminar(book *model.Book, deck *model.Deck, sp *spec.Slides, m layout.Measurer, date time.Time, sem Seminar) (*Plan, diag.List) {
+	sem.print = layout.SeminarOf(sem.Event)
+	return lay(book, deck, sp, m, date, &sem)
+}
+
 func lay(book *model.Book, deck *model.Deck, sp *spec.Slides, m layout.Measurer, date time.Time, sem *Seminar) (*Plan, diag.List) {
 	p := &planner{book: book, deck: deck, sp: sp, m: m, set: text.New(m, sp.Composition), qr: map[string]int{}, sem: sem}
 	p.body = rect{x: sp.Left, y: sp.Top + sp.TitleBarH + sp.TitleGap, w: sp.BodyW()}

@@ -320,17 +320,7 @@ func TestGolden(t *testing.T) {
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	layouttest.Golden(t, "testdata/malware.golden", plan(t, p.Doc))
-}
-
-// plan is doc as layout.WritePlan writes it.
-func plan(t *testing.T, doc *layout.Doc) string {
-	t.Helper()
-	var b strings.Builder
-	if err := layout.WritePlan(&b, doc); err != nil {
-		t.Fatal(err)
-	}
-	return b.String()
+	layouttest.GoldenPlan(t, "testdata/malware.golden", p.Doc)
 }
 
 // TestSameTwice: the same input gives the same plan.
@@ -340,7 +330,7 @@ func TestSameTwice(t *testing.T) {
 	for i := range book.Decks {
 		a, _ := slides.Lay(book, &book.Decks[i], sp, layouttest.Fonts(t), buildDate)
 		b, _ := slides.Lay(book, &book.Decks[i], sp, layouttest.Fonts(t), buildDate)
-		if plan(t, a.Doc) != plan(t, b.Doc) {
+		if layouttest.Plan(t, a.Doc) != layouttest.Plan(t, b.Doc) {
 			t.Errorf("deck %s: two plans differ", book.Decks[i].ID)
 		}
 	}

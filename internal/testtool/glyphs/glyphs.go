@@ -398,20 +398,23 @@ func tokens(b []byte) ([]token, error) {
 			for i < len(b) && b[i] != '\n' && b[i] != '\r' {
 				i++
 			}
-		case c == '<' && i+1 < len(b) && b[i+1] == '<':
-			end := bytes.Index(b[i:], []byte(">>"))
-			if end < 0 {
-				return nil, fmt.Errorf("offset %d: unterminated dictionary", i)
+		case c == '<' || c == '[':
+			// A dictionary, a hexadecimal string or an array: up to its
+			// first closing delimiter.
+			closing, what := ">", "hexadecimal string"
+			switch {
+			case c == '[':
+				closing, what = "]", "array"
+			case i+1 < len(b) && b[i+1] == '<':
+				closing, what = ">>", "dictionary"
 			}
-			out = append(out, token{s: string(b[i : i+end+2])})
-			i += end + 2
-		case c == '<':
-			end := bytes.IndexByte(b[i:], '>')
+			end := bytes.Index(b[i:], []byte(closing))
 			if end < 0 {
-				return nil, fmt.Errorf("offset %d: unterminated hexadecimal string", i)
+				return nil, fmt.Errorf("offset %d: unterminated %s", i, what)
 			}
-			out = append(out, token{s: string(b[i : i+end+1])})
-			i += end + 1
+			end += len(closing)
+			out = append(out, token{s: string(b[i : i+end])})
+			i += end
 		case c == '(':
 			depth, j := 0, i
 			for ; j < len(b); j++ {
@@ -431,13 +434,6 @@ func tokens(b []byte) ([]token, error) {
 			}
 			out = append(out, token{s: string(b[i:min(j+1, len(b))])})
 			i = j + 1
-		case c == '[':
-			end := bytes.IndexByte(b[i:], ']')
-			if end < 0 {
-				return nil, fmt.Errorf("offset %d: unterminated array", i)
-			}
-			out = append(out, token{s: string(b[i : i+end+1])})
-			i += end + 1
 		default:
 			j := i + 1
 			for j < len(b) && !bytes.ContainsRune([]byte(" \n\r\t\f\x00()<>[]{}/%"), rune(b[j])) {
