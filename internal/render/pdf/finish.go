@@ -159,28 +159,22 @@ func parseFpdf(b []byte) (*fpdfFile, error) {
 // finish rebuilds the file fpdf wrote (b) with the additions in x; see the
 // comment at the top of this file.
 func finish(b []byte, x *extra) ([]byte, error) {
-	f, err := parseFpdf(b)
-	if err != nil {
+	var m merger
+	if err := m.add(b, len(x.pages)); err != nil {
 		return nil, err
 	}
-	if !catalogRE.Match(f.objs[f.root]) {
-		return nil, fmt.Errorf("fpdf wrote an unexpected catalog:\n%s", f.objs[f.root])
-	}
-	if !bytes.HasPrefix(f.objs[f.info], []byte("<<\n/Producer ")) {
-		return nil, fmt.Errorf("fpdf wrote an unexpected Info dictionary:\n%s", f.objs[f.info])
-	}
-	pages, err := pageObjects(f.objs[1])
-	if err != nil {
-		return nil, err
-	}
+	return m.finish(x)
+}
+
+// finish makes the PDF of the parts merged, with the additions in x.
+func (m *merger) finish(x *extra) ([]byte, error) {
+	o, pages := m.o, m.pages
 	if len(pages) != len(x.pages) {
 		return nil, fmt.Errorf("fpdf wrote %d pages, want %d", len(pages), len(x.pages))
 	}
-
-	o := &objects{list: slices.Clone(f.objs)}
-	if err := compressPages(o, pages); err != nil {
-		return nil, err
-	}
+	o.list[1] = m.tree()
+	base := len(o.list)
+	var err error
 	for i, pg := range x.pages {
 		if len(pg.links) == 0 {
 			continue
@@ -207,15 +201,15 @@ func finish(b []byte, x *extra) ([]byte, error) {
 	fmt.Fprintf(&cat, "/Metadata %d 0 R\n", o.add(xmpStream(x.meta)))
 	fmt.Fprintf(&cat, "/OutputIntents [<</Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier %s /RegistryName (http://www.color.org) /Info %s /DestOutputProfile %d 0 R>>]\n>>\n",
 		literal(srgbCondition), literal(srgbCondition), o.add(iccStream()))
-	o.list[f.root] = cat.Bytes()
-	o.list[f.info] = infoDict(x.meta)
+	o.list[m.root] = cat.Bytes()
+	o.list[m.info] = infoDict(x.meta)
 
 	// fpdf's objects keep their order; the new ones follow.
-	order := slices.Clone(f.order)
-	for n := len(f.objs); n < len(o.list); n++ {
+	order := m.order
+	for n := base; n < len(o.list); n++ {
 		order = append(order, n)
 	}
-	return o.write(order, f.root, f.info), nil
+	return o.write(order, m.root, m.info), nil
 }
 
 // noFonts is the empty font dictionary fpdf writes into the pages' shared

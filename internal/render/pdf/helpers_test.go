@@ -142,3 +142,15 @@ func handoutDoc(f *Fonts) *layout.Doc {
 		layout.Text{X: 20, Y: 15, Str: "フィッシング対策のてびき", Bold: true, Size: 16})
 	return &layout.Doc{Meta: testMeta(), Pages: pages}
 }
+
+// drawDoc checks doc and has fpdf draw all its pages as one file, returning
+// it and what finish is to add to it.
+func drawDoc(doc *layout.Doc, f *Fonts) ([]byte, *extra, error) {
+	pl, err := check(doc, f)
+	if err != nil {
+		return nil, nil, err
+	}
+	d := drawer{qrs: pl.qrs, extra: &extra{meta: doc.Meta, fonts: f, used: &pl.used}}
+	raw, err := d.drawPages(doc, 0, len(doc.Pages))
+	return raw, d.extra, err
+}

@@ -67,25 +67,42 @@ func Write(w io.Writer, doc *layout.Doc, f *Fonts) error {
 
 // render returns the finished PDF.
 func render(doc *layout.Doc, f *Fonts) ([]byte, error) {
-	raw, x, err := drawDoc(doc, f)
+	pl, err := check(doc, f)
 	if err != nil {
 		return nil, err
 	}
-	out, err := finish(raw, x)
+	d := drawer{qrs: pl.qrs, extra: &extra{meta: doc.Meta, fonts: f, used: &pl.used}}
+	var m merger
+	for from := 0; from < len(doc.Pages); from += chunkPages {
+		to := min(from+chunkPages, len(doc.Pages))
+		raw, err := d.drawPages(doc, from, to)
+		if err != nil {
+			return nil, err
+		}
+		if err := m.add(raw, to-from); err != nil {
+			return nil, fmt.Errorf("finish: %w", err)
+		}
+	}
+	out, err := m.finish(d.extra)
 	if err != nil {
 		return nil, fmt.Errorf("finish: %w", err)
 	}
 	return out, nil
 }
 
-// drawDoc checks doc, has fpdf draw its pages, and returns fpdf's file and
-// what finish is to add to it and change in it.
-func drawDoc(doc *layout.Doc, f *Fonts) ([]byte, *extra, error) {
-	pl, err := check(doc, f)
-	if err != nil {
-		return nil, nil, err
-	}
-	first := doc.Pages[0]
+// chunkPages is the most pages one fpdf document draws. fpdf holds every
+// page's contents, uncompressed, until it writes the whole file at once;
+// so a long document is drawn as several fpdf files of this many pages,
+// each compressed and merged into one PDF (merge.go) before the next is
+// drawn. A 965-page deck is then never more than a few megabytes in fpdf,
+// and the outputs of the bundled sources (34 pages at most) are single
+// fpdf files.
+var chunkPages = 64 // a variable only so that tests can change it
+
+// drawPages has fpdf draw the pages from..to-1 of doc (checked already)
+// and returns fpdf's file.
+func (d *drawer) drawPages(doc *layout.Doc, from, to int) ([]byte, error) {
+	first := doc.Pages[0] // every part has the first page's size as its default
 	p := fpdf.NewCustom(&fpdf.InitType{
 		OrientationStr: "P",
 		UnitStr:        "mm",
@@ -100,8 +117,9 @@ func drawDoc(doc *layout.Doc, f *Fonts) ([]byte, *extra, error) {
 	// dates only keep fpdf from reading the clock.
 	p.SetCreationDate(doc.Meta.Date)
 	p.SetModificationDate(doc.Meta.Date)
-	d := drawer{pdf: p, qrs: pl.qrs, extra: &extra{meta: doc.Meta, fonts: f, used: &pl.used}}
-	for pi, page := range doc.Pages {
+	d.pdf = p
+	for pi := from; pi < to; pi++ {
+		page := doc.Pages[pi]
 		p.AddPageFormat("P", fpdf.SizeType{Wd: page.W, Ht: page.H})
 		d.extra.pages = append(d.extra.pages, pageExtra{h: page.H})
 		for _, it := range page.Items {
@@ -109,15 +127,16 @@ func drawDoc(doc *layout.Doc, f *Fonts) ([]byte, *extra, error) {
 			d.draw(it, pi, page.H)
 		}
 		if err := p.Error(); err != nil {
-			return nil, nil, fmt.Errorf("page %d: %w", pi+1, err)
+			return nil, fmt.Errorf("page %d: %w", pi+1, err)
 		}
 	}
-
 	var file taken
-	if err := p.Output(&file); err != nil {
-		return nil, nil, err
+	err := p.Output(&file)
+	d.pdf = nil
+	if err != nil {
+		return nil, err
 	}
-	return file.b, d.extra, nil
+	return file.b, nil
 }
 
 // taken is where fpdf's Output writes the file, without copying it: fpdf
