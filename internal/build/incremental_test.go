@@ -41,8 +41,8 @@ func madeNames(m map[string]bool) string {
 // TestIncremental: a build with nothing changed makes nothing again; a
 // changed deck makes only its four PDFs; a changed contact makes the quick
 // list and the decks but not the workbook; -force makes everything; an
-// output deleted by hand is made again; an empty folder gives a full
-// build.
+// output deleted by hand is made again, alone; an empty folder gives a
+// full build.
 func TestIncremental(t *testing.T) {
 	src, out := t.TempDir(), t.TempDir()
 	copyTree(t, "../../sources", src)
@@ -73,7 +73,9 @@ func TestIncremental(t *testing.T) {
 	}
 	opts.Force = false
 	os.Remove(filepath.Join(out, "slides", "quicklist-6up.pdf"))
-	if got := madeNames(built(t, opts)); got != "slides/quicklist-3up.pdf slides/quicklist-6up.pdf slides/quicklist-notes.pdf slides/quicklist.pdf" {
+	// Each file of a deck is a job of its own: only the deleted one is
+	// made again.
+	if got := madeNames(built(t, opts)); got != "slides/quicklist-6up.pdf" {
 		t.Errorf("after an output was deleted, made: %s", got)
 	}
 	opts.Out = t.TempDir()

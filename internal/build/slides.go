@@ -3,13 +3,14 @@ package build
 import (
 	"io"
 	"path"
+	"sync"
+	"sync/atomic"
 
 	"sodan/internal/diag"
 	"sodan/internal/layout"
 	"sodan/internal/layout/nup"
 	"sodan/internal/layout/slides"
 	"sodan/internal/layout/spec"
-	"sodan/internal/model"
 	"sodan/internal/render/pdf"
 	"sodan/internal/source"
 )
@@ -25,11 +26,13 @@ const SlidesDir = "slides"
 // file.
 var deckSources = []string{"edition.yaml", "contacts.yaml", "quicklist.yaml", "measures.yaml", "guide.yaml", "columns.yaml", "flow.yaml", "risk.yaml"}
 
-// slidesJobs makes, for every deck in sources/decks, one job: the 16:9
-// slides (slides/<id>.pdf) and, as layouts/slides-16x9.yaml says, the
-// attendees' A4 handouts (slides/<id>-3up.pdf, …) and the presenter's
-// notes (slides/<id>-notes.pdf). Without decks it makes nothing and does
-// not need the layouts.
+// slidesJobs makes, for every deck in sources/decks, the 16:9 slides
+// (slides/<id>.pdf) and, as layouts/slides-16x9.yaml says, the attendees'
+// A4 handouts (slides/<id>-3up.pdf, …) and the presenter's notes
+// (slides/<id>-notes.pdf): one job for each file, so that the handouts and
+// notes of a long deck are made beside each other, from one layout of the
+// deck made by whichever of its jobs comes first. Without decks it makes
+// nothing and does not need the layouts.
 func slidesJobs(ctx *Context) ([]Job, error) {
 	book := ctx.Book
 	if len(book.Decks) == 0 {
@@ -54,51 +57,73 @@ func slidesJobs(ctx *Context) ([]Job, error) {
 	for i := range book.Decks {
 		deck := &book.Decks[i]
 		out := sp.Outputs(deck.ID)
-		names := []string{path.Join(SlidesDir, deck.ID+".pdf")}
+		lay := &deckLayout{lay: func(fonts *pdf.Fonts) (*slides.Plan, diag.List) {
+			return slides.Lay(book, deck, sp, fonts, ctx.Date)
+		}}
+		add := func(name string, doc func(*slides.Plan, *pdf.Fonts) (*layout.Doc, diag.List)) {
+			lay.left++
+			jobs = append(jobs, Job{
+				Outputs: []string{name},
+				Sources: append([]string{path.Join(source.DecksDir, deck.File)}, deckSources...),
+				Layouts: []string{spec.SlidesFile, spec.NUpFile},
+				Make:    func(put Put) error { return makeDeckFile(ctx, lay, name, doc, put) },
+			})
+		}
+		add(path.Join(SlidesDir, deck.ID+".pdf"), func(plan *slides.Plan, _ *pdf.Fonts) (*layout.Doc, diag.List) { return plan.Doc, nil })
 		for _, h := range out.Handouts {
-			names = append(names, path.Join(SlidesDir, deck.ID+"-"+h.V+".pdf"))
+			v, _ := nupSp.Variant(h.V)
+			add(path.Join(SlidesDir, deck.ID+"-"+h.V+".pdf"), func(plan *slides.Plan, fonts *pdf.Fonts) (*layout.Doc, diag.List) {
+				return nup.Handout(plan, book, nupSp, v, fonts, ctx.Date)
+			})
 		}
 		if out.Notes {
-			names = append(names, path.Join(SlidesDir, deck.ID+"-notes.pdf"))
+			add(path.Join(SlidesDir, deck.ID+"-notes.pdf"), func(plan *slides.Plan, fonts *pdf.Fonts) (*layout.Doc, diag.List) {
+				return nup.Notes(plan, book, nupSp, fonts, ctx.Date)
+			})
 		}
-		jobs = append(jobs, Job{
-			Outputs: names,
-			Sources: append([]string{path.Join(source.DecksDir, deck.File)}, deckSources...),
-			Layouts: []string{spec.SlidesFile, spec.NUpFile},
-			Make:    func(put Put) error { return makeDeck(ctx, book, deck, sp, nupSp, out, names, put) },
-		})
 	}
 	return jobs, nil
 }
 
-// makeDeck lays out one deck and writes its PDFs in the order of names.
-// Each handout is laid out just before it is written and dropped after,
-// so a long deck holds its slides and one more document at a time.
-func makeDeck(ctx *Context, book *model.Book, deck *model.Deck, sp *spec.Slides, nupSp *spec.NUp, out spec.DeckOutputs, names []string, put Put) error {
+// deckLayout is the layout of a deck, made once for the jobs of its files
+// and dropped when the last of them is done with it.
+type deckLayout struct {
+	lay  func(*pdf.Fonts) (*slides.Plan, diag.List)
+	once sync.Once
+	plan *slides.Plan
+	errs diag.List
+	left int32 // the jobs still to use it; changed atomically once jobs run
+}
+
+// get returns the layout, laying the deck out if no job has yet. Every
+// job of a deck whose layout has problems returns them; a build reports
+// each once.
+func (d *deckLayout) get(fonts *pdf.Fonts) (*slides.Plan, diag.List) {
+	d.once.Do(func() { d.plan, d.errs = d.lay(fonts) })
+	return d.plan, d.errs
+}
+
+// done says a job is done with the layout.
+func (d *deckLayout) done() {
+	if atomic.AddInt32(&d.left, -1) == 0 {
+		d.plan = nil
+	}
+}
+
+// makeDeckFile lays out the file name of a deck with doc and writes it.
+func makeDeckFile(ctx *Context, d *deckLayout, name string, doc func(*slides.Plan, *pdf.Fonts) (*layout.Doc, diag.List), put Put) error {
+	defer d.done()
 	fonts, err := ctx.Fonts()
 	if err != nil {
 		return err
 	}
-	plan, errs := slides.Lay(book, deck, sp, fonts, ctx.Date)
+	plan, errs := d.get(fonts)
 	if len(errs) > 0 {
 		return errs
 	}
-	docs := []func() (*layout.Doc, diag.List){func() (*layout.Doc, diag.List) { return plan.Doc, nil }}
-	for _, h := range out.Handouts {
-		v, _ := nupSp.Variant(h.V)
-		docs = append(docs, func() (*layout.Doc, diag.List) { return nup.Handout(plan, book, nupSp, v, fonts, ctx.Date) })
+	dc, errs := doc(plan, fonts)
+	if len(errs) > 0 {
+		return errs
 	}
-	if out.Notes {
-		docs = append(docs, func() (*layout.Doc, diag.List) { return nup.Notes(plan, book, nupSp, fonts, ctx.Date) })
-	}
-	for i, lay := range docs {
-		doc, errs := lay()
-		if len(errs) > 0 {
-			return errs
-		}
-		if err := put(names[i], len(doc.Pages), func(w io.Writer) error { return pdf.Write(w, doc, fonts) }); err != nil {
-			return err
-		}
-	}
-	return nil
+	return put(name, len(dc.Pages), func(w io.Writer) error { return pdf.Write(w, dc, fonts) })
 }
