@@ -110,6 +110,46 @@ func (d *deckLayout) done() {
 	}
 }
 
+// slidesInFlight is how many slides the files being made at once may show
+// between them (a deck's slides, handouts and notes each count the deck's
+// slides). Each file of a long deck holds its document and its parts in
+// memory while it is made: two files of a 5,790-slide deck at once were
+// twice the memory of one, for little time saved. A deck of more slides
+// than this is made one file at a time; the bundled decks (34 slides at
+// most) never wait.
+const slidesInFlight = 6000
+
+// deckPages counts the slides of the files being made (slidesInFlight).
+var deckPages = &weighted{free: slidesInFlight}
+
+// weighted is a counting semaphore whose holders take different weights.
+type weighted struct {
+	mu   sync.Mutex
+	cond *sync.Cond
+	free int
+}
+
+func (s *weighted) acquire(n int) {
+	s.mu.Lock()
+	if s.cond == nil {
+		s.cond = sync.NewCond(&s.mu)
+	}
+	for s.free < n {
+		s.cond.Wait()
+	}
+	s.free -= n
+	s.mu.Unlock()
+}
+
+func (s *weighted) release(n int) {
+	s.mu.Lock()
+	s.free += n
+	if s.cond != nil {
+		s.cond.Broadcast()
+	}
+	s.mu.Unlock()
+}
+
 // makeDeckFile lays out the file name of a deck with doc and writes it.
 func makeDeckFile(ctx *Context, d *deckLayout, name string, doc func(*slides.Plan, *pdf.Fonts) (*layout.Doc, diag.List), put Put) error {
 	defer d.done()
@@ -121,6 +161,9 @@ func makeDeckFile(ctx *Context, d *deckLayout, name string, doc func(*slides.Pla
 	if len(errs) > 0 {
 		return errs
 	}
+	w := min(len(plan.Doc.Pages), slidesInFlight)
+	deckPages.acquire(w)
+	defer deckPages.release(w)
 	dc, errs := doc(plan, fonts)
 	if len(errs) > 0 {
 		return errs

@@ -73,7 +73,7 @@ func (p *planner) cardAs(f *fit, ref model.Ref, r rect, qrBelow bool) ([]layout.
 	sp := p.sp
 	c := sp.Colors
 	con := ref.Contact
-	desk := layout.DeskOf(con)
+	desk := p.desk(con)
 	pad := sp.CardPadding
 	var out []layout.Item
 	body := sp.Type.CardText

@@ -38,7 +38,7 @@ func LaySeminar(book *model.Book, deck *model.Deck, sp *spec.Slides, m layout.Me
 }
 
 func lay(book *model.Book, deck *model.Deck, sp *spec.Slides, m layout.Measurer, date time.Time, sem *Seminar) (*Plan, diag.List) {
-	p := &planner{book: book, deck: deck, sp: sp, m: m, set: text.New(m, sp.Composition), qr: map[string]int{}, sem: sem}
+	p := &planner{book: book, deck: deck, sp: sp, m: m, set: text.New(m, sp.Composition), qr: map[string]int{}, sem: sem, desks: map[*model.Contact]layout.Desk{}}
 	p.body = rect{x: sp.Left, y: sp.Top + sp.TitleBarH + sp.TitleGap, w: sp.BodyW()}
 	p.body.h = sp.H - sp.Bottom - sp.FooterH - sp.FooterGap - p.body.y
 	if sem != nil && !p.seminarStart() {
@@ -111,6 +111,18 @@ type planner struct {
 	pages []slidePage
 	qr    map[string]int // QR modules by data
 	sem   *Seminar       // the seminar the deck is laid out for; nil for the bundled deck
+	desks map[*model.Contact]layout.Desk
+}
+
+// desk is layout.DeskOf(c), worked out once for each contact: a table
+// cell or card asks for it at every size it is tried at.
+func (p *planner) desk(c *model.Contact) layout.Desk {
+	d, ok := p.desks[c]
+	if !ok {
+		d = layout.DeskOf(c)
+		p.desks[c] = d
+	}
+	return d
 }
 
 func (p *planner) slide(s *model.Slide) []slidePage {

@@ -208,12 +208,30 @@ func (p *planner) cellParts(sit *model.Situation) []cellPart {
 // which one of the arrangements of a slide's things, opts(lo, hi), keeps
 // st at or above split points; every slide after the first is titled as
 // continued.
+//
+// The step and arrangement at which each slide's things first fitted are
+// kept, so the final run of a slide draws it at once: fitBest would find
+// the same ones again (the fewest steps, then the first arrangement).
 func (p *planner) chunked(title model.Text, n, per int, st layout.Style, split float64, opts func(lo, hi int) []arrangement) []slidePage {
-	sizes := fewestChunks(n, per, func(lo, hi int) bool { return p.fitsAbove(opts(lo, hi), st, split) })
+	fitted := map[[2]int][2]int{}
+	sizes := fewestChunks(n, per, func(lo, hi int) bool {
+		k, i := p.firstFit(opts(lo, hi), int(math.Floor((st.Size-split)/text.Step)))
+		if k >= 0 {
+			fitted[[2]int{lo, hi}] = [2]int{k, i}
+		}
+		return k >= 0
+	})
 	var pages []slidePage
 	at := 0
 	for i, c := range sizes {
-		pages = append(pages, p.page(continued(title, i), p.fitBest(opts(at, at+c)...)))
+		o := opts(at, at+c)
+		var items []layout.Item
+		if ki, ok := fitted[[2]int{at, at + c}]; ok {
+			items = o[ki[1]](p.newFit(ki[0], true))
+		} else {
+			items = p.fitBest(o...) // one thing that does not fit even alone
+		}
+		pages = append(pages, p.page(continued(title, i), items))
 		at += c
 	}
 	return pages
@@ -266,7 +284,7 @@ func (p *planner) situationCell(f *fit, part cellPart, x, y, cw, ch float64) ([]
 	lineGap := f.size(text).LineHeight(f.size(text).Size) * 0.35
 	for _, ref := range sit.Contacts[part.from:part.to] {
 		con := ref.Contact
-		d := layout.DeskOf(con)
+		d := p.desk(con)
 		name := d.Name
 		if !ref.Note.Empty() {
 			name.S += "（" + ref.Note.S + "）"
