@@ -197,6 +197,10 @@ func CheckLinks(stop context.Context, fsys fs.FS, dir string, opts links.Options
 func Run(opts Options) (*Result, error) {
 	start := time.Now()
 	sources := os.DirFS(opts.Sources)
+	ctx := &Context{Sources: sources, Layouts: os.DirFS(opts.Layouts), LayoutsDir: opts.Layouts, Warn: opts.Warn, Stop: opts.Stop}
+	// Parse the fonts while the sources are checked: nearly every build
+	// needs them, and they take as long as a small source file.
+	go ctx.Fonts()
 	book, errs := Check(sources, opts.Sources)
 	if len(errs) > 0 {
 		return nil, errs
@@ -205,7 +209,7 @@ func Run(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	ctx := &Context{Book: book, Sources: sources, Layouts: os.DirFS(opts.Layouts), LayoutsDir: opts.Layouts, Date: date, Warn: opts.Warn, Stop: opts.Stop}
+	ctx.Book, ctx.Date = book, date
 	if ctx.Warn == nil {
 		ctx.Warn = io.Discard
 	}

@@ -14,6 +14,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 
 	"sodan/internal/diag"
 	"sodan/internal/yamlpos"
@@ -85,11 +86,11 @@ func Load(fsys fs.FS, dir string) (*Raw, diag.List) {
 	known := map[string]bool{}
 	for _, f := range files {
 		known[f.name] = true
-		name := path.Join(dir, f.name)
-		if !decodeFile(fsys, f.name, name, "（必要なファイルです）", f.get(raw), &errs) {
-			raw.Incomplete = true
-		}
 	}
+	decodeAll(len(files), func(i int, errs *diag.List) bool {
+		f := files[i]
+		return decodeFile(fsys, f.name, path.Join(dir, f.name), "（必要なファイルです）", f.get(raw), errs)
+	}, raw, &errs)
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
 		errs.Add(diag.Diagnostic{Pos: diag.Pos{File: dir}, Msg: "フォルダを読めません: " + plainErr(err)})
@@ -163,7 +164,7 @@ func loadEvents(fsys fs.FS, dir string, raw *Raw, errs *diag.List) []Event {
 // (sorted by name), reporting near-miss names and folders where a file
 // should be; named gives each value its file name.
 func loadFolder[T any](fsys fs.FS, dir, sub string, entries []fs.DirEntry, raw *Raw, errs *diag.List, named func(*T, string)) []T {
-	var out []T
+	var names []string
 	for _, e := range entries {
 		n := e.Name()
 		file := path.Join(dir, sub, n)
@@ -179,14 +180,39 @@ func loadFolder[T any](fsys fs.FS, dir, sub string, entries []fs.DirEntry, raw *
 			errs.Add(diag.Diagnostic{Pos: diag.Pos{File: file}, Msg: "YAML のファイルの名前ですが、フォルダです"})
 			continue
 		}
-		var v T
-		if !decodeFile(fsys, path.Join(sub, n), file, "", &v, errs) {
+		names = append(names, n)
+	}
+	out := make([]T, len(names))
+	decodeAll(len(names), func(i int, errs *diag.List) bool {
+		ok := decodeFile(fsys, path.Join(sub, names[i]), path.Join(dir, sub, names[i]), "", &out[i], errs)
+		named(&out[i], names[i])
+		return ok
+	}, raw, errs)
+	return out
+}
+
+// decodeAll runs decode(i) for i from 0 to n-1 at once (YAML decoding is
+// most of the time of sodan check, and the files do not depend on each
+// other), each with its own list of problems, and adds the lists to errs
+// in the order of i; a decode that fails marks raw incomplete.
+func decodeAll(n int, decode func(i int, errs *diag.List) bool, raw *Raw, errs *diag.List) {
+	lists := make([]diag.List, n)
+	ok := make([]bool, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ok[i] = decode(i, &lists[i])
+		}()
+	}
+	wg.Wait()
+	for i := range n {
+		*errs = append(*errs, lists[i]...)
+		if !ok[i] {
 			raw.Incomplete = true
 		}
-		named(&v, n)
-		out = append(out, v)
 	}
-	return out
 }
 
 // ignored reports whether a file in the sources is not the user's
