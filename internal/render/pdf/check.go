@@ -183,37 +183,29 @@ func itemValue(it layout.Item) (layout.Item, error) {
 	case nil:
 		return nil, errors.New("nil item")
 	case *layout.Text:
-		if v != nil {
-			return *v, nil
-		}
+		return deref(v)
 	case *layout.Rect:
-		if v != nil {
-			return *v, nil
-		}
+		return deref(v)
 	case *layout.Line:
-		if v != nil {
-			return *v, nil
-		}
+		return deref(v)
 	case *layout.Polygon:
-		if v != nil {
-			return *v, nil
-		}
+		return deref(v)
 	case *layout.QR:
-		if v != nil {
-			return *v, nil
-		}
+		return deref(v)
 	case *layout.Link:
-		if v != nil {
-			return *v, nil
-		}
+		return deref(v)
 	case *layout.Bookmark:
-		if v != nil {
-			return *v, nil
-		}
-	default:
-		return it, nil
+		return deref(v)
 	}
-	return nil, fmt.Errorf("nil %T", it)
+	return it, nil
+}
+
+// deref returns the item v points to; a nil pointer is an error.
+func deref[T layout.Item](v *T) (layout.Item, error) {
+	if v == nil {
+		return nil, fmt.Errorf("nil %T", v)
+	}
+	return *v, nil
 }
 
 // checkMeta checks the document information. fpdf converts these strings

@@ -31,18 +31,9 @@ type component struct {
 // cutter.
 func compositeFace(t *testing.T, data []byte, glyphs map[int][]component) ([]byte, *cutter) {
 	t.Helper()
-	s, err := parseSFNT(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := parseMetrics(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := newCutter(data, m)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := must(parseSFNT(data))(t)
+	m := must(parseMetrics(data))(t)
+	c := must(newCutter(data, m))(t)
 	var glyf []byte
 	loca := make([]byte, 4*(c.numGlyphs+1))
 	for g := range c.numGlyphs {
@@ -91,10 +82,7 @@ func compositeFace(t *testing.T, data []byte, glyphs map[int][]component) ([]byt
 // and its cutter.
 func withTables(t *testing.T, data []byte, replace map[string][]byte) ([]byte, *cutter) {
 	t.Helper()
-	s, err := parseSFNT(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := must(parseSFNT(data))(t)
 	tables := map[string][]byte{}
 	for tag, tb := range s.tables {
 		tables[tag] = tb
@@ -103,14 +91,8 @@ func withTables(t *testing.T, data []byte, replace map[string][]byte) ([]byte, *
 		tables[tag] = tb
 	}
 	out, _ := assemble(tables, nil)
-	m, err := parseMetrics(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := newCutter(out, m)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := must(parseMetrics(out))(t)
+	c := must(newCutter(out, m))(t)
 	return out, c
 }
 
@@ -129,10 +111,7 @@ func TestCutCompositeGlyphs(t *testing.T) {
 	}
 	data, c := compositeFace(t, wholeFace(t, &f.faces[0]), glyphs)
 	used := runesOf("えお漢")
-	keep, err := c.glyphs(used)
-	if err != nil {
-		t.Fatal(err)
-	}
+	keep := must(c.glyphs(used))(t)
 	want := []int{0, gid('あ'), gid('い'), gid('う'), gid('え'), gid('お'), gid('か'), gid('漢')}
 	slices.Sort(want)
 	if !slices.Equal(keep, want) {
@@ -183,18 +162,9 @@ func TestCutRefusesBadComposites(t *testing.T) {
 // order, its cmap maps used, and the checksums are right.
 func checkCutFace(t *testing.T, whole, cut []byte, used *runeSet, keep []int) {
 	t.Helper()
-	ws, err := parseSFNT(whole)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cs, err := parseSFNT(cut)
-	if err != nil {
-		t.Fatal(err)
-	}
-	wm, err := parseMetrics(whole)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ws := must(parseSFNT(whole))(t)
+	cs := must(parseSFNT(cut))(t)
+	wm := must(parseMetrics(whole))(t)
 	cm, err := parseMetrics(cut)
 	if err != nil {
 		t.Fatalf("cut face: %v", err)
@@ -280,14 +250,8 @@ func checkCutFace(t *testing.T, whole, cut []byte, used *runeSet, keep []int) {
 	if len(cs.tables["loca"]) != 4*(n+1) || len(cs.tables["hmtx"]) != 4*n {
 		t.Fatalf("loca of %d bytes and hmtx of %d for %d glyphs", len(cs.tables["loca"]), len(cs.tables["hmtx"]), n)
 	}
-	wc, err := newCutter(whole, wm)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cc, err := newCutter(cut, cm)
-	if err != nil {
-		t.Fatal(err)
-	}
+	wc := must(newCutter(whole, wm))(t)
+	cc := must(newCutter(cut, cm))(t)
 	if cc.loca[n] != uint32(len(cs.tables["glyf"])) {
 		t.Errorf("last loca entry %d, glyf has %d bytes", cc.loca[n], len(cs.tables["glyf"]))
 	}
@@ -356,10 +320,7 @@ func TestCutFaceCmapFull(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := parseSFNT(prog)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := must(parseSFNT(prog))(t)
 	if _, ok := s.tables["cmap"]; ok {
 		t.Error("a subset with a cmap that cannot hold its characters")
 	}
@@ -388,10 +349,7 @@ func TestCutCmapSegments(t *testing.T) {
 	f := loadFonts(t)
 	c := f.faces[0].cut
 	digits := []rune("0123456789")
-	b, err := c.cmap(digits, func(r rune) int { return int(c.gid[r]) })
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := must(c.cmap(digits, func(r rune) int { return int(c.gid[r]) }))(t)
 	const at = 12
 	segs := u16(b, at+6) / 2
 	if segs != 2 || u16(b, at+14) != '9' || u16(b, at+16+2*segs) != '0' || u16(b, at+14+2) != 0xFFFF {

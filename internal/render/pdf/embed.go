@@ -47,22 +47,16 @@ func readDesc(data []byte, m *metrics) (fontDesc, error) {
 	if err != nil {
 		return fontDesc{}, err
 	}
-	head, err := s.table("head", 54)
-	if err != nil {
-		return fontDesc{}, err
+	var t [4][]byte // head, hhea, OS/2 and post, at least as long as read
+	for i, tb := range [...]struct {
+		tag  string
+		size int
+	}{{"head", 54}, {"hhea", 36}, {"OS/2", 72}, {"post", 16}} {
+		if t[i], err = s.table(tb.tag, tb.size); err != nil {
+			return fontDesc{}, err
+		}
 	}
-	hhea, err := s.table("hhea", 36)
-	if err != nil {
-		return fontDesc{}, err
-	}
-	os2, err := s.table("OS/2", 72)
-	if err != nil {
-		return fontDesc{}, err
-	}
-	post, err := s.table("post", 16)
-	if err != nil {
-		return fontDesc{}, err
-	}
+	head, hhea, os2, post := t[0], t[1], t[2], t[3]
 	scale := 1000 / float64(u16(head, 18))
 	em := func(t []byte, off int) int { return int(float64(int16(u16(t, off))) * scale) }
 	d := fontDesc{missing: m.missing}

@@ -100,10 +100,7 @@ func TestFontObjects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			used := [2]runeSet{*runesOf(texts[0]), *runesOf(texts[1])}
 			o := &objects{list: [][]byte{nil}}
-			res, err := addFonts(o, f, &used)
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := must(addFonts(o, f, &used))(t)
 			fonts := regexp.MustCompile(`/F(\d) (\d+) 0 R`).FindAllSubmatch(res, -1)
 			var faces []int
 			for _, m := range fonts {
@@ -179,19 +176,10 @@ func checkFont(t *testing.T, o *objects, fc *face, used *runeSet, n int) {
 	if err != nil {
 		t.Fatalf("embedded subset: %v", err)
 	}
-	pc, err := newCutter(prog, pm)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pc := must(newCutter(prog, pm))(t)
 	whole := wholeFace(t, fc)
-	wm, err := parseMetrics(whole)
-	if err != nil {
-		t.Fatal(err)
-	}
-	wc, err := newCutter(whole, wm)
-	if err != nil {
-		t.Fatal(err)
-	}
+	wm := must(parseMetrics(whole))(t)
+	wc := must(newCutter(whole, wm))(t)
 	if len(toGID)%2 != 0 || len(toGID)/2 != int(runes[len(runes)-1])+1 {
 		t.Errorf("CIDToGIDMap of %d bytes, last CID %U", len(toGID), runes[len(runes)-1])
 	}

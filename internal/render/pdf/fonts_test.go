@@ -135,15 +135,9 @@ func TestLoadFontsNames(t *testing.T) {
 // TestParseBrokenFonts feeds truncated and corrupted copies of a real face
 // to the parser: each must give an error or metrics, never a panic.
 func TestParseBrokenFonts(t *testing.T) {
-	faces, err := fonts.Faces()
-	if err != nil {
-		t.Fatal(err)
-	}
+	faces := must(fonts.Faces())(t)
 	data := faces[0].Data
-	s, err := parseSFNT(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := must(parseSFNT(data))(t)
 	// Truncate inside the directory and inside each table we read.
 	cuts := []int{0, 4, 11, 12, 40, 200}
 	for _, tag := range []string{"head", "hhea", "maxp", "hmtx", "cmap", "name", "loca", "OS/2", "post"} {
@@ -261,23 +255,11 @@ func longMetrics(data []byte) ([]byte, error) {
 // has its own long metric, with the advance and bearing of the original, and
 // the widths Width uses are the same as from the original file.
 func TestLongMetrics(t *testing.T) {
-	faces, err := fonts.Faces()
-	if err != nil {
-		t.Fatal(err)
-	}
+	faces := must(fonts.Faces())(t)
 	for _, fc := range faces {
-		long, err := longMetrics(fc.Data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		orig, err := parseSFNT(fc.Data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cp, err := parseSFNT(long)
-		if err != nil {
-			t.Fatal(err)
-		}
+		long := must(longMetrics(fc.Data))(t)
+		orig := must(parseSFNT(fc.Data))(t)
+		cp := must(parseSFNT(long))(t)
 		nhm, ng := u16(orig.tables["hhea"], 34), u16(orig.tables["maxp"], 4)
 		if got := u16(cp.tables["hhea"], 34); got != ng {
 			t.Errorf("%s: numberOfHMetrics %d in the copy, want %d", fc.Name, got, ng)
@@ -300,14 +282,8 @@ func TestLongMetrics(t *testing.T) {
 		if checksum(ch) != u32(long, cp.dir["hmtx"]+4) || checksum(cp.tables["hhea"]) != u32(long, cp.dir["hhea"]+4) {
 			t.Errorf("%s: stale table checksums", fc.Name)
 		}
-		m1, err := parseMetrics(fc.Data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		m2, err := parseMetrics(long)
-		if err != nil {
-			t.Fatal(err)
-		}
+		m1 := must(parseMetrics(fc.Data))(t)
+		m2 := must(parseMetrics(long))(t)
 		if m1.cw != m2.cw || m1.gid != m2.gid || m1.missing != m2.missing {
 			t.Errorf("%s: metrics differ between the file and its copy", fc.Name)
 		}

@@ -154,3 +154,14 @@ func drawDoc(doc *layout.Doc, f *Fonts) ([]byte, *extra, error) {
 	raw, err := d.drawPages(doc, 0, len(doc.Pages))
 	return raw, d.extra, err
 }
+
+// must returns v, or stops the test at err: x := must(f())(t).
+func must[T any](v T, err error) func(testing.TB) T {
+	return func(tb testing.TB) T {
+		tb.Helper()
+		if err != nil {
+			tb.Fatal(err)
+		}
+		return v
+	}
+}

@@ -84,6 +84,22 @@ func drawQR(p *fpdf.Fpdf, q layout.QR, code *qr.Code) {
 	p.Rect(q.X, q.Y, q.Size, q.Size, "F")
 	p.SetFillColor(0, 0, 0)
 	var path []byte
+	darkRuns(code, func(row, col, end int) {
+		path = point(path, col, row, " m\n")
+		path = point(path, end, row, " l\n")
+		path = point(path, end, row+1, " l\n")
+		path = point(path, col, row+1, " l\n")
+		path = append(path, "h\n"...)
+	})
+	if len(path) > 0 {
+		path = append(path, 'f') // RawWriteBuf ends the line
+		p.RawWriteBuf(bytes.NewReader(path))
+	}
+}
+
+// darkRuns calls run for each run of dark modules of code, row by row:
+// the modules col to end-1 of row.
+func darkRuns(code *qr.Code, run func(row, col, end int)) {
 	for row := 0; row < code.Size; row++ {
 		for col := 0; col < code.Size; {
 			if !code.Black(col, row) {
@@ -94,16 +110,8 @@ func drawQR(p *fpdf.Fpdf, q layout.QR, code *qr.Code) {
 			for end < code.Size && code.Black(end, row) {
 				end++
 			}
-			path = point(path, col, row, " m\n")
-			path = point(path, end, row, " l\n")
-			path = point(path, end, row+1, " l\n")
-			path = point(path, col, row+1, " l\n")
-			path = append(path, "h\n"...)
+			run(row, col, end)
 			col = end
 		}
-	}
-	if len(path) > 0 {
-		path = append(path, 'f') // RawWriteBuf ends the line
-		p.RawWriteBuf(bytes.NewReader(path))
 	}
 }

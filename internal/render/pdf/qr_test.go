@@ -90,25 +90,14 @@ func drawQRWithFpdf(p *fpdf.Fpdf, q layout.QR, code *qr.Code) {
 	p.Rect(q.X, q.Y, q.Size, q.Size, "F")
 	p.SetFillColor(0, 0, 0)
 	dark := false
-	for row := 0; row < code.Size; row++ {
-		for col := 0; col < code.Size; {
-			if !code.Black(col, row) {
-				col++
-				continue
-			}
-			end := col + 1
-			for end < code.Size && code.Black(end, row) {
-				end++
-			}
-			p.MoveTo(x(col), y(row))
-			p.LineTo(x(end), y(row))
-			p.LineTo(x(end), y(row+1))
-			p.LineTo(x(col), y(row+1))
-			p.ClosePath()
-			dark = true
-			col = end
-		}
-	}
+	darkRuns(code, func(row, col, end int) {
+		p.MoveTo(x(col), y(row))
+		p.LineTo(x(end), y(row))
+		p.LineTo(x(end), y(row+1))
+		p.LineTo(x(col), y(row+1))
+		p.ClosePath()
+		dark = true
+	})
 	if dark {
 		p.DrawPath("F")
 	}
