@@ -234,10 +234,10 @@ func fontStreams(fc *face, used *runeSet) (*streams, error) {
 		widths = append(widths, ']')
 	}
 	return &streams{
-		file:      flateStream(fmt.Sprintf("/Length1 %d ", len(prog)), prog),
-		cidSet:    flateStream("", set),
-		toGID:     flateStream("", toGID),
-		toUnicode: flateStream("", toUnicodeCMap(used)),
+		file:      flateStream(fmt.Sprintf("/Length1 %d ", len(prog)), prog, fontLevel),
+		cidSet:    flateStream("", set, otherLevel),
+		toGID:     flateStream("", toGID, otherLevel),
+		toUnicode: flateStream("", toUnicodeCMap(used), otherLevel),
 		widths:    widths,
 	}, nil
 }

@@ -300,7 +300,7 @@ func pageObjects(root []byte) ([]int, error) {
 var contentsRE = regexp.MustCompile(`\n/Contents (\d+) 0 R>>\n\z`)
 
 // compressPages compresses the content stream of each page, which fpdf
-// wrote uncompressed, the way fpdf compresses it (see flate.go).
+// wrote uncompressed (see flate.go).
 func compressPages(o *objects, pages []int) error {
 	var z bytes.Buffer
 	for i, pg := range pages {
@@ -320,7 +320,7 @@ func compressPages(o *objects, pages []int) error {
 			return fmt.Errorf("page %d: contents (object %d) with dictionary %s", i+1, n, dict)
 		}
 		z.Reset()
-		deflate(&z, data)
+		deflate(&z, data, otherLevel)
 		o.list[n] = streamObject(fmt.Sprintf("<</Filter /FlateDecode /Length %d>>", z.Len()), z.Bytes())
 	}
 	return nil

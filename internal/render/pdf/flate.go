@@ -2,84 +2,61 @@ package pdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"fmt"
-	"io"
 	"runtime"
+
+	"github.com/klauspost/compress/zlib"
 )
 
-// A zlib writer allocates and clears about 1 MB of tables when it is made,
-// which for the small streams of a PDF costs more than compressing them;
-// fpdf makes a new one for every stream it compresses. The streams finish
-// writes (page contents, CIDSets) share writers and readers that are reset
-// instead; reset writers give the same bytes as new ones. They are kept in
-// free lists of a few, not in a sync.Pool, which every garbage collection
-// empties (and writing a PDF with fpdf collects often).
+// Streams are compressed with github.com/klauspost/compress rather than the
+// standard library: for the subset fonts, which are most of what a PDF
+// compresses, its level 3 is 2.2 times as fast as compress/zlib's fastest
+// level and its output 2% smaller; for page contents its level 1 is 1.7
+// times as fast at the same size (measured on the subsets and pages of the
+// quick list). Its output is the same for the same input and version, and
+// the version is pinned in go.mod.
+//
+// A zlib writer allocates and clears its tables when it is made, which
+// for the small streams of a PDF costs more than compressing them. Writers
+// are reset instead, and kept in free lists of a few, not in a sync.Pool,
+// which every garbage collection empties; a reset writer gives the same
+// bytes as a new one.
 
-var (
-	writers = make(chan *zlib.Writer, max(2, runtime.GOMAXPROCS(0)))
-	readers = make(chan io.ReadCloser, max(2, runtime.GOMAXPROCS(0))) // zlib readers, which are zlib.Resetters
+// Compression levels: for font programs, and for everything else.
+const (
+	fontLevel  = 3
+	otherLevel = 1
 )
 
-// deflate compresses data at zlib.BestSpeed, as fpdf compresses page
-// contents, and appends it to dst.
-func deflate(dst *bytes.Buffer, data []byte) {
+var writers = map[int]chan *zlib.Writer{
+	fontLevel:  make(chan *zlib.Writer, max(2, runtime.GOMAXPROCS(0))),
+	otherLevel: make(chan *zlib.Writer, max(2, runtime.GOMAXPROCS(0))),
+}
+
+// deflate compresses data at level (fontLevel or otherLevel) and appends
+// it to dst.
+func deflate(dst *bytes.Buffer, data []byte, level int) {
 	var w *zlib.Writer
 	select {
-	case w = <-writers:
+	case w = <-writers[level]:
 		w.Reset(dst)
 	default:
-		w, _ = zlib.NewWriterLevel(dst, zlib.BestSpeed)
+		w, _ = zlib.NewWriterLevel(dst, level)
 	}
 	w.Write(data) // a bytes.Buffer does not fail
 	w.Close()
 	w.Reset(nil)
 	select {
-	case writers <- w:
+	case writers[level] <- w:
 	default:
 	}
-}
-
-// inflate decompresses zlib data into dst, which it must fill exactly.
-func inflate(dst, data []byte) error {
-	src := bytes.NewReader(data)
-	var r io.ReadCloser
-	select {
-	case r = <-readers:
-		if err := r.(zlib.Resetter).Reset(src, nil); err != nil {
-			return err
-		}
-	default:
-		var err error
-		if r, err = zlib.NewReader(src); err != nil {
-			return err
-		}
-	}
-	defer func() {
-		src.Reset(nil) // so that the kept reader does not keep data
-		select {
-		case readers <- r:
-		default:
-		}
-	}()
-	if _, err := io.ReadFull(r, dst); err != nil {
-		return fmt.Errorf("%w after %d bytes", err, len(dst))
-	}
-	var one [1]byte
-	switch n, err := r.Read(one[:]); {
-	case n != 0:
-		return fmt.Errorf("more than %d bytes", len(dst))
-	case err != io.EOF:
-		return err
-	}
-	return r.Close()
 }
 
 // flateStream is a stream object with the extra dictionary entries keys
-// (may be "") and data compressed at zlib.BestSpeed.
-func flateStream(keys string, data []byte) []byte {
+// (may be "") and data compressed at level.
+func flateStream(keys string, data []byte, level int) []byte {
 	var z bytes.Buffer
-	deflate(&z, data)
+	deflate(&z, data, level)
 	return streamObject(fmt.Sprintf("<<%s/Length %d /Filter /FlateDecode>>", keys, z.Len()), z.Bytes())
 }
 
