@@ -36,11 +36,22 @@ func chunks(n, per int) []int {
 // now 15). The step doubles from the fewest chunks until a number fits,
 // then halves back to the fewest that does.
 func fewestChunks(n, per int, fits func(lo, hi int) bool) []int {
+	// Numbers of chunks that give the same size of chunk give the same
+	// chunks: each is tried once.
+	known := map[[2]int]bool{}
+	fit := func(lo, hi int) bool {
+		ok, seen := known[[2]int{lo, hi}]
+		if !seen {
+			ok = fits(lo, hi)
+			known[[2]int{lo, hi}] = ok
+		}
+		return ok
+	}
 	try := func(pages int) []int {
 		c := chunks(n, (n+pages-1)/pages)
 		at := 0
 		for _, k := range c {
-			if !fits(at, at+k) {
+			if !fit(at, at+k) {
 				return nil
 			}
 			at += k
