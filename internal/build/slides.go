@@ -53,7 +53,10 @@ func slidesJobs(ctx *Context) ([]Job, error) {
 	if errs := sp.CheckDecks(ids, nupSp.VariantIDs()); len(errs) > 0 {
 		return nil, errs
 	}
-	var jobs []Job
+	// Every deck's slides come first, so that while one deck is laid out
+	// the other worker lays out the next instead of waiting for the
+	// first to make its handouts.
+	var first, rest []Job
 	for i := range book.Decks {
 		deck := &book.Decks[i]
 		out := sp.Outputs(deck.ID)
@@ -62,7 +65,11 @@ func slidesJobs(ctx *Context) ([]Job, error) {
 		}}
 		add := func(name string, doc func(*slides.Plan, *pdf.Fonts) (*layout.Doc, diag.List)) {
 			lay.left++
-			jobs = append(jobs, Job{
+			jobs := &rest
+			if lay.left == 1 {
+				jobs = &first
+			}
+			*jobs = append(*jobs, Job{
 				Outputs: []string{name},
 				Sources: append([]string{path.Join(source.DecksDir, deck.File)}, deckSources...),
 				Layouts: []string{spec.SlidesFile, spec.NUpFile},
@@ -82,7 +89,7 @@ func slidesJobs(ctx *Context) ([]Job, error) {
 			})
 		}
 	}
-	return jobs, nil
+	return append(first, rest...), nil
 }
 
 // deckLayout is the layout of a deck, made once for the jobs of its files
