@@ -327,11 +327,9 @@ func (b *builder) ledgerColumns(cols []source.LedgerColumn) {
 			b.errorf(c.ID.Loc, "台帳の列「%s」はありません（使える値: %s）", c.ID.V, strings.Join(LedgerColumnIDs, ", "))
 			continue
 		}
-		if first, dup := seen[c.ID.V]; dup {
-			b.errorf(c.ID.Loc, "台帳の列「%s」が重複しています（最初は %d 行目）", c.ID.V, first.Loc.Line)
+		if !b.unique(seen, c.ID, "台帳の列") {
 			continue
 		}
-		seen[c.ID.V] = c.ID
 		r.Columns = append(r.Columns, LedgerColumn{ID: c.ID.V, Title: text(c.Title), Help: text(c.Help)})
 	}
 	if len(cols) == 0 {

@@ -97,11 +97,9 @@ func (b *builder) selfCheck() {
 	s.Title, s.Lead, s.NotUsed = text(raw.Title), text(raw.Lead), text(raw.NotUsed)
 	labels := map[string]yamlpos.Str{}
 	for _, a := range raw.Answers {
-		if first, dup := labels[a.Label.V]; dup {
-			b.errorf(a.Label.Loc, "回答「%s」が重複しています（最初は %d 行目）", a.Label.V, first.Loc.Line)
+		if !b.unique(labels, a.Label, "回答") {
 			continue
 		}
-		labels[a.Label.V] = a.Label
 		s.Answers = append(s.Answers, Answer{Label: text(a.Label), Points: a.Points.V})
 	}
 	seenPart := map[string]yamlpos.Str{}

@@ -132,17 +132,25 @@ func Formats() map[string]yamlpos.Format {
 	}
 }
 
-// uniqueIDs reports ids that repeat within one list, naming the first use.
+// uniqueID reports an id that is malformed or repeats within one list,
+// naming the first use.
 func (b *builder) uniqueID(seen map[string]yamlpos.Str, id yamlpos.Str) bool {
 	if msg := checkID(id.V); msg != "" {
 		b.errorf(id.Loc, "%s", msg)
 		return false
 	}
-	if first, dup := seen[id.V]; dup {
-		b.errorf(id.Loc, "id「%s」が重複しています（最初は %d 行目）", id.V, first.Loc.Line)
+	return b.unique(seen, id, "id")
+}
+
+// unique reports a value that seen holds already (what names the kind of
+// value in the message) and otherwise adds it; it reports whether the
+// value was new.
+func (b *builder) unique(seen map[string]yamlpos.Str, s yamlpos.Str, what string) bool {
+	if first, dup := seen[s.V]; dup {
+		b.errorf(s.Loc, "%s「%s」が重複しています（最初は %d 行目）", what, s.V, first.Loc.Line)
 		return false
 	}
-	seen[id.V] = id
+	seen[s.V] = s
 	return true
 }
 

@@ -33,12 +33,10 @@ type Scale struct {
 	Bands  []Band       `yaml:"bands,required" doc:"リスク値の判定（大・中・小）"`
 }
 
-// ScaleLevel is one level of 機密性・完全性・可用性 and 重要度.
+// ScaleLevel is one level of 機密性・完全性・可用性 and 重要度: a Level
+// with what makes each of C, I and A that value.
 type ScaleLevel struct {
-	Loc             diag.Loc    `yaml:"-"`
-	Value           yamlpos.Int `yaml:"value,required" doc:"段階の値"`
-	Label           yamlpos.Str `yaml:"label,required" doc:"段階の名前"`
-	Meaning         yamlpos.Str `yaml:"meaning,required" doc:"段階の意味"`
+	Level           `yaml:",inline"`
 	Confidentiality yamlpos.Str `yaml:"confidentiality,required" doc:"機密性がこの値になる目安"`
 	Integrity       yamlpos.Str `yaml:"integrity,required" doc:"完全性がこの値になる目安"`
 	Availability    yamlpos.Str `yaml:"availability,required" doc:"可用性がこの値になる目安"`

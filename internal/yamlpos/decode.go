@@ -59,8 +59,10 @@ var (
 // decoder turns yaml.Nodes into the raw structs of this package. Struct
 // fields are matched by their `yaml:"key"` tag; the options are "required"
 // (the key must be present and not empty) and "shorthand" (a bare scalar in
-// place of the mapping sets this field). A field of type diag.Loc tagged
-// `yaml:"-"` receives the location of the mapping itself.
+// place of the mapping sets this field). A struct field tagged
+// `yaml:",inline"` (embedded or named) has no key of its own: its keys are
+// keys of the mapping that holds it, as in yaml.v3. A field of type
+// diag.Loc tagged `yaml:"-"` receives the location of the mapping itself.
 type decoder struct {
 	file string
 	errs *diag.List
@@ -289,41 +291,75 @@ func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, field string) {
 	v.Set(s)
 }
 
-// fieldInfo describes one struct field that maps to a YAML key.
+// fieldInfo describes one struct field that maps to a YAML key. index is
+// the path to it (through inline structs), as for reflect's FieldByIndex.
 type fieldInfo struct {
-	index     int
+	index     []int
 	key       string
 	required  bool
 	shorthand bool
 }
 
-func fieldsOf(t reflect.Type) (fields []fieldInfo, locIndex int) {
-	locIndex = -1
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		tag := f.Tag.Get("yaml")
-		if tag == "-" {
-			if f.Type == locType {
-				locIndex = i
+// fieldsOf lists the keys of a struct type, those of its inline structs
+// in their place, and the paths of its diag.Loc fields tagged "-". A key
+// written twice (an inline struct's key that the outer struct also has) is
+// a mistake in the types, and panics.
+func fieldsOf(t reflect.Type) (fields []fieldInfo, locs [][]int) {
+	seen := map[string]bool{}
+	var walk func(t reflect.Type, path []int)
+	walk = func(t reflect.Type, path []int) {
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			at := append(path[:len(path):len(path)], i)
+			tag := f.Tag.Get("yaml")
+			if tag == "-" {
+				if f.Type == locType {
+					locs = append(locs, at)
+				}
+				continue
 			}
-			continue
-		}
-		if tag == "" {
-			continue
-		}
-		parts := strings.Split(tag, ",")
-		fi := fieldInfo{index: i, key: parts[0]}
-		for _, o := range parts[1:] {
-			switch o {
-			case "required":
-				fi.required = true
-			case "shorthand":
-				fi.shorthand = true
+			if tag == "" {
+				continue
 			}
+			parts := strings.Split(tag, ",")
+			fi := fieldInfo{index: at, key: parts[0]}
+			inline := false
+			for _, o := range parts[1:] {
+				switch o {
+				case "required":
+					fi.required = true
+				case "shorthand":
+					fi.shorthand = true
+				case "inline":
+					inline = true
+				}
+			}
+			if inline {
+				if !record(f.Type) || fi.key != "" || fi.required || fi.shorthand {
+					panic("yamlpos: " + t.String() + "." + f.Name + ": inline takes a struct field with no key and no other option")
+				}
+				walk(f.Type, at)
+				continue
+			}
+			if seen[fi.key] {
+				panic("yamlpos: " + t.String() + ": key " + fi.key + " twice")
+			}
+			seen[fi.key] = true
+			fields = append(fields, fi)
 		}
-		fields = append(fields, fi)
 	}
-	return fields, locIndex
+	walk(t, nil)
+	return fields, locs
+}
+
+// record reports whether t is a struct of keys, not one of this
+// package's scalar types.
+func record(t reflect.Type) bool {
+	switch t {
+	case strType, intType, numType, boolType, locType:
+		return false
+	}
+	return t.Kind() == reflect.Struct
 }
 
 func join(field, key string) string {
@@ -334,15 +370,15 @@ func join(field, key string) string {
 }
 
 func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, field string) {
-	fields, locIndex := fieldsOf(v.Type())
-	if locIndex >= 0 {
-		v.Field(locIndex).Set(reflect.ValueOf(d.loc(n, field)))
+	fields, locs := fieldsOf(v.Type())
+	for _, l := range locs {
+		v.FieldByIndex(l).Set(reflect.ValueOf(d.loc(n, field)))
 	}
 	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
 		for _, f := range fields {
 			if f.shorthand {
-				d.decode(n, v.Field(f.index), join(field, f.key))
-				if f.required && v.Field(f.index).Interface().(Str).IsZero() {
+				d.decode(n, v.FieldByIndex(f.index), join(field, f.key))
+				if f.required && v.FieldByIndex(f.index).Interface().(Str).IsZero() {
 					d.errorf(n, join(field, f.key), "必須の項目「%s」が空です", f.key)
 				}
 				return
@@ -374,7 +410,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, field string) {
 		if val.Kind == yaml.ScalarNode && val.Tag == "!!null" {
 			d.hashComment(val, k.LineComment, join(field, key))
 		}
-		d.decode(val, v.Field(f.index), join(field, key))
+		d.decode(val, v.FieldByIndex(f.index), join(field, key))
 	}
 	d.checkRequired(n, v, fields, field, seen)
 }

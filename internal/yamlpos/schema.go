@@ -46,7 +46,8 @@ type Format struct {
 // Schema returns the JSON Schema (draft-07) of the files that Decode reads
 // into a value of v's type, as indented JSON ending in a newline. Objects
 // refuse keys they do not know, as Decode does; required keys are
-// required, and keys marked shorthand also accept the bare value.
+// required, keys marked shorthand also accept the bare value, and the keys
+// of an inline struct are listed as the object's own.
 func Schema(v any, opts SchemaOptions) ([]byte, error) {
 	g := &schemaGen{opts: opts, defs: map[string]any{}}
 	root, err := g.of(reflect.TypeOf(v), "", "", "")
@@ -197,7 +198,7 @@ func (g *schemaGen) object(t reflect.Type, s ordered) (any, error) {
 	var required []string
 	var short any
 	for _, f := range fields {
-		sf := t.Field(f.index)
+		sf := t.FieldByIndex(f.index)
 		doc := sf.Tag.Get("doc")
 		if doc == "" && g.opts.KeyDoc != nil {
 			doc = g.opts.KeyDoc(f.key)

@@ -26,10 +26,8 @@ const (
 
 // eventFile is layouts/event-a4.yaml as written.
 type eventFile struct {
-	Page        sizeSpec        `yaml:"page,required"`
-	Margin      marginSpec      `yaml:"margin,required"`
-	Composition compositionSpec `yaml:"composition,required"`
-	Colors      struct {
+	pageHead `yaml:",inline"`
+	Colors   struct {
 		Text   yamlpos.Str `yaml:"text,required"`
 		Muted  yamlpos.Str `yaml:"muted,required"`
 		Accent yamlpos.Str `yaml:"accent,required"`
@@ -134,8 +132,8 @@ type Event struct {
 func ReadEvent(fsys fs.FS, dir string, sl *Slides, nu *NUp) (*Event, diag.List) {
 	var f eventFile
 	c := read(fsys, dir, EventFile, &f)
-	s := &Event{Page: c.page(f.Page, f.Margin)}
-	s.Composition = c.composition(f.Composition)
+	s := &Event{}
+	s.Page, s.Composition = c.head(f.pageHead)
 	cs := f.Colors
 	s.Text, s.Muted, s.Accent = c.color(cs.Text, layout.Color{}), c.color(cs.Muted, layout.Color{}), c.color(cs.Accent, layout.Color{})
 	s.Rule, s.Panel = c.color(cs.Rule, layout.Color{}), c.color(cs.Panel, layout.Color{})

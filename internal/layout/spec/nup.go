@@ -14,10 +14,8 @@ const minMemo = 30
 
 // nupFile is layouts/nup-a4.yaml as written.
 type nupFile struct {
-	Page        sizeSpec        `yaml:"page,required"`
-	Margin      marginSpec      `yaml:"margin,required"`
-	Composition compositionSpec `yaml:"composition,required"`
-	Colors      struct {
+	pageHead `yaml:",inline"`
+	Colors   struct {
 		Text        yamlpos.Str `yaml:"text,required"`
 		Muted       yamlpos.Str `yaml:"muted,required"`
 		Frame       yamlpos.Str `yaml:"frame,required"`
@@ -97,8 +95,8 @@ type Variant struct {
 func ReadNUp(fsys fs.FS, dir string, slideW, slideH float64) (*NUp, diag.List) {
 	var f nupFile
 	c := read(fsys, dir, NUpFile, &f)
-	s := &NUp{Page: c.page(f.Page, f.Margin), variantByID: map[string]int{}}
-	s.Composition = c.composition(f.Composition)
+	s := &NUp{variantByID: map[string]int{}}
+	s.Page, s.Composition = c.head(f.pageHead)
 	s.Text, s.Muted, s.Frame = c.color(f.Colors.Text, layout.Color{}), c.color(f.Colors.Muted, layout.Color{}), c.color(f.Colors.Frame, layout.Color{})
 	s.Rule, s.Placeholder = c.color(f.Colors.Rule, layout.Color{}), c.color(f.Colors.Placeholder, layout.Color{})
 	s.Header, s.Footer = c.style(f.Header, s.Text), c.style(f.Footer, s.Muted)

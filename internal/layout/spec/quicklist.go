@@ -246,7 +246,7 @@ func ReadQuickList(fsys fs.FS, dir string) (*QuickList, diag.List) {
 	var f quickListFile
 	c := read(fsys, dir, QuickListFile, &f)
 	s := &QuickList{}
-	s.Page = c.page(sizeSpec{f.Page.Width, f.Page.Height}, f.Page.Margin)
+	s.Page = c.page(f.Page.sizeSpec, f.Page.Margin)
 	s.MaxPages = c.count(f.MaxPages, 1, 100)
 	s.Composition = c.composition(f.Composition)
 	s.Cols = c.count(f.Grid.Cols, 1, 4)

@@ -14,6 +14,7 @@ import (
 
 	"sodan/internal/diag"
 	"sodan/internal/layout"
+	"sodan/internal/layout/text"
 	"sodan/internal/yamlpos"
 )
 
@@ -151,11 +152,25 @@ type sizeSpec struct {
 	Height yamlpos.Num `yaml:"height,required"`
 }
 
-// pageSpec is a page size with its margins.
+// pageSpec is a page size with its margins inside it (the quick list
+// and the report).
 type pageSpec struct {
-	Width  yamlpos.Num `yaml:"width,required"`
-	Height yamlpos.Num `yaml:"height,required"`
-	Margin marginSpec  `yaml:"margin,required"`
+	sizeSpec `yaml:",inline"`
+	Margin   marginSpec `yaml:"margin,required"`
+}
+
+// pageHead is how the layouts of the slides, the handouts and the
+// seminar's kit begin: the page size, its margins beside it (not inside
+// page, as in pageSpec) and the composition.
+type pageHead struct {
+	Page        sizeSpec        `yaml:"page,required"`
+	Margin      marginSpec      `yaml:"margin,required"`
+	Composition compositionSpec `yaml:"composition,required"`
+}
+
+// head checks a layout's page and composition.
+func (c *checker) head(h pageHead) (Page, text.Composition) {
+	return c.page(h.Page, h.Margin), c.composition(h.Composition)
 }
 
 // Page is a checked page: its size and margins in mm.

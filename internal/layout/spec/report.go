@@ -149,7 +149,7 @@ type Report struct {
 func ReadReport(fsys fs.FS, dir string, scale *model.Scale) (*Report, diag.List) {
 	var f reportFile
 	c := read(fsys, dir, ReportFile, &f)
-	s := &Report{Page: c.page(sizeSpec{f.Page.Width, f.Page.Height}, f.Page.Margin)}
+	s := &Report{Page: c.page(f.Page.sizeSpec, f.Page.Margin)}
 	s.Composition = c.composition(f.Composition)
 	g := f.Gaps
 	s.AfterTitle, s.SectionGap = c.positive(g.AfterTitle, 50), c.positive(g.Section, 50)

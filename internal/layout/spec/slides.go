@@ -47,10 +47,8 @@ func (c *checker) keepFloor(src styleSpec, st layout.Style, fl floorOf) {
 
 // slidesFile is layouts/slides-16x9.yaml as written.
 type slidesFile struct {
-	Page        sizeSpec        `yaml:"page,required"`
-	Margin      marginSpec      `yaml:"margin,required"`
-	Composition compositionSpec `yaml:"composition,required"`
-	Floors      struct {
+	pageHead `yaml:",inline"`
+	Floors   struct {
 		Title   yamlpos.Num `yaml:"title,required"`
 		Body    yamlpos.Num `yaml:"body,required"`
 		Caption yamlpos.Num `yaml:"caption,required"`
@@ -241,8 +239,8 @@ type DeckOutputs struct {
 func ReadSlides(fsys fs.FS, dir string) (*Slides, diag.List) {
 	var f slidesFile
 	c := read(fsys, dir, SlidesFile, &f)
-	s := &Slides{Page: c.page(f.Page, f.Margin)}
-	s.Composition = c.composition(f.Composition)
+	s := &Slides{}
+	s.Page, s.Composition = c.head(f.pageHead)
 	cs, col := f.Colors, &s.Colors
 	col.Text, col.Muted, col.Accent = c.color(cs.Text, layout.Color{}), c.color(cs.Muted, layout.Color{}), c.color(cs.Accent, layout.Color{})
 	col.OnAccent, col.Panel = c.color(cs.OnAccent, layout.Color{R: 255, G: 255, B: 255}), c.color(cs.Panel, layout.Color{})

@@ -32,12 +32,9 @@ type workbookFile struct {
 		Font yamlpos.Str `yaml:"font,required"`
 	} `yaml:"bands,required"`
 	Margins struct {
-		Top    yamlpos.Num `yaml:"top,required"`
-		Bottom yamlpos.Num `yaml:"bottom,required"`
-		Left   yamlpos.Num `yaml:"left,required"`
-		Right  yamlpos.Num `yaml:"right,required"`
-		Header yamlpos.Num `yaml:"header,required"`
-		Footer yamlpos.Num `yaml:"footer,required"`
+		marginSpec `yaml:",inline"`
+		Header     yamlpos.Num `yaml:"header,required"`
+		Footer     yamlpos.Num `yaml:"footer,required"`
 	} `yaml:"margins_mm,required"`
 	Widths map[string]yamlpos.Num `yaml:"widths"`
 }
