@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"reflect"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -179,33 +180,23 @@ func (p *plan) checkItem(it layout.Item, f *Fonts, level *int) error {
 // itemValue returns the value an item points to, so that drawing code sees
 // only value types (layout items may also be stored as pointers).
 func itemValue(it layout.Item) (layout.Item, error) {
-	switch v := it.(type) {
-	case nil:
+	if it == nil {
 		return nil, errors.New("nil item")
-	case *layout.Text:
-		return deref(v)
-	case *layout.Rect:
-		return deref(v)
-	case *layout.Line:
-		return deref(v)
-	case *layout.Polygon:
-		return deref(v)
-	case *layout.QR:
-		return deref(v)
-	case *layout.Link:
-		return deref(v)
-	case *layout.Bookmark:
-		return deref(v)
 	}
-	return it, nil
-}
-
-// deref returns the item v points to; a nil pointer is an error.
-func deref[T layout.Item](v *T) (layout.Item, error) {
-	if v == nil {
-		return nil, fmt.Errorf("nil %T", v)
+	v := reflect.ValueOf(it)
+	if v.Kind() != reflect.Pointer {
+		return it, nil
 	}
-	return *v, nil
+	if v.IsNil() {
+		return nil, fmt.Errorf("nil %T", it)
+	}
+	// Only layout's item types have Item's method, all with value
+	// receivers: what a pointer points to is an item too.
+	e, ok := v.Elem().Interface().(layout.Item)
+	if !ok {
+		return nil, fmt.Errorf("unknown item type %T", it)
+	}
+	return e, nil
 }
 
 // checkMeta checks the document information. fpdf converts these strings
