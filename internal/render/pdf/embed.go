@@ -91,10 +91,43 @@ func readDesc(data []byte, m *metrics) (fontDesc, error) {
 	return d, nil
 }
 
-// addFonts adds to o the fonts of every face that used (the runes drawn
-// with the regular and with the bold face) draws with, and returns the
-// entries of the pages' /Font resources.
-func addFonts(o *objects, f *Fonts, used *[2]runeSet) ([]byte, error) {
+// fontsMade are the streams of each face's font, being made.
+type fontsMade struct {
+	wg  sync.WaitGroup
+	s   [2]*streams
+	err [2]error
+}
+
+// makeFonts starts making the streams of the font of each face that used
+// (the runes drawn with the regular and with the bold face) draws with,
+// each on a goroutine of its own, so that they are made while fpdf draws
+// the pages: compressing the two subsets was half the time of writing a
+// quick list that is made alone.
+func makeFonts(f *Fonts, used *[2]runeSet) *fontsMade {
+	m := &fontsMade{}
+	for i := range f.faces {
+		if used[i].empty() {
+			continue
+		}
+		m.wg.Add(1)
+		go func() {
+			defer m.wg.Done()
+			defer func() {
+				if r := recover(); r != nil {
+					m.err[i] = fmt.Errorf("panic: %v", r)
+				}
+			}()
+			fc := &f.faces[i]
+			m.s[i], m.err[i] = f.cache.get(i, &used[i], func() (*streams, error) { return fontStreams(fc, &used[i]) })
+		}()
+	}
+	return m
+}
+
+// addFonts adds to o the fonts of every face that used draws with, made
+// by makeFonts, and returns the entries of the pages' /Font resources.
+func addFonts(o *objects, f *Fonts, used *[2]runeSet, made *fontsMade) ([]byte, error) {
+	made.wg.Wait()
 	var tags [2]string
 	for i := range f.faces {
 		tags[i] = subsetTag(&f.faces[i], &used[i], 0)
@@ -108,10 +141,10 @@ func addFonts(o *objects, f *Fonts, used *[2]runeSet) ([]byte, error) {
 		if used[i].empty() {
 			continue
 		}
-		n, err := addFont(o, f, i, &used[i], tags[i]+"+"+f.faces[i].name)
-		if err != nil {
-			return nil, fmt.Errorf("font %s: %w", f.faces[i].file, err)
+		if made.err[i] != nil {
+			return nil, fmt.Errorf("font %s: %w", f.faces[i].file, made.err[i])
 		}
+		n := addFont(o, &f.faces[i], made.s[i], tags[i]+"+"+f.faces[i].name)
 		res = fmt.Appendf(res, "/F%d %d 0 R", i, n)
 	}
 	return res, nil
@@ -171,14 +204,9 @@ func (c *fontCache) get(i int, used *runeSet, build func() (*streams, error)) (*
 	return v, nil
 }
 
-// addFont adds the objects of face i's font named name, for drawing the
-// runes in used, and returns the Type 0 font's object number.
-func addFont(o *objects, f *Fonts, i int, used *runeSet, name string) (int, error) {
-	fc := &f.faces[i]
-	s, err := f.cache.get(i, used, func() (*streams, error) { return fontStreams(fc, used) })
-	if err != nil {
-		return 0, err
-	}
+// addFont adds the objects of face fc's font named name, with the streams
+// s, and returns the Type 0 font's object number.
+func addFont(o *objects, fc *face, s *streams, name string) int {
 	file := o.add(s.file)
 	cidSet := o.add(s.cidSet)
 	d := &fc.desc
@@ -193,7 +221,7 @@ func addFont(o *objects, f *Fonts, i int, used *runeSet, name string) (int, erro
 		name, cidSystemInfo, desc, dw, s.widths, toGIDMap))
 	toUnicode := o.add(s.toUnicode)
 	return o.add(fmt.Appendf(nil, "<</Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R>>\n",
-		name, cid, toUnicode)), nil
+		name, cid, toUnicode))
 }
 
 // fontStreams makes the streams of face fc's font for drawing the runes

@@ -100,7 +100,7 @@ func TestFontObjects(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			used := [2]runeSet{*runesOf(texts[0]), *runesOf(texts[1])}
 			o := &objects{list: [][]byte{nil}}
-			res := must(addFonts(o, f, &used))(t)
+			res := must(addFonts(o, f, &used, makeFonts(f, &used)))(t)
 			fonts := regexp.MustCompile(`/F(\d) (\d+) 0 R`).FindAllSubmatch(res, -1)
 			var faces []int
 			for _, m := range fonts {

@@ -55,6 +55,7 @@ type extra struct {
 	marks []mark
 	fonts *Fonts
 	used  *[2]runeSet // the runes drawn with each face (embed.go)
+	made  *fontsMade  // their fonts' streams, begun before the pages were drawn
 }
 
 // pageExtra is one page's height (mm) and links.
@@ -223,7 +224,10 @@ func addFontResources(o *objects, x *extra) error {
 	if !bytes.HasPrefix(res, []byte("<<\n/ProcSet ")) || bytes.Count(res, []byte(noFonts)) != 1 {
 		return fmt.Errorf("fpdf wrote unexpected resources:\n%s", res)
 	}
-	fonts, err := addFonts(o, x.fonts, x.used)
+	if x.made == nil {
+		x.made = makeFonts(x.fonts, x.used)
+	}
+	fonts, err := addFonts(o, x.fonts, x.used, x.made)
 	if err != nil {
 		return err
 	}

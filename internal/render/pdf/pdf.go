@@ -71,7 +71,7 @@ func render(doc *layout.Doc, f *Fonts) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := drawer{qrs: pl.qrs, extra: &extra{meta: doc.Meta, fonts: f, used: &pl.used}}
+	d := drawer{qrs: pl.qrs, extra: &extra{meta: doc.Meta, fonts: f, used: &pl.used, made: makeFonts(f, &pl.used)}}
 	var m merger
 	for from := 0; from < len(doc.Pages); from += chunkPages {
 		to := min(from+chunkPages, len(doc.Pages))
