@@ -25,8 +25,9 @@ import (
 //     appear in a URL, such as a space, <, > or any non-ASCII character) is
 //     kept whole if it fits on a line by itself; otherwise it breaks only
 //     after a slash when every part between slashes fits a line, and else
-//     after one of / . - _ ? & =. setting.address applies the same rule to a
-//     whole text, for addresses printed without their scheme.
+//     after one of / . - _ ? & = (but not after a hyphen between digits).
+//     setting.address applies the same rule to a whole text, for addresses
+//     printed without their scheme.
 //
 // "\n" and "\r\n" end a line; the newline itself is not part of any line.
 // An empty line between two newlines is kept as an empty string, and a final

@@ -60,7 +60,8 @@ func (b *breaker) glueURL(p string, i, scheme, e int) {
 		c := &b.cl[k]
 		c.flags = c.flags&^bRaw | bGlue
 		if c.end > i+scheme && b.start(k) == c.end-1 &&
-			strings.IndexByte("/.-_?&=", p[c.end-1]) >= 0 && p[c.end] != '/' {
+			strings.IndexByte("/.-_?&=", p[c.end-1]) >= 0 && p[c.end] != '/' &&
+			!digitHyphenDigit(p, c.end-1) {
 			c.flags |= bRaw | bURL
 		}
 	}
@@ -108,4 +109,10 @@ func (b *breaker) inURL(off int) bool {
 // offset off.
 func (b *breaker) firstEndAfter(off int) int {
 	return sort.Search(len(b.cl), func(k int) bool { return b.cl[k].end > off })
+}
+
+// digitHyphenDigit reports whether p[h] is a hyphen between two ASCII
+// digits: in a URL too, a number such as 0120-123-456 is not broken.
+func digitHyphenDigit(p string, h int) bool {
+	return p[h] == '-' && h > 0 && h+1 < len(p) && '0' <= p[h-1] && p[h-1] <= '9' && '0' <= p[h+1] && p[h+1] <= '9'
 }
