@@ -55,7 +55,7 @@ func newCutter(data []byte, m *metrics) (*cutter, error) {
 		switch {
 		case ok:
 			c.tables[tag] = t
-			if tag != "head" { // changed in every cut face
+			if tag != "head" { // changed in every subset
 				c.sums[tag] = checksum(t)
 			}
 		case required[tag]:

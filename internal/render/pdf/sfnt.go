@@ -9,10 +9,10 @@ import (
 )
 
 // This file reads the few TrueType tables that text measurement needs. It
-// mirrors how fpdf v0.9.0 (utf8fontfile.go) reads the same tables, so that
-// widths computed here equal what fpdf writes, and it checks every offset so
-// that a broken file gives an error instead of a panic (fpdf itself reads
-// without bounds checks).
+// reads them as fpdf v0.9.0 (utf8fontfile.go) did when it embedded the
+// fonts, so that widths (and the /W written now, see embed.go) are what
+// they were then, and it checks every offset so that a broken file gives an
+// error instead of a panic.
 
 // errFont is wrapped by every font parsing error.
 var errFont = errors.New("unusable TrueType font")
