@@ -127,7 +127,7 @@ func (d *deckLayout) done() {
 const slidesInFlight = 6000
 
 // deckPages counts the slides of the files being made (slidesInFlight).
-var deckPages = &weighted{free: slidesInFlight}
+var deckPages = newWeighted(slidesInFlight)
 
 // weighted is a counting semaphore whose holders take different weights.
 type weighted struct {
@@ -136,11 +136,15 @@ type weighted struct {
 	free int
 }
 
+// newWeighted returns a semaphore with n units free.
+func newWeighted(n int) *weighted {
+	s := &weighted{free: n}
+	s.cond = sync.NewCond(&s.mu)
+	return s
+}
+
 func (s *weighted) acquire(n int) {
 	s.mu.Lock()
-	if s.cond == nil {
-		s.cond = sync.NewCond(&s.mu)
-	}
 	for s.free < n {
 		s.cond.Wait()
 	}
@@ -151,9 +155,7 @@ func (s *weighted) acquire(n int) {
 func (s *weighted) release(n int) {
 	s.mu.Lock()
 	s.free += n
-	if s.cond != nil {
-		s.cond.Broadcast()
-	}
+	s.cond.Broadcast()
 	s.mu.Unlock()
 }
 

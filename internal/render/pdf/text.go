@@ -25,9 +25,10 @@ func (d *drawer) text(it layout.Text, h float64) {
 		}
 		b = append(b, "rg"...)
 	}
-	b = append(b, " BT /F0 "...)
 	if it.Bold {
-		b[len(b)-2] = '1'
+		b = append(b, " BT /F1 "...)
+	} else {
+		b = append(b, " BT /F0 "...)
 	}
 	b = appendNum(b, it.Size, 2)
 	b = append(b, " Tf "...)
