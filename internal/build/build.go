@@ -145,12 +145,8 @@ func TargetNames() []string {
 // Date is the build date: SOURCE_DATE_EPOCH when set (as reproducible-build
 // tools expect), otherwise the edition date. Never the clock.
 func Date(book *model.Book) (time.Time, error) {
-	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-		n, err := strconv.ParseInt(s, 10, 64)
-		if err != nil {
-			return time.Time{}, fmt.Errorf("環境変数 SOURCE_DATE_EPOCH「%s」は秒数（整数）ではありません", s)
-		}
-		return time.Unix(n, 0).UTC(), nil
+	if d, set, err := sourceDateEpoch(); set {
+		return d, err
 	}
 	return book.Edition.Date, nil
 }
@@ -159,14 +155,24 @@ func Date(book *model.Book) (time.Time, error) {
 // (tests fix it so), otherwise the clock. Only `check -stale` uses it; no
 // output depends on it.
 func Today() (time.Time, error) {
-	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-		n, err := strconv.ParseInt(s, 10, 64)
-		if err != nil {
-			return time.Time{}, fmt.Errorf("環境変数 SOURCE_DATE_EPOCH「%s」は秒数（整数）ではありません", s)
-		}
-		return time.Unix(n, 0).UTC(), nil
+	if d, set, err := sourceDateEpoch(); set {
+		return d, err
 	}
 	return time.Now().UTC(), nil
+}
+
+// sourceDateEpoch reads SOURCE_DATE_EPOCH, seconds since 1970 in UTC; set
+// says whether it is set at all.
+func sourceDateEpoch() (d time.Time, set bool, err error) {
+	s := os.Getenv("SOURCE_DATE_EPOCH")
+	if s == "" {
+		return time.Time{}, false, nil
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return time.Time{}, true, fmt.Errorf("環境変数 SOURCE_DATE_EPOCH「%s」は秒数（整数）ではありません", s)
+	}
+	return time.Unix(n, 0).UTC(), true, nil
 }
 
 // CheckLinks asks every web address in the sources in fsys (shown as dir)
