@@ -1,10 +1,8 @@
 package build
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"path"
 	"strings"
 	"sync"
@@ -17,7 +15,6 @@ import (
 	"sodan/internal/layout/slides"
 	"sodan/internal/layout/spec"
 	"sodan/internal/model"
-	"sodan/internal/render/pdf"
 	"sodan/internal/source"
 )
 
@@ -225,16 +222,16 @@ func (k *kit) jobs() []Job {
 			Make:    func(put Put) error { return k.handouts(put, handouts) },
 		})
 	}
-	warn := &bytes.Buffer{}
-	ql := path.Join(k.dir, QuickListName(k.ctx))
-	jobs = append(jobs, Job{
-		Outputs:  []string{ql},
-		Sources:  append([]string{ev}, quickListSources...),
-		Layouts:  []string{spec.QuickListFile, spec.EventFile},
-		Target:   target,
-		Warnings: warn,
-		Make:     func(put Put) error { return k.quickList(put, ql, warn) },
-	})
+	ql := Job{
+		Outputs: []string{path.Join(k.dir, QuickListName(k.ctx))},
+		Sources: append([]string{ev}, quickListSources...),
+		Layouts: []string{spec.QuickListFile, spec.EventFile},
+		Target:  target,
+	}
+	fix := "主催や問い合わせ先の名前を短くするか、" + spec.EventFile + " の quicklist の文字を小さく"
+	jobs = append(jobs, quickListJob(k.ctx, ql, k.ql, "セミナー "+k.ev.ID+" の", fix, func(m layout.Measurer) (*layout.Doc, diag.List) {
+		return quicklist.PlanSeminar(k.ctx.Book, k.ql, m, quicklist.Seminar{Event: k.ev, Spec: k.es})
+	}))
 	return jobs
 }
 
@@ -244,7 +241,7 @@ func (k *kit) put(put Put, name string, doc *layout.Doc) error {
 	if err != nil {
 		return err
 	}
-	return put(name, len(doc.Pages), func(w io.Writer) error { return pdf.Write(w, doc, fonts) })
+	return putPDF(k.ctx, put, name, doc, fonts)
 }
 
 // lay lays out the i-th deck of the programme for the seminar; problems
@@ -255,7 +252,7 @@ func (k *kit) lay(i int) (*slides.Plan, error) {
 		return nil, err
 	}
 	sem := slides.Seminar{Event: k.ev, Item: k.items[i], Last: i == len(k.items)-1, Spec: k.es}
-	plan, errs := slides.LaySeminar(k.ctx.Book, k.items[i].Deck, k.sl, fonts, k.ctx.Date, sem)
+	plan, errs := slides.LaySeminar(k.ctx.Book, k.items[i].Deck, k.sl, fonts, sem)
 	if len(errs) > 0 {
 		return nil, errs
 	}
@@ -268,7 +265,7 @@ func (k *kit) sheet() (*layout.Doc, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc, errs := programme.Plan(k.ctx.Book, k.ev, k.es, fonts, k.ctx.Date)
+	doc, errs := programme.Plan(k.ctx.Book, k.ev, k.es, fonts)
 	if len(errs) > 0 {
 		return nil, errs
 	}
@@ -306,31 +303,13 @@ func (k *kit) handouts(put Put, names []string) error {
 	}
 	for i, h := range k.es.Handouts {
 		v, _ := k.nu.Variant(h.V)
-		doc, errs := nup.SeminarHandout(cover, plans, k.nu, v, nup.Seminar{Event: k.ev, Spec: k.es}, fonts, k.ctx.Date)
+		doc, errs := nup.SeminarHandout(cover, plans, k.nu, v, nup.Seminar{Event: k.ev, Spec: k.es}, fonts)
 		if len(errs) > 0 {
 			return errs
 		}
-		if err := put(names[i], len(doc.Pages), func(w io.Writer) error { return pdf.Write(w, doc, fonts) }); err != nil {
+		if err := putPDF(k.ctx, put, names[i], doc, fonts); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// quickList makes the seminar's copy of the quick list, warning as the
-// quick list does when it takes more pages than the layout allows.
-func (k *kit) quickList(put Put, name string, warn *bytes.Buffer) error {
-	fonts, err := k.ctx.Fonts()
-	if err != nil {
-		return err
-	}
-	doc, errs := quicklist.PlanSeminar(k.ctx.Book, k.ql, fonts, k.ctx.Date, quicklist.Seminar{Event: k.ev, Spec: k.es})
-	if len(errs) > 0 {
-		return errs
-	}
-	if n := len(doc.Pages); n > k.ql.MaxPages {
-		fmt.Fprintf(warn, "警告: %s/%s: セミナー %s のクイックリストが %d ページになりました（max_pages は %d ページ）。両面 1 枚に収めるには、主催や問い合わせ先の名前を短くするか、%s の quicklist の文字を小さくしてください\n",
-			k.ctx.LayoutsDir, spec.QuickListFile, k.ev.ID, n, k.ql.MaxPages, spec.EventFile)
-	}
-	return k.put(put, name, doc)
 }

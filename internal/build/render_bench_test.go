@@ -3,6 +3,7 @@ package build
 import (
 	"io"
 	"testing"
+	"time"
 
 	"sodan/internal/layout"
 	"sodan/internal/layout/layouttest"
@@ -12,10 +13,12 @@ import (
 	"sodan/internal/render/pdf"
 )
 
-// pdfDoc is a laid-out document and what it is called in benchmarks.
+// pdfDoc is a laid-out document, what it is called in benchmarks and the
+// build date its file carries.
 type pdfDoc struct {
 	name string
 	doc  *layout.Doc
+	date time.Time
 }
 
 // benchDocs lays out one document of each kind from the bundled sources,
@@ -28,37 +31,36 @@ func benchDocs(b *testing.B) (*pdf.Fonts, []pdfDoc) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	date := book.Edition.Date
-	doc, errs := quicklist.Plan(book, layouttest.QuickList(b), fonts, date)
+	doc, errs := quicklist.Plan(book, layouttest.QuickList(b), fonts)
 	if len(errs) > 0 {
 		b.Fatal(errs)
 	}
-	docs := []pdfDoc{{"quicklist", doc}}
+	docs := []pdfDoc{{"quicklist", doc, book.Edition.Date}}
 
 	sp, nupSp := layouttest.Slides(b), layouttest.NUp(b)
 	if len(book.Decks) == 0 {
 		b.Fatal("no decks in the bundled sources")
 	}
 	deck := &book.Decks[0]
-	plan, errs := slides.Lay(book, deck, sp, fonts, date)
+	plan, errs := slides.Lay(book, deck, sp, fonts)
 	if len(errs) > 0 {
 		b.Fatal(errs)
 	}
-	docs = append(docs, pdfDoc{"deck", plan.Doc})
+	docs = append(docs, pdfDoc{"deck", plan.Doc, book.Edition.Date})
 	out := sp.Outputs(deck.ID)
 	for _, h := range out.Handouts {
 		v, _ := nupSp.Variant(h.V)
-		doc, errs := nup.Handout(plan, book, nupSp, v, fonts, date)
+		doc, errs := nup.Handout(plan, book, nupSp, v, fonts)
 		if len(errs) > 0 {
 			b.Fatal(errs)
 		}
-		docs = append(docs, pdfDoc{v.ID, doc})
+		docs = append(docs, pdfDoc{v.ID, doc, book.Edition.Date})
 	}
-	doc, errs = nup.Notes(plan, book, nupSp, fonts, date)
+	doc, errs = nup.Notes(plan, book, nupSp, fonts)
 	if len(errs) > 0 {
 		b.Fatal(errs)
 	}
-	return fonts, append(docs, pdfDoc{"notes", doc})
+	return fonts, append(docs, pdfDoc{"notes", doc, book.Edition.Date})
 }
 
 // BenchmarkRenderPDF writes one PDF of each kind from the bundled sources
@@ -68,8 +70,9 @@ func BenchmarkRenderPDF(b *testing.B) {
 	for _, d := range docs {
 		b.Run(d.name, func(b *testing.B) {
 			b.ReportAllocs()
+			write := pdfFile(d.doc, fonts, d.date)
 			for b.Loop() {
-				if err := pdf.Write(io.Discard, d.doc, fonts); err != nil {
+				if err := write(io.Discard); err != nil {
 					b.Fatal(err)
 				}
 			}

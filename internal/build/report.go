@@ -81,7 +81,7 @@ func Report(opts ReportOptions) (string, error) {
 		return "", errs
 	}
 	var buf bytes.Buffer
-	if err := pdf.Write(&buf, doc, fonts); err != nil {
+	if err := pdfFile(doc, fonts, date)(&buf); err != nil {
 		return "", fmt.Errorf("report: %w", err)
 	}
 	name := ReportName(opts.Workbook)

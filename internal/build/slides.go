@@ -1,7 +1,6 @@
 package build
 
 import (
-	"io"
 	"path"
 	"sync"
 	"sync/atomic"
@@ -61,7 +60,7 @@ func slidesJobs(ctx *Context) ([]Job, error) {
 		deck := &book.Decks[i]
 		out := sp.Outputs(deck.ID)
 		lay := &deckLayout{lay: func(fonts *pdf.Fonts) (*slides.Plan, diag.List) {
-			return slides.Lay(book, deck, sp, fonts, ctx.Date)
+			return slides.Lay(book, deck, sp, fonts)
 		}}
 		add := func(name string, doc func(*slides.Plan, *pdf.Fonts) (*layout.Doc, diag.List)) {
 			lay.left++
@@ -80,12 +79,12 @@ func slidesJobs(ctx *Context) ([]Job, error) {
 		for _, h := range out.Handouts {
 			v, _ := nupSp.Variant(h.V)
 			add(path.Join(SlidesDir, deck.ID+"-"+h.V+".pdf"), func(plan *slides.Plan, fonts *pdf.Fonts) (*layout.Doc, diag.List) {
-				return nup.Handout(plan, book, nupSp, v, fonts, ctx.Date)
+				return nup.Handout(plan, book, nupSp, v, fonts)
 			})
 		}
 		if out.Notes {
 			add(path.Join(SlidesDir, deck.ID+"-notes.pdf"), func(plan *slides.Plan, fonts *pdf.Fonts) (*layout.Doc, diag.List) {
-				return nup.Notes(plan, book, nupSp, fonts, ctx.Date)
+				return nup.Notes(plan, book, nupSp, fonts)
 			})
 		}
 	}
@@ -177,5 +176,5 @@ func makeDeckFile(ctx *Context, d *deckLayout, name string, doc func(*slides.Pla
 	if len(errs) > 0 {
 		return errs
 	}
-	return put(name, len(dc.Pages), func(w io.Writer) error { return pdf.Write(w, dc, fonts) })
+	return putPDF(ctx, put, name, dc, fonts)
 }

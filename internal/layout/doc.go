@@ -16,13 +16,16 @@ type Doc struct {
 	Pages []Page
 }
 
-// Meta is the document information written into the file.
+// Meta is the document information written into the file. The planners
+// set what a document says of itself, its title, author, subject and
+// keywords; the one who writes the file sets the rest, which every file
+// of a build carries alike.
 type Meta struct {
 	Title    string
 	Author   string
 	Subject  string
 	Keywords string
-	Creator  string
+	Creator  string    // the program that made the file
 	Lang     string    // BCP 47, e.g. "ja-JP"
 	Date     time.Time // creation and modification date (never the clock)
 }

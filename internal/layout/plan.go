@@ -20,8 +20,7 @@ import (
 func WritePlan(w io.Writer, doc *Doc) error {
 	b := bufio.NewWriter(w)
 	m := doc.Meta
-	fmt.Fprintf(b, "meta title %q author %q subject %q keywords %q creator %q lang %q date %s\n",
-		m.Title, m.Author, m.Subject, m.Keywords, m.Creator, m.Lang, m.Date.UTC().Format("2006-01-02T15:04:05Z"))
+	fmt.Fprintf(b, "meta title %q author %q subject %q keywords %q\n", m.Title, m.Author, m.Subject, m.Keywords)
 	for i, p := range doc.Pages {
 		fmt.Fprintf(b, "page %d %sx%s\n", i+1, planMM(p.W), planMM(p.H))
 		for _, it := range p.Items {

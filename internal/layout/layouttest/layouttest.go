@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+	"testing/fstest"
 	"unicode/utf8"
 
 	"sodan/internal/diag"
@@ -44,6 +45,34 @@ func Sources(tb testing.TB) fs.FS { return os.DirFS(filepath.Join(root(tb), "sou
 
 // Layouts is the bundled layouts folder.
 func Layouts(tb testing.TB) fs.FS { return os.DirFS(filepath.Join(root(tb), "layouts")) }
+
+// SourcesWith is the bundled sources in memory, with the files of over
+// (slash paths inside the sources folder, and their text) added, or put
+// in place of the bundled ones; an empty text deletes the file.
+func SourcesWith(tb testing.TB, over map[string]string) fstest.MapFS {
+	tb.Helper()
+	fsys := fstest.MapFS{}
+	src := Sources(tb)
+	err := fs.WalkDir(src, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(src, p)
+		fsys[p] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for name, data := range over {
+		if data == "" {
+			delete(fsys, name)
+			continue
+		}
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	return fsys
+}
 
 // Book loads a fresh Book (a test may change it) from fsys, shown as
 // "sources".

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	"time"
 
 	"sodan/internal/diag"
 	"sodan/internal/layout"
@@ -22,13 +21,12 @@ import (
 // copies in thin frames, with ruled note lines beside each slide when the
 // variant asks, a header with the deck title and the edition and a footer
 // with "n / N".
-func Handout(plan *slides.Plan, book *model.Book, sp *spec.NUp, v spec.Variant, m layout.Measurer, date time.Time) (*layout.Doc, diag.List) {
+func Handout(plan *slides.Plan, book *model.Book, sp *spec.NUp, v spec.Variant, m layout.Measurer) (*layout.Doc, diag.List) {
 	pages := plan.Doc.Pages
 	per := v.Cols * v.Rows
 	pagesN := (len(pages) + per - 1) / per
 	doc := &layout.Doc{Meta: plan.Doc.Meta}
 	doc.Meta.Title = plan.Doc.Meta.Title + "（配布資料）"
-	doc.Meta.Date = date
 	set := text.New(m, sp.Composition)
 	for pi := range pagesN {
 		items := chrome(set, plan.Deck, book, sp, pi+1, pagesN)
@@ -67,10 +65,9 @@ func sheet(pages []layout.Page, sp *spec.NUp, v spec.Variant, m layout.Measurer)
 // scaled above and the slide's speaker notes below. Notes that do not fit
 // below the slide even at the smallest size are reported at their source
 // position with the deck and slide number.
-func Notes(plan *slides.Plan, book *model.Book, sp *spec.NUp, m layout.Measurer, date time.Time) (*layout.Doc, diag.List) {
+func Notes(plan *slides.Plan, book *model.Book, sp *spec.NUp, m layout.Measurer) (*layout.Doc, diag.List) {
 	doc := &layout.Doc{Meta: plan.Doc.Meta}
 	doc.Meta.Title = plan.Doc.Meta.Title + "（講師用ノート）"
-	doc.Meta.Date = date
 	set := text.New(m, sp.Composition)
 	n := sp.Notes
 	x, w := sp.Left, sp.BodyW()
@@ -147,7 +144,7 @@ type Seminar struct {
 // order, each deck on pages of its own. Every page after the cover has the
 // seminar's title and date above the deck's title and "n / N" counted
 // through the whole handout.
-func SeminarHandout(cover *layout.Doc, plans []*slides.Plan, sp *spec.NUp, v spec.Variant, sem Seminar, m layout.Measurer, date time.Time) (*layout.Doc, diag.List) {
+func SeminarHandout(cover *layout.Doc, plans []*slides.Plan, sp *spec.NUp, v spec.Variant, sem Seminar, m layout.Measurer) (*layout.Doc, diag.List) {
 	set := text.New(m, sp.Composition)
 	pr := layout.SeminarOf(sem.Event)
 	ok := true
@@ -171,9 +168,6 @@ func SeminarHandout(cover *layout.Doc, plans []*slides.Plan, sp *spec.NUp, v spe
 		Author:   sem.Event.Organiser.S,
 		Subject:  pr.When.S + "　" + pr.Venue.S,
 		Keywords: strings.Join(keywords, ", "),
-		Creator:  "sodan",
-		Lang:     "ja-JP",
-		Date:     date,
 	}}
 	doc.Pages = append(doc.Pages, cover.Pages...)
 	line := model.Text{S: pr.Title.S + "　" + pr.Day.S, Loc: pr.Title.Loc}

@@ -16,7 +16,7 @@ import (
 
 func lay(t testing.TB, book *model.Book, deck *model.Deck, sp *spec.Slides) *slides.Plan {
 	t.Helper()
-	plan, errs := slides.Lay(book, deck, sp, layouttest.Fonts(t), book.Edition.Date)
+	plan, errs := slides.Lay(book, deck, sp, layouttest.Fonts(t))
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
@@ -35,7 +35,7 @@ func TestHandoutsAndNotes(t *testing.T) {
 		plan := lay(t, book, &book.Decks[i], sp)
 		n := len(plan.Doc.Pages)
 		for _, v := range ns.Variants {
-			doc, errs := nup.Handout(plan, book, ns, v, m, book.Edition.Date)
+			doc, errs := nup.Handout(plan, book, ns, v, m)
 			if len(errs) > 0 {
 				t.Fatal(errs)
 			}
@@ -68,7 +68,7 @@ func TestHandoutsAndNotes(t *testing.T) {
 				t.Errorf("%s %s: note_lines %v but %d note rules", plan.Deck.ID, v.ID, v.NoteLines, rules)
 			}
 		}
-		notes, errs := nup.Notes(plan, book, ns, m, book.Edition.Date)
+		notes, errs := nup.Notes(plan, book, ns, m)
 		if len(errs) > 0 {
 			t.Fatal(errs)
 		}
@@ -109,7 +109,7 @@ func TestGolden(t *testing.T) {
 	if deck == nil || !ok {
 		t.Fatal("no malware-measures deck or no 3up variant")
 	}
-	doc, errs := nup.Handout(lay(t, book, deck, sp), book, ns, v, layouttest.Fonts(t), book.Edition.Date)
+	doc, errs := nup.Handout(lay(t, book, deck, sp), book, ns, v, layouttest.Fonts(t))
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
@@ -128,7 +128,7 @@ func TestSeminarHandout(t *testing.T) {
 	var plans []*slides.Plan
 	for i := range e.Programme {
 		if it := &e.Programme[i]; it.Deck != nil {
-			plan, errs := slides.LaySeminar(book, it.Deck, sp, m, book.Edition.Date, slides.Seminar{Event: e, Item: it, Spec: es})
+			plan, errs := slides.LaySeminar(book, it.Deck, sp, m, slides.Seminar{Event: e, Item: it, Spec: es})
 			if len(errs) > 0 {
 				t.Fatal(errs)
 			}
@@ -138,7 +138,7 @@ func TestSeminarHandout(t *testing.T) {
 	cover := &layout.Doc{Pages: []layout.Page{{W: 210, H: 297, Items: []layout.Item{layout.Text{X: 20, Y: 20, Str: "表紙", Size: 12}}}}}
 	line := e.Title.S + "　2027年2月17日（水）"
 	for _, v := range ns.Variants {
-		doc, errs := nup.SeminarHandout(cover, plans, ns, v, nup.Seminar{Event: e, Spec: es}, m, book.Edition.Date)
+		doc, errs := nup.SeminarHandout(cover, plans, ns, v, nup.Seminar{Event: e, Spec: es}, m)
 		if len(errs) > 0 {
 			t.Fatal(errs)
 		}
@@ -191,9 +191,9 @@ func BenchmarkHandouts(b *testing.B) {
 	for b.Loop() {
 		for _, plan := range plans {
 			for _, v := range ns.Variants {
-				nup.Handout(plan, book, ns, v, m, book.Edition.Date)
+				nup.Handout(plan, book, ns, v, m)
 			}
-			nup.Notes(plan, book, ns, m, book.Edition.Date)
+			nup.Notes(plan, book, ns, m)
 		}
 	}
 }

@@ -7,7 +7,6 @@ package programme
 
 import (
 	"math"
-	"time"
 
 	"sodan/internal/diag"
 	"sodan/internal/layout"
@@ -22,9 +21,8 @@ const Title = "式次第"
 // Plan lays out the programme sheet of e. Every text is set through a
 // text.Setter; when one does not fit, cannot be drawn, or the sheet does
 // not fit on its page, Plan returns no Doc and every problem, each at the
-// position of its source text. date is the build date written into the
-// document information.
-func Plan(book *model.Book, e *model.Event, sp *spec.Event, m layout.Measurer, date time.Time) (*layout.Doc, diag.List) {
+// position of its source text.
+func Plan(book *model.Book, e *model.Event, sp *spec.Event, m layout.Measurer) (*layout.Doc, diag.List) {
 	p := &planner{e: e, sp: sp, m: m, set: text.New(m, sp.Composition), pr: layout.SeminarOf(e)}
 	ok := true
 	for _, t := range p.pr.Sources {
@@ -47,9 +45,6 @@ func Plan(book *model.Book, e *model.Event, sp *spec.Event, m layout.Measurer, d
 			Author:   e.Organiser.S,
 			Subject:  p.pr.When.S + "　" + p.pr.Venue.S,
 			Keywords: "式次第, セミナー",
-			Creator:  "sodan",
-			Lang:     "ja-JP",
-			Date:     date,
 		},
 		Pages: []layout.Page{{W: sp.W, H: sp.H, Items: items}},
 	}

@@ -2,11 +2,8 @@ package programme_test
 
 import (
 	"fmt"
-	"io/fs"
 	"strings"
 	"testing"
-	"testing/fstest"
-	"time"
 
 	"sodan/internal/layout"
 	"sodan/internal/layout/layouttest"
@@ -14,26 +11,11 @@ import (
 	"sodan/internal/model"
 )
 
-var buildDate = time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
-
 // withEvent is the bundled sources in memory with the seminar file
 // events/x.yaml added.
 func withEvent(t *testing.T, event string) *model.Book {
 	t.Helper()
-	fsys := fstest.MapFS{}
-	src := layouttest.Sources(t)
-	err := fs.WalkDir(src, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := fs.ReadFile(src, p)
-		fsys[p] = &fstest.MapFile{Data: b}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys["events/x.yaml"] = &fstest.MapFile{Data: []byte(event)}
+	fsys := layouttest.SourcesWith(t, map[string]string{"events/x.yaml": event})
 	return layouttest.Book(t, fsys)
 }
 
@@ -45,7 +27,7 @@ func TestBundledSheet(t *testing.T) {
 	book := layouttest.Bundled(t)
 	e := book.Event("shinagawa-feb")
 	m := layouttest.Fonts(t)
-	doc, errs := programme.Plan(book, e, layouttest.Event(t), m, buildDate)
+	doc, errs := programme.Plan(book, e, layouttest.Event(t), m)
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
@@ -109,13 +91,13 @@ programme:
 ` + items.String() + `contact: {name: 事務局, phone: "03-1234-5678", email: jimu@example.jp}
 `
 	book := withEvent(t, event)
-	_, errs := programme.Plan(book, book.Event("x"), layouttest.Event(t), layouttest.Fonts(t), buildDate)
+	_, errs := programme.Plan(book, book.Event("x"), layouttest.Event(t), layouttest.Fonts(t))
 	if len(errs) != 1 || errs[0].Pos.File != "sources/events/x.yaml" || !strings.Contains(errs[0].Msg, "式次第が A4 の 1 ページに収まりません") {
 		t.Fatalf("want the sheet reported too long, got %v", errs)
 	}
 	short := strings.Replace(event, items.String(), "  - start: \"09:00\"\n    deck: malware-measures\n", 1)
 	book = withEvent(t, short)
-	doc, errs := programme.Plan(book, book.Event("x"), layouttest.Event(t), layouttest.Fonts(t), buildDate)
+	doc, errs := programme.Plan(book, book.Event("x"), layouttest.Event(t), layouttest.Fonts(t))
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}

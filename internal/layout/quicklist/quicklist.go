@@ -6,7 +6,6 @@ package quicklist
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"sodan/internal/diag"
 	"sodan/internal/layout"
@@ -25,10 +24,9 @@ import (
 //
 // Every text is set through a text.Setter; when anything does not fit or
 // cannot be drawn, Plan returns no Doc and every problem, each naming the
-// source text's position. date is the build date written into the
-// document information.
-func Plan(book *model.Book, sp *spec.QuickList, m layout.Measurer, date time.Time) (*layout.Doc, diag.List) {
-	return plan(book, sp, m, date, nil)
+// source text's position.
+func Plan(book *model.Book, sp *spec.QuickList, m layout.Measurer) (*layout.Doc, diag.List) {
+	return plan(book, sp, m, nil)
 }
 
 // PlanSeminar is Plan for the copy handed out at a seminar: a ruled box
@@ -37,11 +35,11 @@ func Plan(book *model.Book, sp *spec.QuickList, m layout.Measurer, date time.Tim
 // to the right of the purpose, so the header keeps its height and the
 // list its pages (a box that needs more room makes the header taller, and
 // the list flows on as it does).
-func PlanSeminar(book *model.Book, sp *spec.QuickList, m layout.Measurer, date time.Time, sem Seminar) (*layout.Doc, diag.List) {
-	return plan(book, sp, m, date, &sem)
+func PlanSeminar(book *model.Book, sp *spec.QuickList, m layout.Measurer, sem Seminar) (*layout.Doc, diag.List) {
+	return plan(book, sp, m, &sem)
 }
 
-func plan(book *model.Book, sp *spec.QuickList, m layout.Measurer, date time.Time, sem *Seminar) (*layout.Doc, diag.List) {
+func plan(book *model.Book, sp *spec.QuickList, m layout.Measurer, sem *Seminar) (*layout.Doc, diag.List) {
 	h := &planner{
 		book: book, sp: sp, m: m, set: text.New(m, sp.Composition),
 		full: map[*model.Contact]model.Text{}, qrDone: map[string]bool{}, sem: sem,
@@ -82,9 +80,6 @@ func plan(book *model.Book, sp *spec.QuickList, m layout.Measurer, date time.Tim
 			Author:   e.Publisher.S,
 			Subject:  e.Purpose.S,
 			Keywords: strings.Join(e.Keywords, ", "),
-			Creator:  "sodan",
-			Lang:     "ja-JP",
-			Date:     date,
 		},
 		Pages: f.pages,
 	}

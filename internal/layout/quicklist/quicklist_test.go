@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
 
 	"sodan/internal/layout"
@@ -21,7 +20,7 @@ func bundled(tb testing.TB) (*layout.Doc, *spec.QuickList) {
 	tb.Helper()
 	book := layouttest.Bundled(tb)
 	sp := layouttest.QuickList(tb)
-	doc, errs := quicklist.Plan(book, sp, layouttest.Fonts(tb), book.Edition.Date)
+	doc, errs := quicklist.Plan(book, sp, layouttest.Fonts(tb))
 	if len(errs) > 0 {
 		tb.Fatal(errs)
 	}
@@ -225,7 +224,7 @@ func TestQuickListContent(t *testing.T) {
 		}
 	}
 	m := doc.Meta
-	if m.Title != "相談・届出先クイックリスト" || m.Author == "" || m.Subject == "" || m.Keywords == "" || m.Lang != "ja-JP" || !m.Date.Equal(book.Edition.Date) {
+	if m.Title != "相談・届出先クイックリスト" || m.Author == "" || m.Subject == "" || m.Keywords == "" {
 		t.Errorf("metadata %+v", m)
 	}
 }
@@ -281,7 +280,7 @@ func bigBook(tb testing.TB) *model.Book {
 // column is marked （続き） there.
 func TestQuickListFlowsOntoMorePages(t *testing.T) {
 	sp := layouttest.QuickList(t)
-	doc, errs := quicklist.Plan(bigBook(t), sp, layouttest.Fonts(t), time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC))
+	doc, errs := quicklist.Plan(bigBook(t), sp, layouttest.Fonts(t))
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
@@ -324,7 +323,7 @@ func TestQuickListGlyphProblems(t *testing.T) {
 	s.Title.S += "😀"
 	c := book.Contact("dekyo")
 	c.Desk.S = "迷惑メール𠮷相談センター"
-	doc, errs := quicklist.Plan(book, layouttest.QuickList(t), layouttest.Fonts(t), book.Edition.Date)
+	doc, errs := quicklist.Plan(book, layouttest.QuickList(t), layouttest.Fonts(t))
 	if doc != nil {
 		t.Error("a document despite the problems")
 	}
@@ -348,7 +347,7 @@ func TestQuickListTooLong(t *testing.T) {
 	book := layouttest.Bundled(t)
 	c := book.Contact("ppc")
 	c.Purpose.S = strings.Repeat("個人データの漏えい等が起きたときの報告と相談。", 20)
-	_, errs := quicklist.Plan(book, layouttest.QuickList(t), layouttest.Fonts(t), book.Edition.Date)
+	_, errs := quicklist.Plan(book, layouttest.QuickList(t), layouttest.Fonts(t))
 	want := c.Purpose.Loc.Pos.String() + ": " + c.Purpose.Loc.Field + ": 「" + text.Excerpt(c.Purpose.S) + "」が枠に収まりません"
 	if !strings.Contains(errs.Error(), want) {
 		t.Errorf("want %q, got:\n%v", want, errs)
@@ -364,7 +363,7 @@ func TestQuickListUnitTooTall(t *testing.T) {
 	sp := layouttest.QuickList(t)
 	sp.H = 150
 	sp.Lines.Body = 40
-	_, errs := quicklist.Plan(book, sp, layouttest.Fonts(t), book.Edition.Date)
+	_, errs := quicklist.Plan(book, sp, layouttest.Fonts(t))
 	want := c.Desk.Loc.Pos.String() + ": " + c.Desk.Loc.Field + ": この項目が段の高さ"
 	if !strings.Contains(errs.Error(), want) {
 		t.Errorf("want %q, got:\n%v", want, errs)
@@ -377,7 +376,7 @@ func TestQuickListLongURL(t *testing.T) {
 	book := layouttest.Bundled(t)
 	c := book.Contact("ihaho")
 	c.URL.S = "https://ihaho.jp/" + strings.Repeat("a/", 120)
-	_, errs := quicklist.Plan(book, layouttest.QuickList(t), layouttest.Fonts(t), book.Edition.Date)
+	_, errs := quicklist.Plan(book, layouttest.QuickList(t), layouttest.Fonts(t))
 	if want := c.URL.Loc.Pos.String() + ": " + c.URL.Loc.Field + ": URL が長すぎて"; !strings.Contains(errs.Error(), want) {
 		t.Errorf("want %q, got:\n%v", want, errs)
 	}
@@ -390,7 +389,7 @@ func BenchmarkPlan(b *testing.B) {
 	sp := layouttest.QuickList(b)
 	f := layouttest.Fonts(b)
 	for b.Loop() {
-		if _, errs := quicklist.Plan(book, sp, f, book.Edition.Date); len(errs) > 0 {
+		if _, errs := quicklist.Plan(book, sp, f); len(errs) > 0 {
 			b.Fatal(errs)
 		}
 	}
@@ -402,7 +401,7 @@ func BenchmarkPlan(b *testing.B) {
 func TestUncertainDesks(t *testing.T) {
 	book := layouttest.Bundled(t)
 	sp := layouttest.QuickList(t)
-	doc, errs := quicklist.Plan(book, sp, layouttest.Fonts(t), book.Edition.Date)
+	doc, errs := quicklist.Plan(book, sp, layouttest.Fonts(t))
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}

@@ -21,7 +21,7 @@ func TestSeminarBox(t *testing.T) {
 	sp, m := layouttest.QuickList(t), layouttest.Fonts(t)
 	plain, _ := bundled(t)
 	e := book.Event("shinagawa-feb")
-	doc, errs := quicklist.PlanSeminar(book, sp, m, book.Edition.Date, quicklist.Seminar{Event: e, Spec: layouttest.Event(t)})
+	doc, errs := quicklist.PlanSeminar(book, sp, m, quicklist.Seminar{Event: e, Spec: layouttest.Event(t)})
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}

@@ -27,8 +27,8 @@ import (
 // its judgement and a bar per part; and the questions answered with an
 // answer worth no points, part by part, with their advice. Every result
 // is computed in model from the inputs. A table that does not fit flows
-// onto further pages with its heading row repeated. date is printed and
-// written into the document information.
+// onto further pages with its heading row repeated. date is printed in
+// the header.
 func Plan(book *model.Book, filled, prev *model.Filled, sp *spec.Report, m layout.Measurer, date time.Time) (*layout.Doc, diag.List) {
 	scale := book.Risk.Scale
 	sc := &book.SelfCheck
@@ -57,9 +57,6 @@ func Plan(book *model.Book, filled, prev *model.Filled, sp *spec.Report, m layou
 			Title:   reportTitle,
 			Author:  book.Edition.Publisher.S,
 			Subject: "リスク分析の結果（" + path.Base(filled.File) + "）",
-			Creator: "sodan",
-			Lang:    "ja-JP",
-			Date:    date,
 		},
 		Pages: l.pages,
 	}, nil

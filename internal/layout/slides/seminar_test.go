@@ -41,11 +41,11 @@ func TestSeminarDeck(t *testing.T) {
 	}
 	for i, it := range items {
 		last := i == len(items)-1
-		plain, errs := slides.Lay(book, it.Deck, sp, m, buildDate)
+		plain, errs := slides.Lay(book, it.Deck, sp, m)
 		if len(errs) > 0 {
 			t.Fatal(errs)
 		}
-		plan, errs := slides.LaySeminar(book, it.Deck, sp, m, buildDate, slides.Seminar{Event: e, Item: it, Last: last, Spec: es})
+		plan, errs := slides.LaySeminar(book, it.Deck, sp, m, slides.Seminar{Event: e, Item: it, Last: last, Spec: es})
 		if len(errs) > 0 {
 			t.Fatal(errs)
 		}
@@ -143,15 +143,15 @@ slides:
     title: 箇条
     items: [一つ目, 二つ目]
 `
-	book := layouttest.Book(t, sourcesFS(t, map[string]string{"events/s.yaml": event, "decks/plain.yaml": deck}))
+	book := layouttest.Book(t, layouttest.SourcesWith(t, map[string]string{"events/s.yaml": event, "decks/plain.yaml": deck}))
 	sp, es, m := layouttest.Slides(t), layouttest.Event(t), layouttest.Fonts(t)
 	e := book.Event("s")
-	_, errs := slides.LaySeminar(book, deckByID(t, book, "plain"), sp, m, buildDate, slides.Seminar{Event: e, Item: &e.Programme[0], Last: true, Spec: es})
+	_, errs := slides.LaySeminar(book, deckByID(t, book, "plain"), sp, m, slides.Seminar{Event: e, Item: &e.Programme[0], Last: true, Spec: es})
 	if len(errs) != 1 || errs[0].Pos.File != "sources/events/s.yaml" || errs[0].Pos.Line != 9 || !strings.Contains(errs[0].Msg, "鿐") {
 		t.Fatalf("want the glyph at the lecturer's name, got %d: %#v", len(errs), errs)
 	}
 	e.Lecturers[0].Name.S = "講師"
-	plan, errs := slides.LaySeminar(book, deckByID(t, book, "plain"), sp, m, buildDate, slides.Seminar{Event: e, Item: &e.Programme[0], Last: true, Spec: es})
+	plan, errs := slides.LaySeminar(book, deckByID(t, book, "plain"), sp, m, slides.Seminar{Event: e, Item: &e.Programme[0], Last: true, Spec: es})
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}

@@ -3,7 +3,6 @@ package slides
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"sodan/internal/diag"
 	"sodan/internal/layout"
@@ -27,17 +26,17 @@ type Plan struct {
 // each style's minimum; what still does not fit is reported at the position
 // of its source text, with the deck file and the slide number. It returns
 // the plan, or nil and every problem.
-func Lay(book *model.Book, deck *model.Deck, sp *spec.Slides, m layout.Measurer, date time.Time) (*Plan, diag.List) {
-	return lay(book, deck, sp, m, date, nil)
+func Lay(book *model.Book, deck *model.Deck, sp *spec.Slides, m layout.Measurer) (*Plan, diag.List) {
+	return lay(book, deck, sp, m, nil)
 }
 
 // LaySeminar is Lay for the seminar's copy of the deck.
-func LaySeminar(book *model.Book, deck *model.Deck, sp *spec.Slides, m layout.Measurer, date time.Time, sem Seminar) (*Plan, diag.List) {
+func LaySeminar(book *model.Book, deck *model.Deck, sp *spec.Slides, m layout.Measurer, sem Seminar) (*Plan, diag.List) {
 	sem.print = layout.SeminarOf(sem.Event)
-	return lay(book, deck, sp, m, date, &sem)
+	return lay(book, deck, sp, m, &sem)
 }
 
-func lay(book *model.Book, deck *model.Deck, sp *spec.Slides, m layout.Measurer, date time.Time, sem *Seminar) (*Plan, diag.List) {
+func lay(book *model.Book, deck *model.Deck, sp *spec.Slides, m layout.Measurer, sem *Seminar) (*Plan, diag.List) {
 	p := &planner{book: book, deck: deck, sp: sp, m: m, set: text.New(m, sp.Composition), qr: map[string]int{}, sem: sem, desks: map[*model.Contact]layout.Desk{}}
 	p.body = rect{x: sp.Left, y: sp.Top + sp.TitleBarH + sp.TitleGap, w: sp.BodyW()}
 	p.body.h = sp.H - sp.Bottom - sp.FooterH - sp.FooterGap - p.body.y
@@ -76,7 +75,7 @@ func lay(book *model.Book, deck *model.Deck, sp *spec.Slides, m layout.Measurer,
 	if len(p.set.Errs) > 0 {
 		return nil, p.set.Errs
 	}
-	return p.finish(date), nil
+	return p.finish(), nil
 }
 
 // DeckName is the deck's file as the user knows it.
@@ -290,7 +289,7 @@ func (p *planner) quoteSlide(s *model.Slide) slidePage {
 }
 
 // finish adds the footers and bookmarks and makes the Doc.
-func (p *planner) finish(date time.Time) *Plan {
+func (p *planner) finish() *Plan {
 	sp := p.sp
 	e := p.book.Edition
 	doc := &layout.Doc{Meta: layout.Meta{
@@ -298,9 +297,6 @@ func (p *planner) finish(date time.Time) *Plan {
 		Author:   e.Publisher.S,
 		Subject:  p.deck.Subtitle.S,
 		Keywords: strings.Join(e.Keywords, ", "),
-		Creator:  "sodan",
-		Lang:     "ja-JP",
-		Date:     date,
 	}}
 	if doc.Meta.Subject == "" {
 		doc.Meta.Subject = e.Title.S

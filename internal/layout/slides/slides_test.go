@@ -6,8 +6,6 @@ import (
 	"math"
 	"strings"
 	"testing"
-	"testing/fstest"
-	"time"
 
 	"sodan/internal/diag"
 	"sodan/internal/layout"
@@ -16,34 +14,6 @@ import (
 	"sodan/internal/layout/spec"
 	"sodan/internal/model"
 )
-
-// sourcesFS is the bundled sources folder in memory, with files replaced
-// or added by over (name → content; "" deletes).
-func sourcesFS(t testing.TB, over map[string]string) fstest.MapFS {
-	t.Helper()
-	fsys := fstest.MapFS{}
-	err := fs.WalkDir(layouttest.Sources(t), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := fs.ReadFile(layouttest.Sources(t), p)
-		fsys[p] = &fstest.MapFile{Data: b}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for name, data := range over {
-		if data == "" {
-			delete(fsys, name)
-			continue
-		}
-		fsys[name] = &fstest.MapFile{Data: []byte(data)}
-	}
-	return fsys
-}
-
-var buildDate = time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
 
 func deckByID(t testing.TB, book *model.Book, id string) *model.Deck {
 	t.Helper()
@@ -86,7 +56,7 @@ func bounds(m layout.Measurer, it layout.Item) (x0, y0, x1, y1 float64, ok bool)
 // one bookmark per page, and nothing drawn off the page or over the
 // margins.
 func TestBundledDecks(t *testing.T) {
-	book := layouttest.Book(t, sourcesFS(t, nil))
+	book := layouttest.Book(t, layouttest.SourcesWith(t, nil))
 	sp := layouttest.Slides(t)
 	m := layouttest.Fonts(t)
 	if len(book.Decks) < 4 {
@@ -95,12 +65,12 @@ func TestBundledDecks(t *testing.T) {
 	for i := range book.Decks {
 		deck := &book.Decks[i]
 		t.Run(deck.ID, func(t *testing.T) {
-			plan, errs := slides.Lay(book, deck, sp, m, buildDate)
+			plan, errs := slides.Lay(book, deck, sp, m)
 			if len(errs) > 0 {
 				t.Fatal(errs)
 			}
 			doc := plan.Doc
-			if doc.Meta.Lang != "ja-JP" || doc.Meta.Author != book.Edition.Publisher.S || !doc.Meta.Date.Equal(buildDate) || doc.Meta.Title != deck.Title.S {
+			if doc.Meta.Author != book.Edition.Publisher.S || doc.Meta.Title != deck.Title.S {
 				t.Errorf("meta = %+v", doc.Meta)
 			}
 			for pi, page := range doc.Pages {
@@ -179,10 +149,10 @@ func checkNoOverlap(t *testing.T, pages map[int][]layout.Rect, w, h float64) {
 // plates do not overlap and lie inside the slide, and every question,
 // answer and destination is drawn.
 func TestFlowBoxes(t *testing.T) {
-	book := layouttest.Book(t, sourcesFS(t, nil))
+	book := layouttest.Book(t, layouttest.SourcesWith(t, nil))
 	sp := layouttest.Slides(t)
 	m := layouttest.Fonts(t)
-	plan, errs := slides.Lay(book, deckByID(t, book, "consultation-flow"), sp, m, buildDate)
+	plan, errs := slides.Lay(book, deckByID(t, book, "consultation-flow"), sp, m)
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
@@ -240,10 +210,10 @@ func wideFlow(n, k int) string {
 // more slides, with references to them, and still no box overlaps another
 // or leaves the slide.
 func TestFlowSplits(t *testing.T) {
-	book := layouttest.Book(t, sourcesFS(t, map[string]string{"flow.yaml": wideFlow(6, 4)}))
+	book := layouttest.Book(t, layouttest.SourcesWith(t, map[string]string{"flow.yaml": wideFlow(6, 4)}))
 	sp := layouttest.Slides(t)
 	m := layouttest.Fonts(t)
-	plan, errs := slides.Lay(book, deckByID(t, book, "consultation-flow"), sp, m, buildDate)
+	plan, errs := slides.Lay(book, deckByID(t, book, "consultation-flow"), sp, m)
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
@@ -274,8 +244,8 @@ func TestFlowTooWide(t *testing.T) {
 	for i := range 40 {
 		fmt.Fprintf(&b, "      - label: 答え %d\n        situation: incident\n", i+1)
 	}
-	book := layouttest.Book(t, sourcesFS(t, map[string]string{"flow.yaml": b.String()}))
-	_, errs := slides.Lay(book, deckByID(t, book, "consultation-flow"), layouttest.Slides(t), layouttest.Fonts(t), buildDate)
+	book := layouttest.Book(t, layouttest.SourcesWith(t, map[string]string{"flow.yaml": b.String()}))
+	_, errs := slides.Lay(book, deckByID(t, book, "consultation-flow"), layouttest.Slides(t), layouttest.Fonts(t))
 	want := "sources/flow.yaml:5:15: nodes[0].question: スライド sources/decks/flow.yaml の 3 枚目（flow）: "
 	if !hasMessage(errs, want) {
 		t.Errorf("want a message starting %q, got:\n%v", want, errs)
@@ -304,8 +274,8 @@ func TestProblemsAtTheirSource(t *testing.T) {
 		{"emoji", "title: 絵文字\nslides:\n  - kind: quote\n    title: 引用\n    quote: 大丈夫⛄です\n",
 			"sources/decks/emoji.yaml:6:12: slides[0].quote: スライド sources/decks/emoji.yaml の 1 枚目（quote）: 「⛄」（U+26C4、4 文字目）"},
 	} {
-		book := layouttest.Book(t, sourcesFS(t, map[string]string{"decks/" + c.id + ".yaml": "id: " + c.id + "\n" + c.deck}))
-		_, errs := slides.Lay(book, deckByID(t, book, c.id), layouttest.Slides(t), layouttest.Fonts(t), buildDate)
+		book := layouttest.Book(t, layouttest.SourcesWith(t, map[string]string{"decks/" + c.id + ".yaml": "id: " + c.id + "\n" + c.deck}))
+		_, errs := slides.Lay(book, deckByID(t, book, c.id), layouttest.Slides(t), layouttest.Fonts(t))
 		if !hasMessage(errs, c.want) {
 			t.Errorf("want a message starting %q, got:\n%v", c.want, errs)
 		}
@@ -315,8 +285,8 @@ func TestProblemsAtTheirSource(t *testing.T) {
 // TestGolden compares the plan of the malware deck with
 // testdata/slides-malware.golden; run with -update to rewrite it.
 func TestGolden(t *testing.T) {
-	book := layouttest.Book(t, sourcesFS(t, nil))
-	p, errs := slides.Lay(book, deckByID(t, book, "malware-measures"), layouttest.Slides(t), layouttest.Fonts(t), buildDate)
+	book := layouttest.Book(t, layouttest.SourcesWith(t, nil))
+	p, errs := slides.Lay(book, deckByID(t, book, "malware-measures"), layouttest.Slides(t), layouttest.Fonts(t))
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
@@ -325,11 +295,11 @@ func TestGolden(t *testing.T) {
 
 // TestSameTwice: the same input gives the same plan.
 func TestSameTwice(t *testing.T) {
-	book := layouttest.Book(t, sourcesFS(t, nil))
+	book := layouttest.Book(t, layouttest.SourcesWith(t, nil))
 	sp := layouttest.Slides(t)
 	for i := range book.Decks {
-		a, _ := slides.Lay(book, &book.Decks[i], sp, layouttest.Fonts(t), buildDate)
-		b, _ := slides.Lay(book, &book.Decks[i], sp, layouttest.Fonts(t), buildDate)
+		a, _ := slides.Lay(book, &book.Decks[i], sp, layouttest.Fonts(t))
+		b, _ := slides.Lay(book, &book.Decks[i], sp, layouttest.Fonts(t))
 		if layouttest.Plan(t, a.Doc) != layouttest.Plan(t, b.Doc) {
 			t.Errorf("deck %s: two plans differ", book.Decks[i].ID)
 		}
@@ -339,13 +309,13 @@ func TestSameTwice(t *testing.T) {
 // BenchmarkSlides lays out every bundled deck (the N-up pages are
 // measured in the nup package, the PDF writing in the build package).
 func BenchmarkSlides(b *testing.B) {
-	book := layouttest.Book(b, sourcesFS(b, nil))
+	book := layouttest.Book(b, layouttest.SourcesWith(b, nil))
 	sp := layouttest.Slides(b)
 	m := layouttest.Fonts(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		for i := range book.Decks {
-			if _, errs := slides.Lay(book, &book.Decks[i], sp, m, buildDate); len(errs) > 0 {
+			if _, errs := slides.Lay(book, &book.Decks[i], sp, m); len(errs) > 0 {
 				b.Fatal(errs)
 			}
 		}
@@ -386,8 +356,8 @@ func TestContentGoesOn(t *testing.T) {
 		{"panes", panes.String(), "事前と事後"},
 		{"column", "id: column\ntitle: コラム\nslides:\n  - kind: column\n    column: fido\n", "コラムパスワードの漏えいを心配しなくてよい「FIDO認証」へ"},
 	} {
-		book := layouttest.Book(t, sourcesFS(t, map[string]string{"decks/" + c.id + ".yaml": c.deck, "columns.yaml": long}))
-		plan, errs := slides.Lay(book, deckByID(t, book, c.id), sp, layouttest.Fonts(t), buildDate)
+		book := layouttest.Book(t, layouttest.SourcesWith(t, map[string]string{"decks/" + c.id + ".yaml": c.deck, "columns.yaml": long}))
+		plan, errs := slides.Lay(book, deckByID(t, book, c.id), sp, layouttest.Fonts(t))
 		if len(errs) > 0 {
 			t.Fatalf("%s: %v", c.id, errs)
 		}
