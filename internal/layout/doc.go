@@ -24,7 +24,7 @@ type Meta struct {
 	Title    string
 	Author   string
 	Subject  string
-	Keywords string
+	Keywords []string  // in the file, one text with ", " between them
 	Creator  string    // the program that made the file
 	Lang     string    // BCP 47, e.g. "ja-JP"
 	Date     time.Time // creation and modification date (never the clock)

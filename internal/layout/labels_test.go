@@ -62,7 +62,7 @@ func TestDateLabels(t *testing.T) {
 func TestWritePlan(t *testing.T) {
 	red := layout.Color{R: 0xC0, G: 0x10, B: 0x0A}
 	doc := &layout.Doc{
-		Meta: layout.Meta{Title: "題", Author: "著", Subject: "件", Keywords: "鍵"},
+		Meta: layout.Meta{Title: "題", Author: "著", Subject: "件", Keywords: []string{"鍵", "錠"}},
 		Pages: []layout.Page{{W: 210, H: 297, Items: []layout.Item{
 			layout.Text{X: 8, Y: 16.44, Str: "相談\n", Bold: true, Size: 20, Color: red},
 			layout.Text{X: 8, Y: 20, Str: "両端揃え", Size: 9, Spacing: 0.12345},
@@ -78,7 +78,7 @@ func TestWritePlan(t *testing.T) {
 	if err := layout.WritePlan(&b, doc); err != nil {
 		t.Fatal(err)
 	}
-	want := `meta title "題" author "著" subject "件" keywords "鍵"
+	want := `meta title "題" author "著" subject "件" keywords ["鍵" "錠"]
 page 1 210.0x297.0
   text 8.0,16.4 20pt bold #C0100A "相談\n"
   text 8.0,20.0 9pt regular #000000 spacing 0.123 "両端揃え"

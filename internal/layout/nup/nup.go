@@ -7,7 +7,6 @@ package nup
 import (
 	"fmt"
 	"math"
-	"strings"
 
 	"sodan/internal/diag"
 	"sodan/internal/layout"
@@ -159,15 +158,15 @@ func SeminarHandout(cover *layout.Doc, plans []*slides.Plan, sp *spec.NUp, v spe
 	var keywords []string
 	for _, pl := range plans {
 		total += (len(pl.Doc.Pages) + per - 1) / per
-		if keywords == nil && pl.Doc.Meta.Keywords != "" {
-			keywords = append(keywords, pl.Doc.Meta.Keywords)
+		if len(keywords) == 0 {
+			keywords = pl.Doc.Meta.Keywords
 		}
 	}
 	doc := &layout.Doc{Meta: layout.Meta{
 		Title:    sem.Event.Title.S + "（配布資料）",
 		Author:   sem.Event.Organiser.S,
 		Subject:  pr.When.S + "　" + pr.Venue.S,
-		Keywords: strings.Join(keywords, ", "),
+		Keywords: keywords,
 	}}
 	doc.Pages = append(doc.Pages, cover.Pages...)
 	line := model.Text{S: pr.Title.S + "　" + pr.Day.S, Loc: pr.Title.Loc}

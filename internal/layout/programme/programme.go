@@ -44,7 +44,7 @@ func Plan(book *model.Book, e *model.Event, sp *spec.Event, m layout.Measurer) (
 			Title:    Title + "　" + e.Title.S,
 			Author:   e.Organiser.S,
 			Subject:  p.pr.When.S + "　" + p.pr.Venue.S,
-			Keywords: "式次第, セミナー",
+			Keywords: []string{"式次第", "セミナー"},
 		},
 		Pages: []layout.Page{{W: sp.W, H: sp.H, Items: items}},
 	}

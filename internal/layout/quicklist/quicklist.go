@@ -79,7 +79,7 @@ func plan(book *model.Book, sp *spec.QuickList, m layout.Measurer, sem *Seminar)
 			Title:    e.Title.S,
 			Author:   e.Publisher.S,
 			Subject:  e.Purpose.S,
-			Keywords: strings.Join(e.Keywords, ", "),
+			Keywords: e.Keywords,
 		},
 		Pages: f.pages,
 	}

@@ -224,7 +224,7 @@ func TestQuickListContent(t *testing.T) {
 		}
 	}
 	m := doc.Meta
-	if m.Title != "相談・届出先クイックリスト" || m.Author == "" || m.Subject == "" || m.Keywords == "" {
+	if m.Title != "相談・届出先クイックリスト" || m.Author == "" || m.Subject == "" || len(m.Keywords) == 0 {
 		t.Errorf("metadata %+v", m)
 	}
 }

@@ -2,7 +2,6 @@ package slides
 
 import (
 	"fmt"
-	"strings"
 
 	"sodan/internal/diag"
 	"sodan/internal/layout"
@@ -296,7 +295,7 @@ func (p *planner) finish() *Plan {
 		Title:    p.deck.Title.S,
 		Author:   e.Publisher.S,
 		Subject:  p.deck.Subtitle.S,
-		Keywords: strings.Join(e.Keywords, ", "),
+		Keywords: e.Keywords,
 	}}
 	if doc.Meta.Subject == "" {
 		doc.Meta.Subject = e.Title.S

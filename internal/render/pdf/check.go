@@ -208,7 +208,7 @@ func checkMeta(m layout.Meta) error {
 	}
 	for _, s := range []struct{ field, v string }{
 		{"Title", m.Title}, {"Author", m.Author}, {"Subject", m.Subject},
-		{"Keywords", m.Keywords}, {"Creator", m.Creator},
+		{"Keywords", keywords(m)}, {"Creator", m.Creator},
 	} {
 		err := checkString(s.v)
 		if err == nil && strings.ContainsFunc(s.v, unicode.IsControl) {

@@ -72,7 +72,7 @@ func testMeta() layout.Meta {
 		Title:    docTitle,
 		Author:   "相談窓口プロジェクト",
 		Subject:  "フィッシング対策",
-		Keywords: "フィッシング, 相談",
+		Keywords: []string{"フィッシング", "相談"},
 		Creator:  "sodan test",
 		Lang:     "ja-JP",
 		Date:     time.Date(2025, 4, 1, 9, 0, 0, 0, time.UTC),

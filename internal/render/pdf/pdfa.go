@@ -41,7 +41,7 @@ func infoFields(m layout.Meta) []infoField {
 	var fs []infoField
 	for _, f := range []infoField{
 		{"Producer", producer}, {"Title", m.Title}, {"Subject", m.Subject}, {"Author", m.Author},
-		{"Keywords", m.Keywords}, {"Creator", m.Creator},
+		{"Keywords", keywords(m)}, {"Creator", m.Creator},
 	} {
 		if f.v != "" {
 			fs = append(fs, f)
@@ -49,6 +49,10 @@ func infoFields(m layout.Meta) []infoField {
 	}
 	return fs
 }
+
+// keywords is m's keywords as the one text that the Info dictionary's
+// Keywords and XMP's pdf:Keywords hold.
+func keywords(m layout.Meta) string { return strings.Join(m.Keywords, ", ") }
 
 // infoDict is the Info dictionary; both dates are m.Date with its time
 // zone, which PDF/A needs to match the XMP dates.
@@ -110,8 +114,8 @@ func xmpStream(m layout.Meta) []byte {
 	x.WriteString("</rdf:Description>\n" +
 		"<rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n")
 	fmt.Fprintf(&x, "<pdf:Producer>%s</pdf:Producer>\n", esc(producer))
-	if m.Keywords != "" {
-		fmt.Fprintf(&x, "<pdf:Keywords>%s</pdf:Keywords>\n", esc(m.Keywords))
+	if k := keywords(m); k != "" {
+		fmt.Fprintf(&x, "<pdf:Keywords>%s</pdf:Keywords>\n", esc(k))
 	}
 	x.WriteString("</rdf:Description>\n" +
 		"<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n" +
