@@ -326,6 +326,25 @@ func TestQuickListWarnsOverMaxPages(t *testing.T) {
 	if b, _ := os.ReadFile(filepath.Join(out, "quicklist-20261201.pdf")); !bytes.HasPrefix(b, []byte("%PDF-")) {
 		t.Error("no PDF written")
 	}
+
+	// A seminar's copy warns the same way, naming the seminar and what to
+	// shorten in its own layout.
+	warn.Reset()
+	res, err := Run(Options{Sources: "../../sources", Layouts: filepath.Join(dir, "layouts"), Out: out, Warn: &warn, Event: "shinagawa-feb"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "quicklist-a4.yaml: セミナー shinagawa-feb のクイックリストが 2 ページになりました（max_pages は 1 ページ）。両面 1 枚に収めるには、主催や問い合わせ先の名前を短くするか、" + spec.EventFile + " の quicklist の文字を小さくしてください\n"
+	if !strings.Contains(warn.String(), want) || strings.Count(warn.String(), "max_pages") != 1 {
+		t.Errorf("warning: %q, want once %q", warn.String(), want)
+	}
+	found := false
+	for _, o := range res.Outputs {
+		found = found || strings.HasSuffix(o.Name, "/quicklist-20261201.pdf")
+	}
+	if !found {
+		t.Errorf("the seminar's quick list was not written: %v", res.Paths())
+	}
 }
 
 // BenchmarkQuickList is the whole quick list: read the layout, lay out, write
